@@ -1,0 +1,85 @@
+namespace HandhavingsKoers.Web.Content;
+
+/// <summary>
+/// One edition of the praatplaat (for now the VNG praatplaat of January 2024), loaded from <c>seeds/</c>.
+/// Property names match the JSON file; <see cref="EditionLoader"/> validates everything before the app starts.
+/// </summary>
+public sealed record Edition
+{
+    public required string Key { get; init; }
+    public required string Title { get; init; }
+    public required string ShortTitle { get; init; }
+    public required string Koers { get; init; }
+
+    /// <summary>True when the questions are the official VNG wording; false when they are written by us.</summary>
+    public required bool Official { get; init; }
+
+    public required EditionSource Source { get; init; }
+    public required string Introduction { get; init; }
+    public required IReadOnlyList<Panel> Principles { get; init; }
+    public required Panel Visie { get; init; }
+    public required ClosingQuestion Closing { get; init; }
+
+    /// <summary>The walk through a workshop, derived once from the panels.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public StepSequence Steps => _steps ??= StepSequence.For(this);
+
+    private StepSequence? _steps;
+
+    /// <summary>The principles followed by the visie: every panel that collects notes.</summary>
+    public IEnumerable<Panel> Panels => Principles.Append(Visie);
+}
+
+public sealed record EditionSource
+{
+    public required string Name { get; init; }
+    public required string Published { get; init; }
+    public required string Url { get; init; }
+}
+
+/// <summary>A question panel of the praatplaat: a principle or the visie, with its two prompts.</summary>
+public sealed record Panel
+{
+    public required string Key { get; init; }
+    public required string Title { get; init; }
+
+    /// <summary>The guiding question, word for word as the source words it.</summary>
+    public required string Question { get; init; }
+
+    public required Prompts Prompts { get; init; }
+
+    /// <summary>A short explanation in our own words (B1 Dutch).</summary>
+    public required string Explanation { get; init; }
+
+    public required IReadOnlyList<ReadMoreLink> Links { get; init; }
+}
+
+public sealed record Prompts
+{
+    /// <summary>"Wat doet mijn gemeente al?"</summary>
+    public required string Already { get; init; }
+
+    /// <summary>"Wat moeten we nog doen?"</summary>
+    public required string Todo { get; init; }
+
+    public string For(NoteColumn column) => column == NoteColumn.Already ? Already : Todo;
+}
+
+public sealed record ReadMoreLink
+{
+    public required string Title { get; init; }
+    public required string Url { get; init; }
+}
+
+public sealed record ClosingQuestion
+{
+    public required string Question { get; init; }
+    public required string Explanation { get; init; }
+}
+
+/// <summary>The two prompts under every panel.</summary>
+public enum NoteColumn
+{
+    Already = 1,
+    Todo = 2,
+}

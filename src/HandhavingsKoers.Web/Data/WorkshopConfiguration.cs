@@ -1,0 +1,71 @@
+using HandhavingsKoers.Web.Workshops;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HandhavingsKoers.Web.Data;
+
+internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
+{
+    public void Configure(EntityTypeBuilder<Workshop> builder)
+    {
+        builder.ToTable("Workshops");
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Id).ValueGeneratedNever();
+        builder.Property(w => w.Gemeente).HasMaxLength(100).IsRequired();
+        builder.Property(w => w.Title).HasMaxLength(150).IsRequired();
+        builder.Property(w => w.EditionKey).HasMaxLength(64).IsRequired();
+        builder.Property(w => w.JoinCode).HasMaxLength(JoinCode.MaxLength).IsRequired();
+        builder.Property(w => w.FacilitatorKeyHash).IsRequired();
+        builder.Property(w => w.CurrentStepKey).HasMaxLength(64).IsRequired();
+        builder.HasIndex(w => w.JoinCode).IsUnique();
+        builder.HasMany(w => w.Participants).WithOne(p => p.Workshop).HasForeignKey(p => p.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(w => w.Notes).WithOne(n => n.Workshop).HasForeignKey(n => n.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+        builder.Ignore(w => w.IsClosed);
+    }
+}
+
+internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Participant>
+{
+    public void Configure(EntityTypeBuilder<Participant> builder)
+    {
+        builder.ToTable("Participants");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.DisplayName).HasMaxLength(TextRules.DisplayNameMaxLength);
+        builder.Property(p => p.TokenHash).IsRequired();
+        builder.HasIndex(p => p.TokenHash).IsUnique();
+        builder.HasIndex(p => p.WorkshopId);
+        builder.HasMany(p => p.Actions).WithOne().HasForeignKey(a => a.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
+{
+    public void Configure(EntityTypeBuilder<Note> builder)
+    {
+        builder.ToTable("Notes");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.StepKey).HasMaxLength(64).IsRequired();
+        builder.Property(n => n.Text).HasMaxLength(Note.MaxLength).IsRequired();
+
+        // Stored as text ("Already", "Todo") so the data file reads plainly in any SQLite tool.
+        builder.Property(n => n.Column).HasConversion<string>().HasMaxLength(16).IsRequired();
+
+        // A participant's notes stay with the workshop's result even if the participant row goes.
+        builder.HasOne(n => n.Participant).WithMany().HasForeignKey(n => n.ParticipantId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(n => new { n.WorkshopId, n.StepKey });
+    }
+}
+
+internal sealed class ParticipantActionConfiguration : IEntityTypeConfiguration<ParticipantAction>
+{
+    public void Configure(EntityTypeBuilder<ParticipantAction> builder)
+    {
+        builder.ToTable("ParticipantActions");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Text).HasMaxLength(ParticipantAction.MaxLength).IsRequired();
+        builder.HasIndex(a => new { a.ParticipantId, a.Position }).IsUnique();
+    }
+}

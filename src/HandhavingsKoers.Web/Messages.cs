@@ -1,0 +1,53 @@
+namespace HandhavingsKoers.Web;
+
+/// <summary>
+/// Every message the product gives about a rule or a refusal, in plain Dutch (B1), in one place
+/// so they can be reviewed together and translated later.
+/// </summary>
+public static class Messages
+{
+    public const string NoteEmpty = "Schrijf eerst iets op. Een lege notitie kunnen we niet bewaren.";
+    public const string NoteBadCharacters = "Uw tekst bevat een onzichtbaar teken dat we niet kunnen bewaren. Typ de tekst opnieuw en probeer het nog eens.";
+    public const string ActionEmpty = "Schrijf eerst iets op.";
+    public const string NoteNotFound = "Deze notitie bestaat niet meer. Misschien heeft iemand hem net verwijderd.";
+    public const string NotYourNote = "U kunt alleen uw eigen notities wijzigen of verwijderen.";
+    public const string WorkshopClosed = "Deze workshop is afgesloten. U kunt niets meer toevoegen of wijzigen.";
+    public const string StepTakesNoNotes = "Bij deze stap kunt u geen notities schrijven.";
+    public const string StepNotStarted = "Deze stap is nog niet begonnen. Wacht tot de begeleider de zaal hierheen brengt.";
+    public const string StepNotFound = "Deze stap bestaat niet in deze workshop.";
+    public const string UnknownColumn = "Kies onder welke vraag uw notitie hoort.";
+    public const string TooManyActions = "U kunt maximaal drie zaken opschrijven.";
+    public const string ActionsNotStarted = "De drie zaken voor morgen komen aan het eind van de workshop. Wacht tot de begeleider zover is.";
+    public const string DisplayNameTooLong = "Uw naam mag maximaal 60 tekens zijn.";
+    public const string DisplayNameBadCharacters = "Uw naam bevat een teken dat we niet kunnen bewaren.";
+
+    public const string JoinCodeMissing = "Vul de code in die u van de begeleider kreeg.";
+    public const string JoinCodeMalformed = "Een code heeft 6 tot 8 letters en cijfers. Kijk of u hem goed heeft overgenomen.";
+    public const string JoinCodeUnknown = "We kennen deze code niet. Kijk of u hem goed heeft overgenomen, of vraag de begeleider om de code.";
+    public const string JoinWorkshopClosed = "Deze workshop is al afgesloten. Meedoen kan niet meer.";
+
+    public const string GemeenteRequired = "Vul de naam van uw gemeente in.";
+    public const string GemeenteTooLong = "De naam van de gemeente mag maximaal 100 tekens zijn.";
+    public const string TitleRequired = "Geef de workshop een titel.";
+    public const string TitleTooLong = "De titel mag maximaal 150 tekens zijn.";
+    public const string DateRequired = "Vul de datum van de workshop in.";
+    public const string EditionUnknown = "Kies een van de praatplaten uit de lijst.";
+
+    public const string NotFacilitator = "Deze pagina is alleen voor de begeleider van de workshop. Open de begeleiderslink die u kreeg toen u de workshop startte.";
+    public const string FacilitatorKeyWrong = "Deze begeleiderslink klopt niet. Kijk of u de hele link heeft gekopieerd.";
+    public const string NotParticipant = "U doet nog niet mee aan deze workshop. Vul eerst de code in die u van de begeleider kreeg.";
+    public const string WorkshopNotFound = "Deze workshop bestaat niet (meer).";
+    public const string PageNotFound = "Deze pagina bestaat niet. Misschien is de link niet helemaal goed overgenomen.";
+    public const string BadRequest = "Uw verzoek kon niet worden verwerkt. Ga terug en probeer het opnieuw.";
+    public const string ServerError = "Er ging bij ons iets mis. Uw eerdere werk is bewaard. Probeer het over een paar tellen opnieuw.";
+
+    // Model binding messages, so a mistyped value never shows an English framework message.
+    public const string ValueInvalid = "De waarde '{0}' is niet geldig.";
+    public const string ValueMissing = "Vul dit veld in.";
+
+    public static string NoteTooLong(int length) =>
+        $"Uw notitie is {length} tekens lang. Dat is te lang: maximaal {Workshops.Note.MaxLength} tekens. Maak hem korter of verdeel hem over twee notities.";
+
+    public static string ActionTooLong(int length) =>
+        $"Dit punt is {length} tekens lang. Dat is te lang: maximaal {Workshops.ParticipantAction.MaxLength} tekens.";
+}

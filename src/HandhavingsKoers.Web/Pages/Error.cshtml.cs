@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HandhavingsKoers.Web.Pages;
+
+/// <summary>Every 4xx and 5xx answer ends here (status code pages and the exception handler re-execute it).</summary>
+[IgnoreAntiforgeryToken]
+public sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; }
+    public string Heading { get; private set; } = "";
+    public string Message { get; private set; } = "";
+
+    public IActionResult OnGet(int? code) => Show(code);
+
+    // Status code pages re-execute with the original method, so a refused POST arrives here as a POST.
+    public IActionResult OnPost(int? code) => Show(code);
+
+    private PageResult Show(int? code)
+    {
+        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
+            || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
+        Code = reExecuted ? code ?? 500 : 404; // Someone opening /fout/500 by hand sees "not found", not a fake error.
+        (Heading, Message) = Code switch
+        {
+            400 => ("Dat lukte niet", Messages.BadRequest),
+            403 => ("Geen toegang", Messages.NotFacilitator),
+            404 => ("Niet gevonden", Messages.PageNotFound),
+            >= 500 => ("Er ging iets mis", Messages.ServerError),
+            _ => ("Dat lukte niet", Messages.BadRequest),
+        };
+        if (HttpContext.Items[RefusalExtensions.MessageKey] is string specific)
+        {
+            Message = specific;
+        }
+
+        Response.StatusCode = Code;
+        return Page();
+    }
+}

@@ -1,0 +1,18 @@
+using HandhavingsKoers.Web.Content;
+
+namespace HandhavingsKoers.Web.Pages;
+
+/// <summary>Ids that tie a field, its error message and the error summary together.</summary>
+public static class FormIds
+{
+    /// <summary>The element id the tag helpers give a field with this model-state key ("Input.Title" → "Input_Title").</summary>
+    public static string FieldId(string key) => key.Replace('.', '_').Replace('[', '_').Replace(']', '_');
+
+    public static string ErrorId(string key) => FieldId(key) + "-fout";
+
+    public static string AddNote(NoteColumn column) => $"nieuw-{column}";
+
+    public static string EditNote(Guid noteId) => $"bewerk-{noteId:N}";
+
+    public static string Action(int position) => $"actie-{position}";
+}

@@ -1,0 +1,12 @@
+using HandhavingsKoers.Web.Content;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace HandhavingsKoers.Web.Pages;
+
+public sealed class IndexModel(EditionCatalog editions) : PageModel
+{
+    public IReadOnlyList<string> Principles { get; private set; } = [];
+
+    public void OnGet() =>
+        Principles = editions.All[0].Principles.Select(p => p.Title.ToLowerInvariant()).ToList();
+}

@@ -1,0 +1,47 @@
+using HandhavingsKoers.Web.Content;
+using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Reports;
+using HandhavingsKoers.Web.Workshops;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace HandhavingsKoers.Web.Pages.Summary;
+
+/// <summary>The whole filled-in praatplaat, and its exports. For the facilitator and the workshop's participants.</summary>
+public sealed class IndexModel(AppDbContext db, EditionCatalog editions) : PageModel
+{
+    public WorkshopReport Report { get; private set; } = null!;
+    public Guid WorkshopId { get; private set; }
+    public bool IsFacilitator { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
+
+    public async Task<IActionResult> OnGetJsonAsync(Guid id) =>
+        await LoadAsync(id) ?? File(ReportExports.ToJson(Report), "application/json; charset=utf-8", Report.FileName("json"));
+
+    public async Task<IActionResult> OnGetCsvAsync(Guid id) =>
+        await LoadAsync(id) ?? File(ReportExports.ToCsv(Report), "text/csv; charset=utf-8", Report.FileName("csv"));
+
+    public async Task<IActionResult> OnGetMarkdownAsync(Guid id) =>
+        await LoadAsync(id) ?? File(ReportExports.ToMarkdown(Report), "text/markdown; charset=utf-8", Report.FileName("md"));
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var workshop = await db.Workshops.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id);
+        if (workshop is null)
+        {
+            return this.Refuse(StatusCodes.Status404NotFound, Messages.WorkshopNotFound);
+        }
+
+        IsFacilitator = WorkshopAccess.IsFacilitator(HttpContext, workshop);
+        if (!IsFacilitator && await WorkshopAccess.FindParticipantAsync(db, HttpContext, id) is null)
+        {
+            return this.Refuse(StatusCodes.Status403Forbidden, Messages.NotParticipant);
+        }
+
+        WorkshopId = id;
+        Report = await WorkshopReport.LoadAsync(db, workshop, editions.Get(workshop.EditionKey));
+        return null;
+    }
+}

@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+using HandhavingsKoers.Web.Content;
+using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Workshops;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace HandhavingsKoers.Web.Pages.Workshops;
+
+public sealed class StartModel(AppDbContext db, EditionCatalog editions, TimeProvider clock) : PageModel
+{
+    public const string NewKeyTempDataKey = "NieuweBegeleidersleutel";
+
+    [BindProperty]
+    public StartInput Input { get; set; } = new();
+
+    public IReadOnlyList<Edition> Editions => editions.All;
+
+    public void OnGet()
+    {
+        Input.Date = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Input.EditionKey = editions.All[0].Key;
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var edition = editions.Find(Input.EditionKey);
+        if (edition is null)
+        {
+            ModelState.AddModelError("Input.EditionKey", Messages.EditionUnknown);
+        }
+
+        if (!ModelState.IsValid || edition is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var key = SecretToken.New();
+        var workshop = Workshop.Start(Input.Gemeente!, Input.Title!, Input.Date!.Value, edition,
+            await UnusedJoinCodeAsync(), SecretToken.Hash(key), clock.GetUtcNow().UtcDateTime);
+        db.Workshops.Add(workshop);
+        await db.SaveChangesAsync();
+
+        // The key is shown once on the facilitator page so it can be saved; after that only its hash exists.
+        WorkshopAccess.RememberFacilitator(HttpContext, workshop.Id, key);
+        TempData[NewKeyTempDataKey] = key;
+        return Redirect(WorkshopAccess.FacilitatorPath(workshop.Id));
+    }
+
+    /// <summary>31^6 ≈ 887 million codes; a clash is rare, and the unique index catches a race.</summary>
+    private async Task<string> UnusedJoinCodeAsync()
+    {
+        while (true)
+        {
+            var code = JoinCode.New();
+            if (!await db.Workshops.AnyAsync(w => w.JoinCode == code))
+            {
+                return code;
+            }
+        }
+    }
+
+    public sealed class StartInput
+    {
+        [Display(Name = "Gemeente")]
+        [Required(ErrorMessage = Messages.GemeenteRequired)]
+        [StringLength(100, ErrorMessage = Messages.GemeenteTooLong)]
+        public string? Gemeente { get; set; }
+
+        [Display(Name = "Titel van de workshop")]
+        [Required(ErrorMessage = Messages.TitleRequired)]
+        [StringLength(150, ErrorMessage = Messages.TitleTooLong)]
+        public string? Title { get; set; }
+
+        [Display(Name = "Datum")]
+        [Required(ErrorMessage = Messages.DateRequired)]
+        public DateOnly? Date { get; set; }
+
+        [Display(Name = "Praatplaat")]
+        [Required(ErrorMessage = Messages.EditionUnknown)]
+        public string? EditionKey { get; set; }
+    }
+}

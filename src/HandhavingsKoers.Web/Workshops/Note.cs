@@ -1,0 +1,53 @@
+using HandhavingsKoers.Web.Content;
+
+namespace HandhavingsKoers.Web.Workshops;
+
+/// <summary>A note under one of the two prompts of a panel. Written by a participant, or by the facilitator for the room.</summary>
+public sealed class Note
+{
+    public const int MaxLength = 1000;
+
+    private Note()
+    {
+        // For EF Core.
+    }
+
+    public Guid Id { get; private set; }
+    public Guid WorkshopId { get; private set; }
+    public Workshop Workshop { get; private set; } = null!;
+
+    /// <summary>The key of the panel step (a principle or the visie).</summary>
+    public string StepKey { get; private set; } = "";
+
+    public NoteColumn Column { get; private set; }
+    public string Text { get; private set; } = "";
+
+    /// <summary>The author; null when the facilitator wrote it for the room.</summary>
+    public Guid? ParticipantId { get; private set; }
+
+    public Participant? Participant { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? UpdatedAt { get; private set; }
+
+    internal static Note Create(Workshop workshop, string stepKey, NoteColumn column, string text, Guid? participantId, DateTime now) => new()
+    {
+        Id = Guid.NewGuid(),
+        WorkshopId = workshop.Id,
+        Workshop = workshop,
+        StepKey = stepKey,
+        Column = column,
+        Text = text,
+        ParticipantId = participantId,
+        CreatedAt = now,
+    };
+
+    internal void ChangeText(string text, DateTime now)
+    {
+        if (Text != text)
+        {
+            Text = text;
+            UpdatedAt = now;
+        }
+    }
+}

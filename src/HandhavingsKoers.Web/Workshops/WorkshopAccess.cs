@@ -1,0 +1,53 @@
+using HandhavingsKoers.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace HandhavingsKoers.Web.Workshops;
+
+/// <summary>
+/// Who may do what in a workshop. The facilitator holds a secret key (from the link they got at the start, kept in a
+/// cookie); a participant holds a random token in a cookie they got when they joined. Both cookies are scoped to the
+/// workshop's own path, HttpOnly and SameSite=Lax; only their hashes are stored.
+/// </summary>
+public static class WorkshopAccess
+{
+    private static readonly TimeSpan FacilitatorCookieLifetime = TimeSpan.FromDays(180);
+    private static readonly TimeSpan ParticipantCookieLifetime = TimeSpan.FromDays(60);
+
+    public static string FacilitatorCookieName(Guid workshopId) => $"hk_begeleider_{workshopId:N}";
+
+    public static string ParticipantCookieName(Guid workshopId) => $"hk_deelnemer_{workshopId:N}";
+
+    public static bool IsFacilitator(HttpContext context, Workshop workshop) =>
+        SecretToken.Matches(context.Request.Cookies[FacilitatorCookieName(workshop.Id)], workshop.FacilitatorKeyHash);
+
+    public static void RememberFacilitator(HttpContext context, Guid workshopId, string key) =>
+        context.Response.Cookies.Append(FacilitatorCookieName(workshopId), key, CookieOptions(context, workshopId, FacilitatorCookieLifetime));
+
+    public static void RememberParticipant(HttpContext context, Guid workshopId, string token) =>
+        context.Response.Cookies.Append(ParticipantCookieName(workshopId), token, CookieOptions(context, workshopId, ParticipantCookieLifetime));
+
+    /// <summary>The participant this browser joined as, in this workshop only; null when it did not join.</summary>
+    public static async Task<Participant?> FindParticipantAsync(AppDbContext db, HttpContext context, Guid workshopId)
+    {
+        var token = context.Request.Cookies[ParticipantCookieName(workshopId)];
+        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = SecretToken.Hash(token);
+        return await db.Participants.SingleOrDefaultAsync(p => p.WorkshopId == workshopId && p.TokenHash == hash);
+    }
+
+    public static string FacilitatorPath(Guid workshopId) => $"/w/{workshopId}/begeleider";
+
+    private static CookieOptions CookieOptions(HttpContext context, Guid workshopId, TimeSpan lifetime) => new()
+    {
+        HttpOnly = true,
+        SameSite = SameSiteMode.Lax,
+        Secure = context.Request.IsHttps,
+        IsEssential = true,
+        Path = $"/w/{workshopId}",
+        MaxAge = lifetime,
+    };
+}
