@@ -18,6 +18,7 @@ public sealed record WorkshopReport(
     string EditionTitle,
     string Koers,
     string Source,
+    string Attribution,
     bool Official,
     bool Closed,
     int ParticipantCount,
@@ -46,7 +47,7 @@ public sealed record WorkshopReport(
 
         return new WorkshopReport(
             workshop.Gemeente, workshop.Title, workshop.Date, edition.Key, edition.Title, edition.Koers,
-            $"{edition.Source.Name}, {edition.Source.Published}", edition.Official, workshop.IsClosed, participantCount,
+            $"{edition.Source.Name}, {edition.Source.Published}", edition.Attribution, edition.Official, workshop.IsClosed, participantCount,
             panels, edition.Closing.Question, await ActionsOfParticipant.LoadAsync(db, workshop.Id));
     }
 

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace HandhavingsKoers.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real SQLite file in a temporary folder. Two factories on the same folder are the same
+/// installation started twice, which is how the restart test works.
+/// </summary>
+public sealed class AppFactory(string folder, string? seedFolder = null) : WebApplicationFactory<Program>
+{
+    public string Folder { get; } = folder;
+
+    public string DatabasePath => Path.Combine(Folder, "handhavingskoers.db");
+
+    public static string NewFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "hk-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    public static AppFactory Fresh() => new(NewFolder());
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DatabasePath", DatabasePath);
+        builder.UseSetting("Serilog:WriteTo:File:Args:path", Path.Combine(Folder, "logs", "hk-.log"));
+        if (seedFolder is not null)
+        {
+            builder.UseSetting("Content:SeedFolder", seedFolder);
+        }
+    }
+
+    /// <summary>A browser of its own: its own cookies, following redirects like a browser does.</summary>
+    public User NewUser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true }));
+
+    public SqliteConnection OpenDatabase()
+    {
+        var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        connection.Open();
+        return connection;
+    }
+
+    public long Count(string sql)
+    {
+        using var connection = OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+    }
+}
