@@ -5,8 +5,8 @@ namespace HandhavingsKoers.Web.Workshops;
 
 /// <summary>
 /// Who may do what in a workshop. The facilitator holds a secret key (from the link they got at the start, kept in a
-/// cookie); a participant holds a random token in a cookie they got when they joined. Both cookies are scoped to the
-/// workshop's own path, HttpOnly and SameSite=Lax; only their hashes are stored.
+/// cookie); a participant holds a random token in a cookie they got when they joined. Both cookies are named per
+/// workshop, HttpOnly and SameSite=Lax; only their hashes are stored.
 /// </summary>
 public static class WorkshopAccess
 {
@@ -21,10 +21,13 @@ public static class WorkshopAccess
         SecretToken.Matches(context.Request.Cookies[FacilitatorCookieName(workshop.Id)], workshop.FacilitatorKeyHash);
 
     public static void RememberFacilitator(HttpContext context, Guid workshopId, string key) =>
-        context.Response.Cookies.Append(FacilitatorCookieName(workshopId), key, CookieOptions(context, workshopId, FacilitatorCookieLifetime));
+        context.Response.Cookies.Append(FacilitatorCookieName(workshopId), key,
+            CookieOptions(context, $"/w/{workshopId}", FacilitatorCookieLifetime));
 
+    /// <summary>Site-wide, because the join page (<c>/doemee</c>) must recognise someone who already joined.</summary>
     public static void RememberParticipant(HttpContext context, Guid workshopId, string token) =>
-        context.Response.Cookies.Append(ParticipantCookieName(workshopId), token, CookieOptions(context, workshopId, ParticipantCookieLifetime));
+        context.Response.Cookies.Append(ParticipantCookieName(workshopId), token,
+            CookieOptions(context, "/", ParticipantCookieLifetime));
 
     /// <summary>The participant this browser joined as, in this workshop only; null when it did not join.</summary>
     public static async Task<Participant?> FindParticipantAsync(AppDbContext db, HttpContext context, Guid workshopId)
@@ -41,13 +44,13 @@ public static class WorkshopAccess
 
     public static string FacilitatorPath(Guid workshopId) => $"/w/{workshopId}/begeleider";
 
-    private static CookieOptions CookieOptions(HttpContext context, Guid workshopId, TimeSpan lifetime) => new()
+    private static CookieOptions CookieOptions(HttpContext context, string path, TimeSpan lifetime) => new()
     {
         HttpOnly = true,
         SameSite = SameSiteMode.Lax,
         Secure = context.Request.IsHttps,
         IsEssential = true,
-        Path = $"/w/{workshopId}",
+        Path = path,
         MaxAge = lifetime,
     };
 }
