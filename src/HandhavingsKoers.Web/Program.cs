@@ -1,25 +1,39 @@
 using HandhavingsKoers.Web;
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Serilog;
+using Serilog.Extensions.Logging;
 
 var builder = WebApplication.CreateBuilder(args);
 
 // Serilog from configuration, one logger per host (test hosts in one process must not share the static Log.Logger).
-var logger = new LoggerConfiguration().ReadFrom.Configuration(builder.Configuration).CreateLogger();
+// Built when the container first asks for it, so it reads the final configuration, test overrides included.
 builder.Logging.ClearProviders();
-builder.Logging.AddSerilog(logger, dispose: true);
+builder.Services.AddSingleton<ILoggerProvider>(sp => new SerilogLoggerProvider(
+    new LoggerConfiguration().ReadFrom.Configuration(sp.GetRequiredService<IConfiguration>()).CreateLogger(), dispose: true));
 
 builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section));
 builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
 
 builder.Services.AddSingleton(sp => EditionLoader.LoadFolder(
-    sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ContentOptions>>().Value.ResolveSeedFolder()));
+    sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolveSeedFolder()));
 builder.Services.AddDbContext<AppDbContext>((sp, options) => options.UseSqlite(
-    sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value
+    sp.GetRequiredService<IOptions<StorageOptions>>().Value
         .ConnectionString(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
 builder.Services.AddSingleton(TimeProvider.System);
+
+// Antiforgery tokens and TempData are protected with keys; keep them beside the data file so forms that are open in
+// people's browsers still work after a restart or an upgrade.
+builder.Services.AddDataProtection().SetApplicationName("HandhavingsKoers");
+builder.Services.AddOptions<KeyManagementOptions>()
+    .Configure<IOptions<StorageOptions>, IHostEnvironment, ILoggerFactory>((options, storage, env, loggers) =>
+        options.XmlRepository = new FileSystemXmlRepository(
+            new DirectoryInfo(storage.Value.KeysFolder(env.ContentRootPath)), loggers));
 
 builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
     .AddMvcOptions(options => DutchModelBinding.Apply(options.ModelBindingMessageProvider));
@@ -38,7 +52,7 @@ try
 {
     // Fail fast: a broken seed file or an unreachable data file should stop the app at start, not at the first visitor.
     app.Services.GetRequiredService<EditionCatalog>();
-    app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value
+    app.Services.GetRequiredService<IOptions<StorageOptions>>().Value
         .Prepare(app.Services, app.Environment.ContentRootPath);
 }
 catch (SeedValidationException e)

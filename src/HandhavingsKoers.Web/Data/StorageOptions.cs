@@ -16,6 +16,9 @@ public sealed class StorageOptions
 
     public string FullPath(string contentRoot) => Path.GetFullPath(DatabasePath, contentRoot);
 
+    /// <summary>The data-protection keys live in a folder beside the data file; back them up together.</summary>
+    public string KeysFolder(string contentRoot) => Path.Combine(Path.GetDirectoryName(FullPath(contentRoot))!, "keys");
+
     public string ConnectionString(string contentRoot) => new SqliteConnectionStringBuilder
     {
         DataSource = FullPath(contentRoot),

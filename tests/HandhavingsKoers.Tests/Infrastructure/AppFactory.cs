@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 
 namespace HandhavingsKoers.Tests.Infrastructure;
 
@@ -27,7 +28,13 @@ public sealed class AppFactory(string folder, string? seedFolder = null) : WebAp
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DatabasePath", DatabasePath);
-        builder.UseSetting("Serilog:WriteTo:File:Args:path", Path.Combine(Folder, "logs", "hk-.log"));
+
+        // Not UseSetting: that source reports an empty value for parent keys ("Serilog:WriteTo:File"), which Serilog
+        // then reads as a sink called "". An in-memory source leaves parents null.
+        builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Serilog:WriteTo:File:Args:path"] = Path.Combine(Folder, "logs", "hk-.log"),
+        }));
         if (seedFolder is not null)
         {
             builder.UseSetting("Content:SeedFolder", seedFolder);
