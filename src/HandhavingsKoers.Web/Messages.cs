@@ -39,6 +39,7 @@ public static class Messages
     public const string WorkshopNotFound = "Deze workshop bestaat niet (meer).";
     public const string PageNotFound = "Deze pagina bestaat niet. Misschien is de link niet helemaal goed overgenomen.";
     public const string BadRequest = "Uw verzoek kon niet worden verwerkt. Ga terug en probeer het opnieuw.";
+    public const string FormExpired = "Dit formulier kunnen we niet meer aannemen. Misschien stond de pagina lang open. Ga terug, vernieuw de pagina en probeer het opnieuw.";
     public const string ServerError = "Er ging bij ons iets mis. Uw eerdere werk is bewaard. Probeer het over een paar tellen opnieuw.";
 
     // Model binding messages, so a mistyped value never shows an English framework message.

@@ -35,8 +35,12 @@ builder.Services.AddOptions<KeyManagementOptions>()
         options.XmlRepository = new FileSystemXmlRepository(
             new DirectoryInfo(storage.Value.KeysFolder(env.ContentRootPath)), loggers));
 
-builder.Services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
-    .AddMvcOptions(options => DutchModelBinding.Apply(options.ModelBindingMessageProvider));
+builder.Services.AddRazorPages()
+    .AddMvcOptions(options =>
+    {
+        DutchModelBinding.Apply(options.ModelBindingMessageProvider);
+        options.Filters.Add(new HandhavingsKoers.Web.Pages.AntiforgeryRefusalFilter());
+    });
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(
     "database",
     customTestQuery: async (db, ct) =>

@@ -12,10 +12,10 @@ public sealed class ErrorModel : PageModel
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
 
-    public IActionResult OnGet(int? code) => Show(code);
+    public IActionResult OnGet([FromRoute] int? code) => Show(code);
 
     // Status code pages re-execute with the original method, so a refused POST arrives here as a POST.
-    public IActionResult OnPost(int? code) => Show(code);
+    public IActionResult OnPost([FromRoute] int? code) => Show(code);
 
     private PageResult Show(int? code)
     {

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.Core.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace HandhavingsKoers.Web.Pages;
@@ -15,5 +17,25 @@ public static class RefusalExtensions
     {
         page.HttpContext.Items[MessageKey] = message;
         return page.StatusCode(statusCode);
+    }
+}
+
+/// <summary>
+/// A form whose antiforgery token is missing or stale (the page stood open for long, or a forged post) gets the
+/// same Dutch refusal page as every other refusal, instead of an empty 400.
+/// </summary>
+public sealed class AntiforgeryRefusalFilter : IAlwaysRunResultFilter
+{
+    public void OnResultExecuting(ResultExecutingContext context)
+    {
+        if (context.Result is IAntiforgeryValidationFailedResult)
+        {
+            context.HttpContext.Items[RefusalExtensions.MessageKey] = Messages.FormExpired;
+            context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
+        }
+    }
+
+    public void OnResultExecuted(ResultExecutedContext context)
+    {
     }
 }

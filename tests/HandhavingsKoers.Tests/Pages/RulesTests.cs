@@ -279,6 +279,19 @@ public sealed class RulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_form_without_its_antiforgery_token_is_refused_in_dutch_and_stores_nothing()
+    {
+        var page = await _participant.OpenAsync(_workshop.ParticipantUrl("vertrouwen"));
+        var form = page.FormWith("#nieuw-Already");
+        form.QuerySelector("input[name=__RequestVerificationToken]")!.Remove();
+        var posted = await _participant.SubmitAsync(form, new Dictionary<string, string> { ["Form.Text"] = "Zonder token" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.Status);
+        Assert.Contains("vernieuw de pagina", posted.Text, StringComparison.Ordinal);
+        Assert.Equal(0, NoteCount);
+    }
+
+    [Fact]
     public async Task A_workshop_id_that_does_not_exist_is_not_found()
     {
         var page = await _participant.OpenAsync($"/w/{Guid.NewGuid()}/stap");
