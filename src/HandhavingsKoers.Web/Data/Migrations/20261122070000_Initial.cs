@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace HandhavingsKoers.Web.Data.Migrations;
 
 /// <summary>
-/// Hand-written: EF's design-time package cannot be restored here (see docs/decisions/0002-hand-written-migrations.md).
+/// Hand-written: EF's design-time package cannot be restored here (see docs/decisions/0001-hand-written-migrations.md).
 /// No provider-specific column types, so the same migration can serve PostgreSQL later.
 /// MigrationSchemaTests guards that this matches the model.
 /// </summary>
