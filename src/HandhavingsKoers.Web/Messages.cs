@@ -37,6 +37,7 @@ public static class Messages
     public const string FacilitatorKeyWrong = "Deze begeleiderslink klopt niet. Kijk of u de hele link heeft gekopieerd.";
     public const string NotParticipant = "U doet nog niet mee aan deze workshop. Vul eerst de code in die u van de begeleider kreeg.";
     public const string WorkshopNotFound = "Deze workshop bestaat niet (meer).";
+    public const string PosterNotFound = "Deze praatplaat kennen we niet. Kies een praatplaat op de startpagina.";
     public const string PageNotFound = "Deze pagina bestaat niet. Misschien is de link niet helemaal goed overgenomen.";
     public const string BadRequest = "Uw verzoek kon niet worden verwerkt. Ga terug en probeer het opnieuw.";
     public const string FormExpired = "Dit formulier kunnen we niet meer aannemen. Misschien stond de pagina lang open. Ga terug, vernieuw de pagina en probeer het opnieuw.";

@@ -1,6 +1,7 @@
 using HandhavingsKoers.Web;
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Reports;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -19,6 +20,7 @@ builder.Services.AddSingleton<ILoggerProvider>(sp => new SerilogLoggerProvider(
 
 builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section));
 builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
+builder.Services.AddOptions<ReportsOptions>().Bind(builder.Configuration.GetSection(ReportsOptions.Section));
 
 builder.Services.AddSingleton(sp => EditionLoader.LoadFolder(
     sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolveSeedFolder()));
@@ -75,6 +77,7 @@ app.UseStatusCodePagesWithReExecute("/fout/{0}");
 app.UseStaticFiles();
 app.UseRouting();
 app.MapHealthChecks("/health");
+app.MapPoster();
 app.MapRazorPages();
 
 app.Run();

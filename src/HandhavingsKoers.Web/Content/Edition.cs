@@ -20,6 +20,16 @@ public sealed record Edition
     public required Panel Visie { get; init; }
     public required ClosingQuestion Closing { get; init; }
 
+    /// <summary>
+    /// The order of the panels on the printed poster, by key, when it differs from the walk (the 2024 poster prints
+    /// them in another order than its list of principles). Null: the order of the walk.
+    /// </summary>
+    public IReadOnlyList<string>? PosterOrder { get; init; }
+
+    public IEnumerable<Panel> PosterPanels => PosterOrder is null
+        ? Panels
+        : PosterOrder.Select(key => Panels.First(p => p.Key == key));
+
     /// <summary>The walk through a workshop, derived once from the panels.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public StepSequence Steps => _steps ??= StepSequence.For(this);

@@ -114,6 +114,15 @@ public static class EditionLoader
 
         foreach (var p in ValidatePanel("$.visie", e.Visie)) yield return p;
 
+        if (e.PosterOrder is { } order)
+        {
+            var keys = e.Panels.Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+            if (order.Count != keys.Count || !order.ToHashSet(StringComparer.Ordinal).SetEquals(keys))
+            {
+                yield return ("$.posterOrder", "must list every panel key (the principles and the visie) exactly once");
+            }
+        }
+
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var panels = e.Principles.Select((panel, i) => (Place: $"$.principles[{i}].key", panel.Key))
             .Append(("$.visie.key", e.Visie.Key));

@@ -1,15 +1,17 @@
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
 using HandhavingsKoers.Web.Reports;
+using HandhavingsKoers.Web.Reports.Pdf;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HandhavingsKoers.Web.Pages.Summary;
 
 /// <summary>The whole filled-in praatplaat, and its exports. For the facilitator and the workshop's participants.</summary>
-public sealed class IndexModel(AppDbContext db, EditionCatalog editions) : PageModel
+public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, IOptions<ReportsOptions> reports) : PageModel
 {
     public WorkshopReport Report { get; private set; } = null!;
     public Guid WorkshopId { get; private set; }
@@ -25,6 +27,25 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions) : PageM
 
     public async Task<IActionResult> OnGetMarkdownAsync(Guid id) =>
         await LoadAsync(id) ?? File(ReportExports.ToMarkdown(Report), "text/markdown; charset=utf-8", Report.FileName("md"));
+
+    /// <summary>
+    /// The council report. Names of participants only when the facilitator asks for them (<c>namen=ja</c>);
+    /// a participant always gets the anonymous version.
+    /// </summary>
+    public async Task<IActionResult> OnGetPdfAsync(Guid id, string? namen)
+    {
+        var refusal = await LoadAsync(id);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var options = new ReportOptions(
+            IncludeNames: IsFacilitator && namen == "ja",
+            GeneratedAt: reports.Value.LocalTime(clock.GetUtcNow()),
+            SummaryUrl: reports.Value.SummaryUrl(id));
+        return File(new PraatplaatReport(Report, options).GeneratePdf(), "application/pdf", Report.FileName("pdf"));
+    }
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {

@@ -1,0 +1,300 @@
+using PdfSharp.Drawing;
+
+namespace HandhavingsKoers.Pdf.Layout;
+
+/// <summary>
+/// Lays blocks out top to bottom in a content area and starts a new page when one is full. Text splits between
+/// lines, lists between lines of their items; a block marked KeepWithNext moves along with the start of the next one.
+/// An element cut by a page break is closed on one page and opened again on the next, so every page carries a
+/// complete structure.
+/// </summary>
+public sealed class Paginator
+{
+    private readonly TextShaper _shaper;
+    private readonly XRect _area;
+    private readonly List<PageContent> _pages = [];
+    private readonly List<PlacedElement> _open = [];
+    private double _y;
+
+    public Paginator(TextShaper shaper, XRect contentArea)
+    {
+        _shaper = shaper;
+        _area = contentArea;
+        NewPage();
+    }
+
+    public IReadOnlyList<PageContent> Pages => _pages;
+
+    /// <summary>True when a block does not fit the content area even on a fresh page (only fixed-size blocks can).</summary>
+    public bool Overflowed { get; private set; }
+
+    private double Bottom => _area.Bottom;
+
+    private PageContent Page => _pages[^1];
+
+    public void Add(IReadOnlyList<Block> blocks)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            if (block is PageBreakBlock)
+            {
+                NewPage();
+                continue;
+            }
+
+            if (!AtTop)
+            {
+                _y += block.SpaceBefore;
+            }
+
+            if (block.KeepWithNext && i + 1 < blocks.Count && !AtTop)
+            {
+                var needed = Height(block) + blocks[i + 1].SpaceBefore + LeadHeight(blocks[i + 1]);
+                if (_y + needed > Bottom)
+                {
+                    NewPage();
+                }
+            }
+
+            switch (block)
+            {
+                case TextBlock text: PlaceText(text, _area.X, _area.Width); break;
+                case ListBlock list: PlaceList(list); break;
+                case QrLinkBlock qr: PlaceQr(qr); break;
+                case RuleBlock rule: PlaceRule(rule); break;
+                case SpaceBlock space: PlaceSpace(space); break;
+            }
+
+            _y += block.SpaceAfter;
+        }
+    }
+
+    private bool AtTop => _y <= _area.Y + 0.01;
+
+    private void NewPage()
+    {
+        _pages.Add(new PageContent());
+        _y = _area.Y;
+
+        // Re-open what was open, outermost first, as fresh elements on the new page.
+        for (var i = 0; i < _open.Count; i++)
+        {
+            var copy = new PlacedElement(_open[i].Tag) { LinkUrl = _open[i].LinkUrl, AltText = _open[i].AltText };
+            (i == 0 ? Page.Items : _open[i - 1].Children).Add(copy);
+            _open[i] = copy;
+        }
+    }
+
+    private List<Placed> Target => _open.Count == 0 ? Page.Items : _open[^1].Children;
+
+    private PlacedElement Open(string tag, string? alt = null, string? url = null)
+    {
+        var element = new PlacedElement(tag) { AltText = alt, LinkUrl = url };
+        Target.Add(element);
+        _open.Add(element);
+        return element;
+    }
+
+    private void Close() => _open.RemoveAt(_open.Count - 1);
+
+    /// <summary>Makes room for a line; breaks the page when it would not fit. Returns false when nothing can fit.</summary>
+    private void EnsureRoom(double height)
+    {
+        if (_y + height > Bottom && !AtTop)
+        {
+            NewPage();
+        }
+    }
+
+    private static string TagOf(TextRole role) => role switch
+    {
+        TextRole.Heading1 => "H1",
+        TextRole.Heading2 => "H2",
+        TextRole.Heading3 => "H3",
+        _ => "P",
+    };
+
+    private void PlaceText(TextBlock block, double x, double width)
+    {
+        var inner = width - block.Indent - (2 * block.Padding) - (block.Bar is null ? 0 : 4);
+        var lines = _shaper.Wrap(block.Text, block.Style, inner);
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        var left = x + block.Indent + block.Padding + (block.Bar is null ? 0 : 4);
+        var decorated = block.Background is not null || block.Bar is not null;
+        PlacedRect? background = null, bar = null;
+        EnsureRoom(block.Style.LineSpacing + (2 * block.Padding));
+        StartDecoration();
+        Open(TagOf(block.Role));
+        _y += block.Padding;
+        foreach (var line in lines)
+        {
+            if (_y + block.Style.LineSpacing + block.Padding > Bottom && !AtTop)
+            {
+                // Close the element here and open a new one on the next page, after its own decoration.
+                _y += block.Padding;
+                Grow();
+                Close();
+                NewPage();
+                StartDecoration();
+                Open(TagOf(block.Role));
+                _y += block.Padding;
+            }
+
+            var baseline = _y + (block.Style.Size * 0.95) + ((block.Style.LineSpacing - block.Style.Size) / 2);
+            _open[^1].Children.Add(new PlacedLine(left, baseline, line, block.Style.Ink));
+            _y += block.Style.LineSpacing;
+        }
+
+        _y += block.Padding;
+        Grow();
+        Close();
+
+        void StartDecoration()
+        {
+            if (!decorated)
+            {
+                return;
+            }
+
+            background = block.Background is { } b ? new PlacedRect(x + block.Indent, _y, width - block.Indent, b) : null;
+            bar = block.Bar is { } c ? new PlacedRect(x + block.Indent, _y, 4, c) : null;
+            if (background is not null) Target.Add(background);
+            if (bar is not null) Target.Add(bar);
+        }
+
+        void Grow()
+        {
+            var top = background?.Y ?? bar?.Y ?? _y;
+            if (background is not null) background.Height = _y - top;
+            if (bar is not null) bar.Height = _y - top;
+        }
+    }
+
+    private void PlaceList(ListBlock list)
+    {
+        if (list.Items.Count == 0)
+        {
+            return;
+        }
+
+        const double labelWidth = 14;
+        Open("L");
+        foreach (var (item, index) in list.Items.Select((item, i) => (item, i)))
+        {
+            if (index > 0)
+            {
+                _y += list.ItemSpacing;
+            }
+
+            var first = item.Body.Count > 0 ? item.Body[0] : null;
+            EnsureRoom(first?.Style.LineSpacing ?? list.BulletStyle.LineSpacing);
+            Open("LI");
+            Open("Lbl");
+            var bullet = _shaper.Wrap("•", list.BulletStyle, labelWidth);
+            var baseline = _y + (list.BulletStyle.Size * 0.95) + ((list.BulletStyle.LineSpacing - list.BulletStyle.Size) / 2);
+            _open[^1].Children.Add(new PlacedLine(_area.X, baseline, bullet[0], list.BulletStyle.Ink));
+            Close();
+            Open("LBody");
+            foreach (var body in item.Body)
+            {
+                _y += AtTop ? 0 : body.SpaceBefore;
+                PlaceText(body, _area.X + labelWidth, _area.Width - labelWidth);
+                _y += body.SpaceAfter;
+            }
+
+            Close();
+            Close();
+        }
+
+        Close();
+    }
+
+    private void PlaceQr(QrLinkBlock block)
+    {
+        var modules = QrCodes.Modules(block.Url);
+        var gap = 12d;
+        var textWidth = _area.Width - block.Size - gap;
+        var caption = _shaper.Wrap(block.Caption, block.CaptionStyle, textWidth);
+        var url = _shaper.Wrap(block.Url, block.UrlStyle, textWidth);
+        var textHeight = (caption.Count * block.CaptionStyle.LineSpacing) + (url.Count * block.UrlStyle.LineSpacing);
+        var height = Math.Max(block.Size, textHeight);
+        EnsureRoom(height);
+        if (_y + height > Bottom)
+        {
+            Overflowed = true;
+        }
+
+        var top = _y;
+        var figure = Open("Figure", alt: block.AltText);
+        figure.Children.Add(new PlacedQr(_area.X, top, block.Size, modules));
+        Close();
+
+        var x = _area.X + block.Size + gap;
+        var y = top + Math.Max(0, (block.Size - textHeight) / 2);
+        var paragraph = Open("P");
+        foreach (var line in caption)
+        {
+            paragraph.Children.Add(new PlacedLine(x, y + (block.CaptionStyle.Size * 0.95), line, block.CaptionStyle.Ink));
+            y += block.CaptionStyle.LineSpacing;
+        }
+
+        var link = Open("Link", alt: block.Caption + ": " + block.Url, url: block.Url);
+        var linkTop = y;
+        foreach (var line in url)
+        {
+            link.Children.Add(new PlacedLine(x, y + (block.UrlStyle.Size * 0.95), line, block.UrlStyle.Ink));
+            y += block.UrlStyle.LineSpacing;
+        }
+
+        var widest = url.Count == 0 ? 0 : url.Max(l => l.Width);
+        link.Children.Add(new PlacedLinkArea(new XRect(x, linkTop, widest, y - linkTop)));
+        Close();
+        Close();
+        _y = top + height;
+    }
+
+    private void PlaceRule(RuleBlock rule)
+    {
+        EnsureRoom(rule.Thickness);
+        Target.Add(new PlacedRect(_area.X, _y, _area.Width, rule.Color) { Height = rule.Thickness });
+        _y += rule.Thickness;
+    }
+
+    private void PlaceSpace(SpaceBlock space)
+    {
+        EnsureRoom(space.Height);
+        var height = Math.Min(space.Height, Bottom - _y);
+        if (space.Ruled is { } color)
+        {
+            for (var y = _y + space.RuleSpacing; y <= _y + height; y += space.RuleSpacing)
+            {
+                Target.Add(new PlacedRect(_area.X, y - 0.5, _area.Width, color) { Height = 0.5 });
+            }
+        }
+
+        _y += height;
+    }
+
+    /// <summary>Height a block needs when it is not split (used for keep-with-next).</summary>
+    private double Height(Block block) => block switch
+    {
+        TextBlock t => (_shaper.Wrap(t.Text, t.Style, _area.Width - t.Indent - (2 * t.Padding) - (t.Bar is null ? 0 : 4)).Count * t.Style.LineSpacing) + (2 * t.Padding) + t.SpaceAfter,
+        RuleBlock r => r.Thickness + r.SpaceAfter,
+        _ => 0,
+    };
+
+    /// <summary>The least of a block that must come along with a heading: two lines, a rule, a QR code.</summary>
+    private double LeadHeight(Block block) => block switch
+    {
+        TextBlock t => Math.Min(Height(t), (2 * t.Style.LineSpacing) + (2 * t.Padding)),
+        ListBlock { Items.Count: > 0 } l => l.Items[0].Body.Count > 0 ? Math.Min(Height(l.Items[0].Body[0]), 2 * l.Items[0].Body[0].Style.LineSpacing) : 0,
+        QrLinkBlock q => q.Size,
+        SpaceBlock s => Math.Min(s.Height, 40),
+        _ => 0,
+    };
+}

@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Text;
+using HandhavingsKoers.Pdf.Fonts;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+
+namespace HandhavingsKoers.Pdf.Layout;
+
+/// <summary>A stretch of text drawn with one font.</summary>
+public sealed record Run(string Text, XFont Font, double Width);
+
+/// <summary>One wrapped line: its runs, left to right, and its width.</summary>
+public sealed record Line(IReadOnlyList<Run> Runs, double Width)
+{
+    public string Text => string.Concat(Runs.Select(r => r.Text));
+}
+
+/// <summary>
+/// Turns text into wrapped lines of font runs. Each grapheme is drawn with Noto Sans when it has the glyphs, else with
+/// DejaVu Sans; one that neither has (emoji, scripts we do not carry) becomes U+FFFD, so nothing disappears silently.
+/// Words longer than a line are broken between graphemes, so nothing is drawn outside the margins.
+/// </summary>
+public sealed class TextShaper
+{
+    public const string Replacement = "\uFFFD";
+
+    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+    private readonly XGraphics _measure;
+    private readonly Dictionary<(string Family, double Size, bool Bold, bool Italic), XFont> _fonts = [];
+    private readonly Dictionary<(XFont Font, string Text), double> _widths = [];
+
+    public TextShaper()
+    {
+        EmbeddedFonts.EnsureRegistered();
+        _measure = XGraphics.CreateMeasureContext(new XSize(2000, 2000), XGraphicsUnit.Point, XPageDirection.Downwards);
+    }
+
+    public XFont Font(TextStyle style, bool fallback = false)
+    {
+        var key = (fallback ? EmbeddedFonts.Fallback : EmbeddedFonts.Primary, style.Size, style.Bold, style.Italic);
+        if (!_fonts.TryGetValue(key, out var font))
+        {
+            var fontStyle = (style.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular) | (style.Italic ? XFontStyleEx.Italic : XFontStyleEx.Regular);
+            font = new XFont(key.Item1, style.Size, fontStyle, Unicode);
+            _fonts[key] = font;
+        }
+
+        return font;
+    }
+
+    public double Width(string text, XFont font)
+    {
+        if (!_widths.TryGetValue((font, text), out var width))
+        {
+            width = _measure.MeasureString(text, font).Width;
+            _widths[(font, text)] = width;
+        }
+
+        return width;
+    }
+
+    /// <summary>Wraps text to the width; line breaks in the text start a new line; an empty text gives no lines.</summary>
+    public IReadOnlyList<Line> Wrap(string text, TextStyle style, double maxWidth)
+    {
+        var lines = new List<Line>();
+        var space = Width(" ", Font(style));
+        foreach (var hardLine in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            var current = new List<Run>();
+            var width = 0d;
+            foreach (var word in hardLine.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                foreach (var piece in BreakLongWord(Shape(word, style), maxWidth))
+                {
+                    var pieceWidth = piece.Sum(r => r.Width);
+                    var needed = current.Count == 0 ? pieceWidth : width + space + pieceWidth;
+                    if (current.Count > 0 && needed > maxWidth)
+                    {
+                        lines.Add(Finish(current, width, style));
+                        current = [];
+                        width = 0;
+                        needed = pieceWidth;
+                    }
+
+                    if (current.Count > 0)
+                    {
+                        current.Add(new Run(" ", Font(style), space));
+                    }
+
+                    current.AddRange(piece);
+                    width = needed;
+                }
+            }
+
+            if (current.Count > 0)
+            {
+                lines.Add(Finish(current, width, style));
+            }
+            else if (lines.Count > 0)
+            {
+                lines.Add(new Line([], 0)); // an empty line the author typed keeps its space
+            }
+        }
+
+        while (lines.Count > 0 && lines[^1].Runs.Count == 0)
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        return lines;
+    }
+
+    /// <summary>Splits text into runs by the font that can draw each grapheme.</summary>
+    public IReadOnlyList<Run> Shape(string text, TextStyle style)
+    {
+        var runs = new List<Run>();
+        var buffer = new StringBuilder();
+        var bufferFallback = false;
+        var elements = StringInfo.GetTextElementEnumerator(text);
+        while (elements.MoveNext())
+        {
+            var grapheme = (string)elements.Current;
+            var (drawn, fallback) = Choose(grapheme);
+            if (buffer.Length > 0 && fallback != bufferFallback)
+            {
+                Flush();
+            }
+
+            bufferFallback = fallback;
+            buffer.Append(drawn);
+        }
+
+        Flush();
+        return runs;
+
+        void Flush()
+        {
+            if (buffer.Length == 0)
+            {
+                return;
+            }
+
+            var font = Font(style, bufferFallback);
+            var piece = buffer.ToString();
+            runs.Add(new Run(piece, font, Width(piece, font)));
+            buffer.Clear();
+        }
+    }
+
+    private static (string Drawn, bool Fallback) Choose(string grapheme)
+    {
+        // Right-to-left scripts need shaping and reordering that PDFsharp does not do; drawn as-is they would read
+        // wrongly, which is worse than a visible replacement.
+        if (NeedsShaping(grapheme))
+        {
+            return (Replacement, true);
+        }
+
+        if (CanDraw(grapheme, EmbeddedFonts.PrimaryCoverage))
+        {
+            return (grapheme, false);
+        }
+
+        return CanDraw(grapheme, EmbeddedFonts.FallbackCoverage) ? (grapheme, true) : (Replacement, true);
+    }
+
+    private static bool NeedsShaping(string grapheme)
+    {
+        foreach (var rune in grapheme.EnumerateRunes())
+        {
+            if (rune.Value is (>= 0x0590 and <= 0x08FF) or (>= 0xFB1D and <= 0xFDFF) or (>= 0xFE70 and <= 0xFEFF))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool CanDraw(string grapheme, CharacterMap map)
+    {
+        foreach (var rune in grapheme.EnumerateRunes())
+        {
+            if (!map.Contains(rune.Value))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A word wider than the line is cut into pieces that fit, between graphemes.</summary>
+    private List<List<Run>> BreakLongWord(IReadOnlyList<Run> word, double maxWidth)
+    {
+        if (word.Sum(r => r.Width) <= maxWidth)
+        {
+            return [[.. word]];
+        }
+
+        var pieces = new List<List<Run>>();
+        var current = new List<Run>();
+        var width = 0d;
+        foreach (var run in word)
+        {
+            var elements = StringInfo.GetTextElementEnumerator(run.Text);
+            while (elements.MoveNext())
+            {
+                var grapheme = (string)elements.Current;
+                var w = Width(grapheme, run.Font);
+                if (width + w > maxWidth && current.Count > 0)
+                {
+                    pieces.Add(Merge(current));
+                    current = [];
+                    width = 0;
+                }
+
+                current.Add(new Run(grapheme, run.Font, w));
+                width += w;
+            }
+        }
+
+        if (current.Count > 0)
+        {
+            pieces.Add(Merge(current));
+        }
+
+        return pieces;
+    }
+
+    /// <summary>Joins neighbouring runs of the same font, so a line is drawn with few text operations.</summary>
+    private static List<Run> Merge(List<Run> runs)
+    {
+        var merged = new List<Run>();
+        foreach (var run in runs)
+        {
+            if (merged.Count > 0 && merged[^1].Font == run.Font)
+            {
+                var text = merged[^1].Text + run.Text;
+                merged[^1] = new Run(text, run.Font, merged[^1].Width + run.Width);
+            }
+            else
+            {
+                merged.Add(run);
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>
+    /// A line ends with a space in its last run: text extraction then keeps words of consecutive lines apart.
+    /// The space is past the measured width, so it never pushes anything over the margin.
+    /// </summary>
+    private Line Finish(List<Run> runs, double width, TextStyle style)
+    {
+        var merged = Merge(runs);
+        merged.Add(new Run(" ", Font(style), 0));
+        return new Line(merged, width);
+    }
+}

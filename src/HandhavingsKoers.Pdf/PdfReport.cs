@@ -1,0 +1,240 @@
+using HandhavingsKoers.Pdf.Layout;
+using PdfSharp;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.Annotations;
+using PdfSharp.UniversalAccessibility;
+
+namespace HandhavingsKoers.Pdf;
+
+/// <summary>Page size, margins and metadata of a document.</summary>
+public sealed record DocumentSettings(
+    string Title,
+    string Subject,
+    PageSize Size = PageSize.A4,
+    PageOrientation Orientation = PageOrientation.Portrait,
+    double Margin = 56,
+    double HeaderHeight = 24,
+    double FooterHeight = 24,
+    string Language = "nl-NL",
+    string Author = "HandhavingsKoers");
+
+/// <summary>
+/// A document in QuestPDF's spirit, drawn with PDFsharp: a subclass is built from an immutable model and composes
+/// its content as blocks; this class lays them out, paginates them and writes a tagged PDF (language, title,
+/// headings, paragraphs, lists, figures with alt text, links; headers, footers and decoration as artifacts).
+/// </summary>
+public abstract class PdfReport
+{
+    protected abstract DocumentSettings Settings { get; }
+
+    /// <summary>The flowing content, top to bottom.</summary>
+    protected virtual IEnumerable<Block> ComposeContent() => [];
+
+    /// <summary>
+    /// For fixed layouts such as a poster: per page, regions that each hold their own blocks. A region's content must
+    /// fit it (nothing flows to another page); see <see cref="Regions.OverflowException"/>.
+    /// </summary>
+    protected virtual IEnumerable<IReadOnlyList<Region>>? ComposeFixedPages() => null;
+
+    /// <summary>Running header text (left), or null for none. Page numbers start at 1.</summary>
+    protected virtual string? ComposeHeader(int page, int pages) => null;
+
+    /// <summary>Running footer text (right), by default "pagina x van y".</summary>
+    protected virtual string? ComposeFooter(int page, int pages) => $"pagina {page} van {pages}";
+
+    protected virtual TextStyle RunningTextStyle => new(8.5, Color: XColor.FromArgb(0x55, 0x55, 0x55));
+
+    /// <summary>The content area of each page (inside the margins, below the header, above the footer).</summary>
+    public XRect ContentArea
+    {
+        get
+        {
+            var (width, height) = PageDimensions(Settings);
+            var s = Settings;
+            return new XRect(s.Margin, s.Margin + s.HeaderHeight, width - (2 * s.Margin), height - (2 * s.Margin) - s.HeaderHeight - s.FooterHeight);
+        }
+    }
+
+    /// <summary>Lays out the content; exposed for tests of the layout (page count, where things land).</summary>
+    public IReadOnlyList<PageContent> Layout() => Layout(new TextShaper());
+
+    private IReadOnlyList<PageContent> Layout(TextShaper shaper)
+    {
+        if (ComposeFixedPages() is { } fixedPages)
+        {
+            return fixedPages.Select(regions => Regions.Compose(shaper, regions)).ToList();
+        }
+
+        var paginator = new Paginator(shaper, ContentArea);
+        paginator.Add(ComposeContent().ToList());
+        return paginator.Pages;
+    }
+
+    public byte[] GeneratePdf()
+    {
+        using var stream = new MemoryStream();
+        GeneratePdf(stream);
+        return stream.ToArray();
+    }
+
+    public void GeneratePdf(Stream output)
+    {
+        var shaper = new TextShaper();
+        var pages = Layout(shaper);
+
+        using var document = new PdfDocument();
+        document.Info.Title = Settings.Title;
+        document.Info.Subject = Settings.Subject;
+        document.Info.Author = Settings.Author;
+        document.Info.Creator = "HandhavingsKoers";
+        document.ViewerPreferences.DisplayDocTitle = true;
+        var ua = UAManager.ForDocument(document);
+        ua.SetDocumentLanguage(Settings.Language);
+
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var page = document.AddPage();
+            page.Size = Settings.Size;
+            page.Orientation = Settings.Orientation;
+            using var gfx = XGraphics.FromPdfPage(page);
+            var writer = new PageWriter(gfx, ua.StructureBuilder);
+            writer.Running(ComposeHeader(i + 1, pages.Count), ComposeFooter(i + 1, pages.Count), shaper, RunningTextStyle, Settings, PageDimensions(Settings));
+            foreach (var item in pages[i].Items)
+            {
+                writer.Write(item);
+            }
+        }
+
+        document.Save(output, closeStream: false);
+    }
+
+    private static (double Width, double Height) PageDimensions(DocumentSettings settings)
+    {
+        var size = PageSizeConverter.ToSize(settings.Size);
+        return settings.Orientation == PageOrientation.Landscape ? (size.Height, size.Width) : (size.Width, size.Height);
+    }
+
+    /// <summary>Draws the placed items of one page, opening and closing structure elements around them.</summary>
+    private sealed class PageWriter(XGraphics gfx, StructureBuilder structure)
+    {
+        public void Running(string? header, string? footer, TextShaper shaper, TextStyle style, DocumentSettings s, (double Width, double Height) size)
+        {
+            if (header is null && footer is null)
+            {
+                return;
+            }
+
+            structure.BeginArtifact();
+            var width = size.Width - (2 * s.Margin);
+            if (header is not null && shaper.Wrap(header, style, width) is [var headerLine, ..])
+            {
+                DrawLine(new PlacedLine(s.Margin, s.Margin + style.Size, headerLine, style.Ink));
+            }
+
+            if (footer is not null && shaper.Wrap(footer, style, width) is [var footerLine, ..])
+            {
+                DrawLine(new PlacedLine(size.Width - s.Margin - footerLine.Width, size.Height - s.Margin - 3, footerLine, style.Ink));
+            }
+
+            structure.End();
+        }
+
+        public void Write(Placed item)
+        {
+            switch (item)
+            {
+                case PlacedElement element:
+                    Begin(element);
+                    foreach (var child in element.Children)
+                    {
+                        Write(child);
+                    }
+
+                    structure.End();
+                    break;
+                case PlacedLine line:
+                    DrawLine(line);
+                    break;
+                case PlacedRect rect:
+                    structure.BeginArtifact();
+                    gfx.DrawRectangle(new XSolidBrush(rect.Color), rect.X, rect.Y, rect.Width, rect.Height);
+                    structure.End();
+                    break;
+                case PlacedQr qr:
+                    DrawQr(qr);
+                    break;
+                case PlacedLinkArea:
+                    break; // turned into the annotation when its Link element began
+            }
+        }
+
+        private void Begin(PlacedElement element)
+        {
+            switch (element.Tag)
+            {
+                case "Figure":
+                    var qr = element.Children.OfType<PlacedQr>().First();
+                    structure.BeginElement(PdfIllustrationElementTag.Figure, element.AltText ?? "", new XRect(qr.X, qr.Y, qr.Size, qr.Size));
+                    break;
+                case "Link":
+                    var area = element.Children.OfType<PlacedLinkArea>().First().Area;
+                    var annotation = PdfLinkAnnotation.CreateWebLink(new PdfRectangle(gfx.Transformer.WorldToDefaultPage(area)), element.LinkUrl!);
+                    structure.BeginElement(annotation, element.AltText ?? element.LinkUrl!); // also adds it to the page
+                    break;
+                default:
+                    structure.BeginElement(element.Tag switch
+                    {
+                        "H1" => PdfBlockLevelElementTag.Heading1,
+                        "H2" => PdfBlockLevelElementTag.Heading2,
+                        "H3" => PdfBlockLevelElementTag.Heading3,
+                        "L" => PdfBlockLevelElementTag.List,
+                        "LI" => PdfBlockLevelElementTag.ListItem,
+                        "Lbl" => PdfBlockLevelElementTag.Label,
+                        "LBody" => PdfBlockLevelElementTag.ListBody,
+                        _ => PdfBlockLevelElementTag.Paragraph,
+                    });
+                    break;
+            }
+        }
+
+        private void DrawLine(PlacedLine line)
+        {
+            var brush = new XSolidBrush(line.Color);
+            var x = line.X;
+            foreach (var run in line.Line.Runs)
+            {
+                gfx.DrawString(run.Text, run.Font, brush, x, line.Baseline);
+                x += run.Width;
+            }
+        }
+
+        private void DrawQr(PlacedQr qr)
+        {
+            var count = qr.Modules.GetLength(0);
+            var module = qr.Size / count;
+            gfx.DrawRectangle(XBrushes.White, qr.X, qr.Y, qr.Size, qr.Size);
+            for (var y = 0; y < count; y++)
+            {
+                // Draw each run of dark modules in a row as one rectangle: fewer operators, no hairline gaps.
+                var x = 0;
+                while (x < count)
+                {
+                    if (!qr.Modules[y, x])
+                    {
+                        x++;
+                        continue;
+                    }
+
+                    var start = x;
+                    while (x < count && qr.Modules[y, x])
+                    {
+                        x++;
+                    }
+
+                    gfx.DrawRectangle(XBrushes.Black, qr.X + (start * module), qr.Y + (y * module), (x - start) * module, module * 1.02);
+                }
+            }
+        }
+    }
+}
