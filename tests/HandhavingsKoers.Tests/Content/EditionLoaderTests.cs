@@ -57,6 +57,7 @@ public sealed class EditionLoaderTests
     public void A_broken_field_is_reported_with_file_place_and_problem(string path, string value, string place, string problem)
     {
         var json = JsonNode.Parse(ValidJson)!;
+        json.AsObject().Remove("posterOrder"); // it names the keys; changing a key is tested on its own here
         Set(json, path, value);
 
         var (edition, problems) = EditionLoader.Parse("kapot.json", json.ToJsonString());
@@ -81,6 +82,19 @@ public sealed class EditionLoaderTests
         json["visie"]!["explenation"] = "typo";
         var (_, typo) = EditionLoader.Parse("kapot.json", json.ToJsonString());
         Assert.Contains("explenation", Assert.Single(typo).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_poster_order_must_name_every_panel_once()
+    {
+        var json = JsonNode.Parse(ValidJson)!;
+        json["posterOrder"]![6] = "vertrouwen";
+        var (_, problems) = EditionLoader.Parse("kapot.json", json.ToJsonString());
+        Assert.Equal("$.posterOrder", Assert.Single(problems).Place);
+
+        var edition = EditionLoader.Parse("ok.json", ValidJson).Edition!;
+        Assert.Equal(["vertrouwen", "gepaste-sanctionering", "menselijke-maat", "maatwerk", "preventie", "doenvermogen", "visie"],
+            edition.PosterPanels.Select(p => p.Key));
     }
 
     [Fact]
