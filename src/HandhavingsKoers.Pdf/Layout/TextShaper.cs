@@ -63,8 +63,8 @@ public sealed class TextShaper
     public IReadOnlyList<Line> Wrap(string text, TextStyle style, double maxWidth)
     {
         var lines = new List<Line>();
-        var space = Width(" ", Font(style));
-        foreach (var hardLine in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        // A tab is a space in flowing text (fonts have no glyph for it).
+        foreach (var hardLine in text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\t', ' ').Split('\n'))
         {
             var current = new List<Run>();
             var width = 0d;
@@ -73,28 +73,31 @@ public sealed class TextShaper
                 foreach (var piece in BreakLongWord(Shape(word, style), maxWidth))
                 {
                     var pieceWidth = piece.Sum(r => r.Width);
-                    var needed = current.Count == 0 ? pieceWidth : width + space + pieceWidth;
-                    if (current.Count > 0 && needed > maxWidth)
+
+                    // The space between words belongs to the run before it (PDFsharp draws no text of only spaces,
+                    // and text extraction needs the space to keep the words apart).
+                    var space = current.Count == 0 ? 0 : Width(" ", current[^1].Font);
+                    if (current.Count > 0 && width + space + pieceWidth > maxWidth)
                     {
-                        lines.Add(Finish(current, width, style));
+                        lines.Add(Finish(current, width));
                         current = [];
                         width = 0;
-                        needed = pieceWidth;
+                        space = 0;
                     }
 
                     if (current.Count > 0)
                     {
-                        current.Add(new Run(" ", Font(style), space));
+                        current[^1] = current[^1] with { Text = current[^1].Text + " ", Width = current[^1].Width + space };
                     }
 
                     current.AddRange(piece);
-                    width = needed;
+                    width += space + pieceWidth;
                 }
             }
 
             if (current.Count > 0)
             {
-                lines.Add(Finish(current, width, style));
+                lines.Add(Finish(current, width));
             }
             else if (lines.Count > 0)
             {
@@ -252,10 +255,10 @@ public sealed class TextShaper
     /// A line ends with a space in its last run: text extraction then keeps words of consecutive lines apart.
     /// The space is past the measured width, so it never pushes anything over the margin.
     /// </summary>
-    private Line Finish(List<Run> runs, double width, TextStyle style)
+    private static Line Finish(List<Run> runs, double width)
     {
         var merged = Merge(runs);
-        merged.Add(new Run(" ", Font(style), 0));
+        merged[^1] = merged[^1] with { Text = merged[^1].Text + " " };
         return new Line(merged, width);
     }
 }

@@ -1,0 +1,99 @@
+using System.Net;
+using HandhavingsKoers.Tests.Infrastructure;
+using HandhavingsKoers.Tests.Pdf;
+
+namespace HandhavingsKoers.Tests.Pages;
+
+/// <summary>The PDFs as users get them: from the summary, the facilitator's page and the home page.</summary>
+public sealed class PdfDownloadTests : IAsyncLifetime
+{
+    private readonly AppFactory _app = AppFactory.Fresh();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task The_report_downloads_from_the_summary_with_a_sensible_name_and_names_only_for_the_facilitator()
+    {
+        using var facilitator = _app.NewUser();
+        using var participant = _app.NewUser();
+        var workshop = await facilitator.StartWorkshopAsync("Gemeente Zuidwolde", "Sessie Werk en Inkomen", "2026-11-22");
+        await participant.JoinAsync(workshop.JoinCode, "Fatima Bakker");
+        await facilitator.MoveRoomAsync(workshop, "vertrouwen");
+        await participant.AddNoteAsync(workshop.ParticipantUrl("vertrouwen"), "Already", "Wij bellen eerst voordat we een brief sturen.");
+
+        // The facilitator's page links to both versions.
+        var facilitatorPage = await facilitator.OpenAsync(workshop.FacilitatorUrl());
+        var links = facilitatorPage.Document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Where(h => h.Contains("handler=Pdf", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, links.Count);
+
+        var named = await facilitator.Client.GetAsync(links.Single(l => l.Contains("namen=ja", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.OK, named.StatusCode);
+        Assert.Equal("application/pdf", named.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("praatplaat-gemeente-zuidwolde-2026-11-22.pdf", named.Content.Headers.ContentDisposition?.FileNameStar);
+        var namedPdf = new PdfInspector(await named.Content.ReadAsByteArrayAsync());
+        Assert.Equal("nl-NL", namedPdf.Language);
+        Assert.Contains("Zuidwolde", namedPdf.Document.Info.Title, StringComparison.Ordinal);
+
+        // A participant asking for names gets the anonymous report.
+        var summary = await participant.OpenAsync(workshop.SummaryUrl);
+        var participantLinks = summary.Document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Where(h => h.Contains("handler=Pdf", StringComparison.Ordinal)).ToList();
+        Assert.Single(participantLinks);
+        var sneaky = await participant.Client.GetAsync(workshop.SummaryUrl + "?handler=Pdf&namen=ja");
+        Assert.Equal(HttpStatusCode.OK, sneaky.StatusCode);
+
+        var namedText = namedPdf.ExtractText();
+        var anonymousText = new PdfInspector(await sneaky.Content.ReadAsByteArrayAsync()).ExtractText();
+        if (namedText is not null && anonymousText is not null)
+        {
+            Assert.Contains("Fatima Bakker", namedText, StringComparison.Ordinal);
+            Assert.DoesNotContain("Fatima Bakker", anonymousText, StringComparison.Ordinal);
+            Assert.Contains("Wij bellen eerst voordat we een brief sturen.", anonymousText, StringComparison.Ordinal);
+        }
+
+        // Someone from outside gets nothing.
+        using var stranger = _app.NewUser();
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.Client.GetAsync(workshop.SummaryUrl + "?handler=Pdf")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_blank_poster_is_one_a3_landscape_page_with_seven_panels_and_their_qr_codes()
+    {
+        using var visitor = _app.NewUser();
+        var home = await visitor.OpenAsync("/");
+        var href = home.Document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.EndsWith("poster.pdf", StringComparison.Ordinal));
+        var response = await visitor.Client.GetAsync(href);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("praatplaat-praatplaat-2024-leeg-A3.pdf", response.Content.Headers.ContentDisposition?.FileNameStar);
+        var pdf = new PdfInspector(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(1, pdf.Document.PageCount);
+        Assert.Equal(1191, (int)Math.Round(pdf.Document.Pages[0].Width.Point));
+        Assert.Equal(842, (int)Math.Round(pdf.Document.Pages[0].Height.Point));
+        Assert.Equal("nl-NL", pdf.Language);
+        Assert.Equal(8, pdf.Tags.Count(t => t == "H2")); // seven panels and the closing question
+        Assert.Equal(7, pdf.Elements.Count(e => e.Tag == "Figure" && e.Alt?.StartsWith("QR-code", StringComparison.Ordinal) == true));
+        var expected = ReportFixtures.Edition.PosterPanels.Select(p => p.Links[0].Url).ToList();
+        Assert.Equal(expected, pdf.Links().Select(l => l.Uri));
+
+        var text = pdf.ExtractText();
+        if (text is not null)
+        {
+            foreach (var panel in ReportFixtures.Edition.Panels)
+            {
+                Assert.Contains(panel.Question, string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)), StringComparison.Ordinal);
+            }
+        }
+
+        var codes = pdf.DecodeQrCodes();
+        if (codes is not null)
+        {
+            Assert.Equal(expected.Order(), codes.Order());
+        }
+
+        var unknown = await visitor.OpenAsync("/praatplaat/bestaat-niet/poster.pdf");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+        Assert.Contains("Deze praatplaat kennen we niet", unknown.Text, StringComparison.Ordinal);
+    }
+}

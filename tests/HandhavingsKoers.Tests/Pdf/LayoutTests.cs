@@ -1,0 +1,124 @@
+using HandhavingsKoers.Pdf;
+using HandhavingsKoers.Pdf.Fonts;
+using HandhavingsKoers.Pdf.Layout;
+using PdfSharp.Drawing;
+
+namespace HandhavingsKoers.Tests.Pdf;
+
+/// <summary>The composition layer on its own: character coverage, wrapping, pagination.</summary>
+public sealed class LayoutTests
+{
+    private static readonly TextStyle Body = new(10);
+    private static readonly TextStyle Heading = new(16, Bold: true);
+
+    [Fact]
+    public void Character_maps_know_what_each_font_can_draw()
+    {
+        Assert.True(EmbeddedFonts.PrimaryCoverage.Contains('ë'));
+        Assert.True(EmbeddedFonts.PrimaryCoverage.Contains('Ж'));
+        Assert.False(EmbeddedFonts.PrimaryCoverage.Contains('✓'));
+        Assert.True(EmbeddedFonts.FallbackCoverage.Contains('✓'));
+        Assert.True(EmbeddedFonts.FallbackCoverage.Contains(0xFFFD));
+        Assert.False(EmbeddedFonts.FallbackCoverage.Contains(0x1F44D)); // 👍
+        Assert.False(EmbeddedFonts.PrimaryCoverage.Contains('日'));
+    }
+
+    [Fact]
+    public void Wrapping_keeps_every_line_within_the_width_and_every_word()
+    {
+        var shaper = new TextShaper();
+        var text = string.Join(' ', Enumerable.Range(0, 200).Select(i => $"woord{i}"));
+        var lines = shaper.Wrap(text, Body, 200);
+
+        Assert.True(lines.Count > 5);
+        Assert.All(lines, l => Assert.True(l.Width <= 200.01, $"{l.Width} > 200"));
+        Assert.All(lines, l => Assert.EndsWith(" ", l.Text, StringComparison.Ordinal));
+        Assert.Equal(text, string.Join(' ', lines.Select(l => l.Text.Trim())));
+    }
+
+    [Fact]
+    public void A_word_longer_than_the_line_is_cut_and_nothing_is_lost()
+    {
+        var word = new string('m', 500);
+        var lines = new TextShaper().Wrap(word, Body, 100);
+        Assert.True(lines.Count > 10);
+        Assert.All(lines, l => Assert.True(l.Width <= 100.01));
+        Assert.Equal(word, string.Concat(lines.Select(l => l.Text.TrimEnd())));
+    }
+
+    [Fact]
+    public void Line_breaks_in_the_text_start_new_lines_and_empty_text_has_none()
+    {
+        var shaper = new TextShaper();
+        Assert.Equal(3, shaper.Wrap("een\n\ntwee", Body, 300).Count);
+        Assert.Empty(shaper.Wrap("", Body, 300));
+        Assert.Empty(shaper.Wrap("   \n  ", Body, 300));
+    }
+
+    [Fact]
+    public void Symbols_use_the_fallback_font_and_unknown_graphemes_become_one_replacement_each()
+    {
+        var runs = new TextShaper().Shape("ja ✓ 👍🏽!", Body);
+        Assert.Equal("ja ✓ \uFFFD!", string.Concat(Texts(runs)));
+        Assert.Equal(EmbeddedFonts.Primary, runs[0].Font.FontFamily.Name);
+        Assert.Contains(runs, r => r.Font.FontFamily.Name == EmbeddedFonts.Fallback && r.Text.Contains('✓', StringComparison.Ordinal));
+        Assert.Equal(1, runs.Sum(r => r.Text.Count(c => c == '\uFFFD')));
+    }
+
+    private static string[] Texts(IEnumerable<Run> runs) => [.. runs.Select(r => r.Text)];
+
+    [Fact]
+    public void A_heading_is_never_the_last_thing_on_a_page()
+    {
+        var area = new XRect(0, 0, 300, 200);
+        var paginator = new Paginator(new TextShaper(), area);
+        var filler = new TextBlock(string.Join(' ', Enumerable.Repeat("vulling", 110)), Body); // about 170 of the 200 pt
+        paginator.Add(
+        [
+            filler,
+            new TextBlock("Kop", Heading, TextRole.Heading2) { KeepWithNext = true },
+            new TextBlock("De tekst onder de kop, op dezelfde pagina als de kop.", Body),
+        ]);
+
+        Assert.Equal(2, paginator.Pages.Count);
+        var second = paginator.Pages[1].Items.OfType<PlacedElement>().ToList();
+        Assert.Equal(["H2", "P"], second.Select(e => e.Tag));
+    }
+
+    [Fact]
+    public void A_long_list_continues_on_the_next_page_as_a_list()
+    {
+        var area = new XRect(0, 0, 300, 200);
+        var paginator = new Paginator(new TextShaper(), area);
+        var items = Enumerable.Range(0, 40).Select(i => new ListItem([new TextBlock($"Notitie {i}", Body)])).ToList();
+        paginator.Add([new ListBlock(items, Body)]);
+
+        Assert.True(paginator.Pages.Count >= 3);
+        Assert.All(paginator.Pages, p => Assert.Equal("L", Assert.Single(p.Items.OfType<PlacedElement>()).Tag));
+        var itemsPlaced = paginator.Pages.Sum(p => p.Items.OfType<PlacedElement>().Single().Children.OfType<PlacedElement>().Count(c => c.Tag == "LI"));
+        Assert.Equal(40, itemsPlaced);
+    }
+
+    [Fact]
+    public void Qr_codes_have_a_quiet_zone_and_encode_the_address()
+    {
+        var modules = QrCodes.Modules("https://vng.nl/naleving");
+        var size = modules.GetLength(0);
+        Assert.Equal(size, modules.GetLength(1));
+        for (var i = 0; i < size; i++)
+        {
+            Assert.False(modules[0, i]);
+            Assert.False(modules[i, 0]);
+            Assert.False(modules[size - 1, i]);
+        }
+
+        Assert.True(modules[4, 4]); // the finder pattern starts right inside the 4-module quiet zone
+    }
+
+    [Fact]
+    public void A_region_whose_content_does_not_fit_is_an_error_not_a_silent_cut()
+    {
+        var region = new Region(new XRect(0, 0, 100, 30), [new TextBlock(string.Join(' ', Enumerable.Repeat("te veel", 50)), Body)]);
+        Assert.Throws<Regions.OverflowException>(() => Regions.Compose(new TextShaper(), [region]));
+    }
+}

@@ -1,0 +1,26 @@
+using HandhavingsKoers.Web.Content;
+using HandhavingsKoers.Web.Reports;
+
+namespace HandhavingsKoers.Tests.Pdf;
+
+/// <summary>Workshop reports of chosen sizes, built from the real 2024 edition.</summary>
+public static class ReportFixtures
+{
+    public static readonly Edition Edition = EditionLoader.LoadFolder(Path.Combine(AppContext.BaseDirectory, "seeds")).Get("praatplaat-2024");
+
+    public static WorkshopReport With(int notesPerPanel, Func<int, string>? text = null, int actionSets = 2)
+    {
+        text ??= i => $"Notitie {i}: we bellen mensen eerst op voordat we een brief sturen, en leggen uit wat er van hen verwacht wordt.";
+        var panels = Edition.Panels.Select((panel, p) => new PanelReport(panel.Key, panel.Title, panel.Question,
+            panel.Prompts.Already, panel.Prompts.Todo,
+            Enumerable.Range(0, (notesPerPanel + 1) / 2).Select(i => new NoteReport(text((p * 1000) + i), $"Deelnemer {i % 7}")).ToList(),
+            Enumerable.Range(0, notesPerPanel / 2).Select(i => new NoteReport(text((p * 1000) + 500 + i), "Begeleider, voor de groep")).ToList(),
+            panel.Links)).ToList();
+        var actions = Enumerable.Range(1, actionSets)
+            .Select(i => new ActionsOfParticipant($"Sanne {i}", ["Standaardbrief herlezen", "Collega van schuldhulp bellen", "Overleg plannen"]))
+            .ToList();
+        return new WorkshopReport("Gemeente Súdwest-Fryslân", "Teamsessie Werk en Inkomen", new DateOnly(2026, 11, 22),
+            Edition.Key, Edition.Title, Edition.Koers, $"{Edition.Source.Name}, {Edition.Source.Published}", Edition.Attribution,
+            Edition.Official, true, 12, panels, Edition.Closing.Question, actions);
+    }
+}
