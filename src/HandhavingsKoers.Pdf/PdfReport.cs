@@ -89,6 +89,10 @@ public abstract class PdfReport
         document.Info.Author = Settings.Author;
         document.Info.Creator = "HandhavingsKoers";
         document.ViewerPreferences.DisplayDocTitle = true;
+
+        // Compress (a report is mailed around) but favour speed: it is rendered on request.
+        document.Options.CompressContentStreams = true;
+        document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
         var ua = UAManager.ForDocument(document);
         ua.SetDocumentLanguage(Settings.Language);
 
@@ -118,6 +122,19 @@ public abstract class PdfReport
     /// <summary>Draws the placed items of one page, opening and closing structure elements around them.</summary>
     private sealed class PageWriter(XGraphics gfx, StructureBuilder structure)
     {
+        private readonly Dictionary<XColor, XSolidBrush> _brushes = [];
+
+        private XSolidBrush Brush(XColor color)
+        {
+            if (!_brushes.TryGetValue(color, out var brush))
+            {
+                brush = new XSolidBrush(color);
+                _brushes[color] = brush;
+            }
+
+            return brush;
+        }
+
         public void Running(string? header, string? footer, TextShaper shaper, TextStyle style, DocumentSettings s, (double Width, double Height) size)
         {
             if (header is null && footer is null)
@@ -158,7 +175,7 @@ public abstract class PdfReport
                     break;
                 case PlacedRect rect:
                     structure.BeginArtifact();
-                    gfx.DrawRectangle(new XSolidBrush(rect.Color), rect.X, rect.Y, rect.Width, rect.Height);
+                    gfx.DrawRectangle(Brush(rect.Color), rect.X, rect.Y, rect.Width, rect.Height);
                     structure.End();
                     break;
                 case PlacedQr qr:
@@ -200,7 +217,7 @@ public abstract class PdfReport
 
         private void DrawLine(PlacedLine line)
         {
-            var brush = new XSolidBrush(line.Color);
+            var brush = Brush(line.Color);
             var x = line.X;
             foreach (var run in line.Line.Runs)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using HandhavingsKoers.Pdf.Fonts;
@@ -25,15 +26,20 @@ public sealed class TextShaper
     public const string Replacement = "\uFFFD";
 
     private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
-    private readonly XGraphics _measure;
-    private readonly Dictionary<(string Family, double Size, bool Bold, bool Italic), XFont> _fonts = [];
-    private readonly Dictionary<(XFont Font, string Text), double> _widths = [];
 
-    public TextShaper()
-    {
-        EmbeddedFonts.EnsureRegistered();
-        _measure = XGraphics.CreateMeasureContext(new XSize(2000, 2000), XGraphicsUnit.Point, XPageDirection.Downwards);
-    }
+    // Advance widths per em, by face and code point, shared by all renders. PDFsharp measures text as the plain sum
+    // of advances (no kerning), so a word's width is the sum of its characters' and the table stays small.
+    private static readonly ConcurrentDictionary<(string Family, bool Bold, bool Italic, int CodePoint), double> Advances = new();
+    private static readonly Lock MeasureGate = new();
+    private static readonly Dictionary<(string Family, bool Bold, bool Italic), XFont> EmFonts = [];
+    private static XGraphics? _measure;
+
+    // Code points below U+0250 that Noto Sans draws: most Dutch text takes the fast path through Shape.
+    private static readonly bool[] PrimaryLatin = [.. Enumerable.Range(0, 0x250).Select(c => c >= 0x20 && EmbeddedFonts.PrimaryCoverage.Contains(c))];
+
+    private readonly Dictionary<(string Family, double Size, bool Bold, bool Italic), XFont> _fonts = [];
+
+    public TextShaper() => EmbeddedFonts.EnsureRegistered();
 
     public XFont Font(TextStyle style, bool fallback = false)
     {
@@ -48,15 +54,42 @@ public sealed class TextShaper
         return font;
     }
 
-    public double Width(string text, XFont font)
+    public static double Width(string text, XFont font) => Width(text.AsSpan(), font);
+
+    public static double Width(ReadOnlySpan<char> text, XFont font)
     {
-        if (!_widths.TryGetValue((font, text), out var width))
+        var family = font.FontFamily.Name;
+        var perEm = 0d;
+        foreach (var rune in text.EnumerateRunes())
         {
-            width = _measure.MeasureString(text, font).Width;
-            _widths[(font, text)] = width;
+            var key = (family, font.Bold, font.Italic, rune.Value);
+            if (!Advances.TryGetValue(key, out var advance))
+            {
+                advance = MeasureAdvance(key, rune);
+            }
+
+            perEm += advance;
         }
 
-        return width;
+        return perEm * font.Size;
+    }
+
+    private static double MeasureAdvance((string Family, bool Bold, bool Italic, int CodePoint) key, Rune rune)
+    {
+        lock (MeasureGate)
+        {
+            _measure ??= XGraphics.CreateMeasureContext(new XSize(2000, 2000), XGraphicsUnit.Point, XPageDirection.Downwards);
+            if (!EmFonts.TryGetValue((key.Family, key.Bold, key.Italic), out var em))
+            {
+                var style = (key.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular) | (key.Italic ? XFontStyleEx.Italic : XFontStyleEx.Regular);
+                em = new XFont(key.Family, 1000, style, Unicode);
+                EmFonts[(key.Family, key.Bold, key.Italic)] = em;
+            }
+
+            var advance = _measure.MeasureString(rune.ToString(), em).Width / 1000;
+            Advances[key] = advance;
+            return advance;
+        }
     }
 
     /// <summary>Wraps text to the width; line breaks in the text start a new line; an empty text gives no lines.</summary>
@@ -66,6 +99,11 @@ public sealed class TextShaper
         // A tab is a space in flowing text (fonts have no glyph for it).
         foreach (var hardLine in text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\t', ' ').Split('\n'))
         {
+            if (IsPlainLatin(hardLine) && TryWrapPlain(hardLine, Font(style), maxWidth, lines))
+            {
+                continue;
+            }
+
             var current = new List<Run>();
             var width = 0d;
             foreach (var word in hardLine.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -113,9 +151,94 @@ public sealed class TextShaper
         return lines;
     }
 
+    /// <summary>
+    /// The common case, Latin text in the primary font, wrapped without intermediate runs: each line is one substring
+    /// of the input (plus its trailing space). Returns false, adding nothing, when a word is wider than the line.
+    /// </summary>
+    private static bool TryWrapPlain(string text, XFont font, double maxWidth, List<Line> lines)
+    {
+        var added = new List<Line>();
+        var space = Width(" ", font);
+        int lineStart = -1, lineEnd = -1;
+        var lineWidth = 0d;
+        var i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && text[i] == ' ')
+            {
+                i++;
+            }
+
+            if (i == text.Length)
+            {
+                break;
+            }
+
+            var start = i;
+            while (i < text.Length && text[i] != ' ')
+            {
+                i++;
+            }
+
+            var wordWidth = Width(text.AsSpan(start, i - start), font);
+            if (wordWidth > maxWidth)
+            {
+                return false;
+            }
+
+            if (lineStart >= 0 && lineWidth + space + wordWidth > maxWidth)
+            {
+                added.Add(PlainLine(text, lineStart, lineEnd, lineWidth, font));
+                lineStart = -1;
+            }
+
+            if (lineStart < 0)
+            {
+                lineStart = start;
+                lineWidth = wordWidth;
+            }
+            else
+            {
+                // Runs of several spaces between words count as one, as in the general path.
+                lineWidth += space + wordWidth;
+            }
+
+            lineEnd = i;
+        }
+
+        if (lineStart >= 0)
+        {
+            added.Add(PlainLine(text, lineStart, lineEnd, lineWidth, font));
+        }
+        else if (lines.Count > 0)
+        {
+            added.Add(new Line([], 0));
+        }
+
+        lines.AddRange(added);
+        return true;
+    }
+
+    private static Line PlainLine(string text, int start, int end, double width, XFont font)
+    {
+        var content = text[start..end];
+        if (content.Contains("  ", StringComparison.Ordinal))
+        {
+            content = string.Join(' ', content.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        return new Line([new Run(content + " ", font, width)], width);
+    }
+
     /// <summary>Splits text into runs by the font that can draw each grapheme.</summary>
     public IReadOnlyList<Run> Shape(string text, TextStyle style)
     {
+        if (IsPlainLatin(text))
+        {
+            var primary = Font(style);
+            return [new Run(text, primary, Width(text, primary))];
+        }
+
         var runs = new List<Run>();
         var buffer = new StringBuilder();
         var bufferFallback = false;
@@ -148,6 +271,20 @@ public sealed class TextShaper
             runs.Add(new Run(piece, font, Width(piece, font)));
             buffer.Clear();
         }
+    }
+
+    private static bool IsPlainLatin(string text)
+    {
+        foreach (var c in text)
+        {
+            // Combining marks (U+0300 and up) and everything beyond Latin take the careful path.
+            if (c >= PrimaryLatin.Length || !PrimaryLatin[c])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static (string Drawn, bool Fallback) Choose(string grapheme)
@@ -194,7 +331,7 @@ public sealed class TextShaper
     }
 
     /// <summary>A word wider than the line is cut into pieces that fit, between graphemes.</summary>
-    private List<List<Run>> BreakLongWord(IReadOnlyList<Run> word, double maxWidth)
+    private static List<List<Run>> BreakLongWord(IReadOnlyList<Run> word, double maxWidth)
     {
         if (word.Sum(r => r.Width) <= maxWidth)
         {
