@@ -48,13 +48,9 @@ public sealed class Paginator
                 _y += block.SpaceBefore;
             }
 
-            if (block.KeepWithNext && i + 1 < blocks.Count && !AtTop)
+            if (block.KeepWithNext && i + 1 < blocks.Count && !AtTop && _y + KeptHeight(blocks, i) > Bottom)
             {
-                var needed = Height(block) + blocks[i + 1].SpaceBefore + LeadHeight(blocks[i + 1]);
-                if (_y + needed > Bottom)
-                {
-                    NewPage();
-                }
+                NewPage();
             }
 
             switch (block)
@@ -278,6 +274,23 @@ public sealed class Paginator
         }
 
         _y += height;
+    }
+
+    /// <summary>
+    /// The height of a chain of blocks that keep with the next (a heading, the question under it, its source...),
+    /// plus the start of the first block after the chain.
+    /// </summary>
+    private double KeptHeight(IReadOnlyList<Block> blocks, int first)
+    {
+        var height = Height(blocks[first]);
+        var j = first + 1;
+        while (j < blocks.Count && blocks[j - 1].KeepWithNext && blocks[j].KeepWithNext)
+        {
+            height += blocks[j].SpaceBefore + Height(blocks[j]);
+            j++;
+        }
+
+        return j < blocks.Count ? height + blocks[j].SpaceBefore + LeadHeight(blocks[j]) : height;
     }
 
     /// <summary>Height a block needs when it is not split (used for keep-with-next).</summary>

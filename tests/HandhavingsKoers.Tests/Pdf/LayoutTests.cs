@@ -86,6 +86,24 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void A_chain_of_blocks_that_keep_together_moves_as_one()
+    {
+        // Heading and question fit at the bottom of page 1, the text after them does not: all three go to page 2.
+        var area = new XRect(0, 0, 300, 200);
+        var paginator = new Paginator(new TextShaper(), area);
+        paginator.Add(
+        [
+            new TextBlock(string.Join(' ', Enumerable.Repeat("vulling", 90)), Body),
+            new TextBlock("Kop", Heading, TextRole.Heading2) { KeepWithNext = true },
+            new TextBlock("Een vraag", Body) { KeepWithNext = true, Background = XColors.LightGray },
+            new TextBlock("Het antwoord dat bij de vraag hoort.", Body),
+        ]);
+
+        Assert.Equal(2, paginator.Pages.Count);
+        Assert.Equal(["H2", "P", "P"], paginator.Pages[1].Items.OfType<PlacedElement>().Select(e => e.Tag));
+    }
+
+    [Fact]
     public void A_long_list_continues_on_the_next_page_as_a_list()
     {
         var area = new XRect(0, 0, 300, 200);

@@ -82,7 +82,7 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
     private IEnumerable<Block> QuestionBox(string question)
     {
         yield return new TextBlock(question, Question) { Background = Tint, Bar = Primary, Padding = 8, SpaceAfter = 3, KeepWithNext = true };
-        yield return new TextBlock(report.Attribution, Source) { SpaceAfter = 6 };
+        yield return new TextBlock(report.Attribution, Source) { SpaceAfter = 6, KeepWithNext = true };
     }
 
     private IEnumerable<Block> NoteList(string prompt, IReadOnlyList<NoteReport> notes)
