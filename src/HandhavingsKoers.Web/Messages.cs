@@ -14,6 +14,8 @@ public static class Messages
     public const string WorkshopClosed = "Deze workshop is afgesloten. U kunt niets meer toevoegen of wijzigen.";
     public const string StepTakesNoNotes = "Bij deze stap kunt u geen notities schrijven.";
     public const string StepNotStarted = "Deze stap is nog niet begonnen. Wacht tot de begeleider de zaal hierheen brengt.";
+    public const string StepLocked = "De begeleider heeft deze stap gesloten. U kunt hier niets meer toevoegen of veranderen.";
+    public const string TimerMinutes = "Kies een tijd van 1 tot 60 minuten.";
     public const string StepNotFound = "Deze stap bestaat niet in deze workshop.";
     public const string UnknownColumn = "Kies onder welke vraag uw notitie hoort.";
     public const string TooManyActions = "U kunt maximaal drie zaken opschrijven.";

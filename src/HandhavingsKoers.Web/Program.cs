@@ -1,6 +1,7 @@
 using HandhavingsKoers.Web;
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Live;
 using HandhavingsKoers.Web.Reports;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -28,6 +29,7 @@ builder.Services.AddDbContext<AppDbContext>((sp, options) => options.UseSqlite(
     sp.GetRequiredService<IOptions<StorageOptions>>().Value
         .ConnectionString(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<IWorkshopEvents, InMemoryWorkshopEvents>();
 
 // Antiforgery tokens and TempData are protected with keys; keep them beside the data file so forms that are open in
 // people's browsers still work after a restart or an upgrade.
@@ -78,6 +80,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.MapHealthChecks("/health");
 app.MapPoster();
+app.MapLive();
 app.MapRazorPages();
 
 app.Run();

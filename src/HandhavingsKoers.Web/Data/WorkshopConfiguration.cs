@@ -20,6 +20,7 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
         builder.HasIndex(w => w.JoinCode).IsUnique();
         builder.HasMany(w => w.Participants).WithOne(p => p.Workshop).HasForeignKey(p => p.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.Notes).WithOne(n => n.Workshop).HasForeignKey(n => n.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(w => w.StepStates).WithOne().HasForeignKey(s => s.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.Ignore(w => w.IsClosed);
     }
 }
@@ -67,5 +68,15 @@ internal sealed class ParticipantActionConfiguration : IEntityTypeConfiguration<
         builder.Property(a => a.Id).ValueGeneratedNever();
         builder.Property(a => a.Text).HasMaxLength(ParticipantAction.MaxLength).IsRequired();
         builder.HasIndex(a => new { a.ParticipantId, a.Position }).IsUnique();
+    }
+}
+
+internal sealed class StepStateConfiguration : IEntityTypeConfiguration<StepState>
+{
+    public void Configure(EntityTypeBuilder<StepState> builder)
+    {
+        builder.ToTable("StepStates");
+        builder.HasKey(s => new { s.WorkshopId, s.StepKey });
+        builder.Property(s => s.StepKey).HasMaxLength(64);
     }
 }

@@ -1,5 +1,6 @@
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Live;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,10 +12,14 @@ namespace HandhavingsKoers.Web.Pages;
 /// What the participant's page and the facilitator's page share: loading a workshop and one of its steps,
 /// the room's notes on that step, and adding, editing and removing notes. Each page decides who the actor is.
 /// </summary>
-public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, TimeProvider clock) : PageModel
+public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events) : PageModel
 {
     protected AppDbContext Db => db;
     protected TimeProvider Clock => clock;
+    protected IWorkshopEvents Events => events;
+
+    /// <summary>The page's script posts forms with this header and wants a fragment back instead of a redirect.</summary>
+    protected bool FromScript => Request.Headers["X-Requested-With"] == "fetch";
 
     public Workshop Workshop { get; private set; } = null!;
     public Edition Edition { get; private set; } = null!;
@@ -22,6 +27,18 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
     public Actor Actor { get; private set; } = null!;
     public IReadOnlyList<NoteView> Notes { get; private set; } = [];
     public int ParticipantCount { get; private set; }
+
+    /// <summary>Notes of others that this viewer does not see because the step is in silent writing.</summary>
+    public int HiddenCount { get; private set; }
+
+    public bool NotesHidden => Workshop.NotesHiddenOn(Step.Key);
+
+    public bool Locked => Workshop.IsLocked(Step.Key);
+
+    /// <summary>Participants may not add or change notes here (closed workshop or locked step); the facilitator may unless closed.</summary>
+    public bool Writable => !Workshop.IsClosed && (Actor.IsFacilitator || !Locked);
+
+    public DateTime? TimerEndsAt => Workshop.StateOf(Step.Key)?.TimerEndsAt is { } end && end > clock.GetUtcNow().UtcDateTime ? end : null;
 
     public Step CurrentStep => Edition.Steps.Find(Workshop.CurrentStepKey) ?? Edition.Steps.First;
 
@@ -45,7 +62,7 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
 
     protected async Task<IActionResult?> LoadAsync(Guid id, string? stepKey)
     {
-        var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == id);
+        var workshop = await db.Workshops.Include(w => w.StepStates).SingleOrDefaultAsync(w => w.Id == id);
         if (workshop is null)
         {
             return this.Refuse(StatusCodes.Status404NotFound, Messages.WorkshopNotFound);
@@ -86,10 +103,13 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
                 .OrderBy(n => n.CreatedAt)
                 .Select(n => new { n.Id, n.Column, n.Text, n.ParticipantId, Name = n.Participant!.DisplayName, n.CreatedAt, n.UpdatedAt })
                 .ToListAsync();
-            Notes = rows.Select(n => new NoteView(
+            // Silent writing is enforced here, on the server: a participant's page never holds others' hidden notes.
+            var visible = NotesHidden && !Actor.IsFacilitator ? rows.Where(n => n.ParticipantId == Actor.ParticipantId).ToList() : rows;
+            HiddenCount = rows.Count - visible.Count;
+            Notes = visible.Select(n => new NoteView(
                 n.Id, n.Column, n.Text, NoteView.AuthorLabel(n.ParticipantId, n.Name),
                 IsMine: n.ParticipantId == Actor.ParticipantId,
-                MayChange: !Workshop.IsClosed && (Actor.IsFacilitator || n.ParticipantId == Actor.ParticipantId),
+                MayChange: Writable && (Actor.IsFacilitator || n.ParticipantId == Actor.ParticipantId),
                 Edited: n.UpdatedAt is not null)).ToList();
         }
     }
@@ -104,6 +124,19 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
 
         await LoadViewAsync();
         return Page();
+    }
+
+    /// <summary>The live part of the page (status and the two lists of notes), fetched again by the script on events.</summary>
+    public async Task<IActionResult> OnGetLiveAsync(Guid id, string? step)
+    {
+        var refusal = await LoadAsync(id, step);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        await LoadViewAsync();
+        return Partial("_LiveNotes", this);
     }
 
     public async Task<IActionResult> OnPostAddNoteAsync(Guid id, string? step)
@@ -125,7 +158,7 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
             return await ShowAgainAsync(FormIds.AddNote(column), e.Message);
         }
 
-        return Redirect(StepUrl(Step) + $"#{FormIds.AddNote(column)}");
+        return await ChangedAsync(WorkshopEvent.Notes, StepUrl(Step) + $"#{FormIds.AddNote(column)}");
     }
 
     public async Task<IActionResult> OnPostEditNoteAsync(Guid id, string? step)
@@ -148,7 +181,7 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
             return await ShowAgainAsync(note is null ? "" : FormIds.EditNote(note.Id), e.Message);
         }
 
-        return Redirect(StepUrl(Step) + $"#notitie-{note.Id:N}");
+        return await ChangedAsync(WorkshopEvent.Notes, StepUrl(Step) + $"#notitie-{note.Id:N}");
     }
 
     public async Task<IActionResult> OnPostDeleteNoteAsync(Guid id, string? step)
@@ -170,12 +203,35 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
             return await ShowAgainAsync("", e.Message);
         }
 
-        return Redirect(StepUrl(Step));
+        return await ChangedAsync(WorkshopEvent.Notes, StepUrl(Step));
+    }
+
+    /// <summary>
+    /// After a change was saved: tell the open pages, then answer the script with the fresh live fragment,
+    /// or a plain form post with a redirect (post, redirect, get).
+    /// </summary>
+    protected async Task<IActionResult> ChangedAsync(string eventType, string redirectTo)
+    {
+        events.Publish(Workshop.Id, eventType, Step.Key);
+        if (!FromScript)
+        {
+            return Redirect(redirectTo);
+        }
+
+        await LoadViewAsync();
+        return Partial("_LiveNotes", this);
     }
 
     /// <summary>Shows the page again with the message and what the user typed; nothing was stored.</summary>
     protected async Task<IActionResult> ShowAgainAsync(string key, string message)
     {
+        if (FromScript)
+        {
+            // The script keeps what was typed and shows the message by the field.
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Content(message, "text/plain; charset=utf-8");
+        }
+
         ModelState.AddModelError(key, message);
         await LoadViewAsync();
         Response.StatusCode = StatusCodes.Status400BadRequest;

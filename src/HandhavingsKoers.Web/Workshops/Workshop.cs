@@ -33,6 +33,11 @@ public sealed class Workshop
     public List<Participant> Participants { get; private set; } = [];
     public List<Note> Notes { get; private set; } = [];
 
+    /// <summary>Per-step settings (hidden, locked, timer). Load them before asking about a step.</summary>
+    public List<StepState> StepStates { get; private set; } = [];
+
+    public const int MaxTimerMinutes = 60;
+
     public bool IsClosed => ClosedAt is not null;
 
     public static Workshop Start(
@@ -85,6 +90,8 @@ public sealed class Workshop
             throw new WorkshopRuleException(Messages.StepNotStarted);
         }
 
+        EnsureNotLocked(step.Key, actor);
+
         if (!Enum.IsDefined(column))
         {
             throw new WorkshopRuleException(Messages.UnknownColumn);
@@ -99,6 +106,7 @@ public sealed class Workshop
     {
         EnsureOpen();
         EnsureMayChange(note, actor);
+        EnsureNotLocked(note.StepKey, actor);
         note.ChangeText(TextRules.NoteText(text), now);
     }
 
@@ -106,7 +114,56 @@ public sealed class Workshop
     {
         EnsureOpen();
         EnsureMayChange(note, actor);
+        EnsureNotLocked(note.StepKey, actor);
         Notes.Remove(note);
+    }
+
+    public StepState? StateOf(string stepKey) => StepStates.FirstOrDefault(s => s.StepKey == stepKey);
+
+    public bool NotesHiddenOn(string stepKey) => StateOf(stepKey)?.NotesHidden == true;
+
+    public bool IsLocked(string stepKey) => StateOf(stepKey)?.Locked == true;
+
+    /// <summary>Silent writing: the room's notes on this step are hidden until <see cref="RevealNotes"/>.</summary>
+    public void HideNotes(Step step) => EditState(step, s => s.SetHidden(true));
+
+    public void RevealNotes(Step step) => EditState(step, s => s.SetHidden(false));
+
+    public void Lock(Step step) => EditState(step, s => s.SetLocked(true));
+
+    public void Unlock(Step step) => EditState(step, s => s.SetLocked(false));
+
+    public void StartTimer(Step step, int minutes, DateTime now)
+    {
+        if (minutes is < 1 or > MaxTimerMinutes)
+        {
+            throw new WorkshopRuleException(Messages.TimerMinutes);
+        }
+
+        EditState(step, s => s.SetTimer(now.AddMinutes(minutes)));
+    }
+
+    public void StopTimer(Step step) => EditState(step, s => s.SetTimer(null));
+
+    private void EditState(Step step, Action<StepState> change)
+    {
+        EnsureOpen();
+        var state = StateOf(step.Key);
+        if (state is null)
+        {
+            state = StepState.For(this, step.Key);
+            StepStates.Add(state);
+        }
+
+        change(state);
+    }
+
+    private void EnsureNotLocked(string stepKey, Actor actor)
+    {
+        if (!actor.IsFacilitator && IsLocked(stepKey))
+        {
+            throw new WorkshopRuleException(Messages.StepLocked);
+        }
     }
 
     public void Close(DateTime now)

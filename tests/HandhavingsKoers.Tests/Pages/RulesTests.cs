@@ -79,7 +79,7 @@ public sealed class RulesTests : IAsyncLifetime
         var open = await _participant.OpenAsync(_workshop.ParticipantUrl("vertrouwen"));
         var addForm = open.FormWith("#nieuw-Todo");
         var deleteForm = (IHtmlFormElement)open.NoteItem("Eerste notitie").QuerySelector("form")!;
-        var editPage = await _participant.OpenAsync(_workshop.ParticipantUrl("vertrouwen") + open.NoteItem("Eerste notitie").QuerySelector("a")!.GetAttribute("href"));
+        var editPage = await _participant.OpenAsync(open.NoteItem("Eerste notitie").QuerySelector("a")!.GetAttribute("href")!);
         var editForm = editPage.FormWith("li.note textarea");
 
         var facilitatorPage = await _facilitator.OpenAsync(_workshop.FacilitatorUrl());
@@ -146,7 +146,7 @@ public sealed class RulesTests : IAsyncLifetime
         await _participant.AddNoteAsync(_workshop.ParticipantUrl("vertrouwen"), "Already", "Wordt zo verwijderd");
         var page = await _participant.OpenAsync(_workshop.ParticipantUrl("vertrouwen"));
         var deleteForm = (IHtmlFormElement)page.NoteItem("Wordt zo verwijderd").QuerySelector("form")!;
-        var editPage = await _participant.OpenAsync(_workshop.ParticipantUrl("vertrouwen") + page.NoteItem("Wordt zo verwijderd").QuerySelector("a")!.GetAttribute("href"));
+        var editPage = await _participant.OpenAsync(page.NoteItem("Wordt zo verwijderd").QuerySelector("a")!.GetAttribute("href")!);
         var editForm = editPage.FormWith("li.note textarea");
 
         await _participant.SubmitAsync(deleteForm);
@@ -179,7 +179,7 @@ public sealed class RulesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, deleted.Status);
         Assert.Contains(deleted.Errors, e => e.Contains("alleen uw eigen notities", StringComparison.Ordinal));
 
-        var editPage = await _participant.OpenAsync(_workshop.ParticipantUrl("vertrouwen") + page.NoteItem("Van Sanne").QuerySelector("a")!.GetAttribute("href"));
+        var editPage = await _participant.OpenAsync(page.NoteItem("Van Sanne").QuerySelector("a")!.GetAttribute("href")!);
         var editForm = editPage.FormWith("li.note textarea");
         ((IHtmlInputElement)editForm.Elements["Form.NoteId"]!).Value = Guid.ParseExact(pietsId, "N").ToString();
         var edited = await _participant.SubmitAsync(editForm, new Dictionary<string, string> { ["Form.Text"] = "Overschreven" });

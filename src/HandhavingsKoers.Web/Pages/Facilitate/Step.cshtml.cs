@@ -1,5 +1,6 @@
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Live;
 using HandhavingsKoers.Web.Pages.Workshops;
 using HandhavingsKoers.Web.Reports;
 using HandhavingsKoers.Web.Workshops;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace HandhavingsKoers.Web.Pages.Facilitate;
 
 /// <summary>The facilitator's page: moves the room, writes for the room, tidies up notes, closes the workshop.</summary>
-public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProvider clock) : StepPageModel(db, editions, clock)
+public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events) : StepPageModel(db, editions, clock, events)
 {
     public override string PagePath => WorkshopAccess.FacilitatorPath(Workshop.Id);
 
@@ -60,7 +61,47 @@ public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProv
         }
     }
 
-    public async Task<IActionResult> OnPostMoveAsync(Guid id, string? step, string? target)
+    public Task<IActionResult> OnPostMoveAsync(Guid id, string? step, string? target) =>
+        ControlAsync(id, step, WorkshopEvent.StepMoved, () =>
+        {
+            var to = Edition.Steps.Find(target) ?? throw new WorkshopRuleException(Messages.StepNotFound);
+            Workshop.MoveTo(to);
+            return to;
+        });
+
+    public Task<IActionResult> OnPostCloseAsync(Guid id, string? step) =>
+        ControlAsync(id, step, WorkshopEvent.Status, () => { Workshop.Close(Clock.GetUtcNow().UtcDateTime); return Step; });
+
+    public Task<IActionResult> OnPostReopenAsync(Guid id, string? step) =>
+        ControlAsync(id, step, WorkshopEvent.Status, () => { Workshop.Reopen(); return Step; });
+
+    public Task<IActionResult> OnPostHideAsync(Guid id, string? step) =>
+        ControlAsync(id, step, WorkshopEvent.StepState, () => { Workshop.HideNotes(Step); return Step; });
+
+    public Task<IActionResult> OnPostRevealAsync(Guid id, string? step) =>
+        ControlAsync(id, step, WorkshopEvent.StepState, () => { Workshop.RevealNotes(Step); return Step; });
+
+    public Task<IActionResult> OnPostLockAsync(Guid id, string? step) =>
+        ControlAsync(id, step, WorkshopEvent.StepState, () => { Workshop.Lock(Step); return Step; });
+
+    public Task<IActionResult> OnPostUnlockAsync(Guid id, string? step) =>
+        ControlAsync(id, step, WorkshopEvent.StepState, () => { Workshop.Unlock(Step); return Step; });
+
+    public Task<IActionResult> OnPostTimerAsync(Guid id, string? step, int? minutes) =>
+        ControlAsync(id, step, WorkshopEvent.StepState, () =>
+        {
+            Workshop.StartTimer(Step, minutes ?? 0, Clock.GetUtcNow().UtcDateTime);
+            return Step;
+        });
+
+    public Task<IActionResult> OnPostStopTimerAsync(Guid id, string? step) =>
+        ControlAsync(id, step, WorkshopEvent.StepState, () => { Workshop.StopTimer(Step); return Step; });
+
+    /// <summary>
+    /// One facilitator action: check access, change the workshop, save, tell the open pages. A plain form gets a
+    /// redirect to the step it affected; the presenter's script gets 204.
+    /// </summary>
+    private async Task<IActionResult> ControlAsync(Guid id, string? step, string eventType, Func<Step> change)
     {
         var refusal = await LoadAsync(id, step);
         if (refusal is not null)
@@ -68,10 +109,10 @@ public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProv
             return refusal;
         }
 
-        var to = Edition.Steps.Find(target);
+        Step affected;
         try
         {
-            Workshop.MoveTo(to ?? throw new WorkshopRuleException(Messages.StepNotFound));
+            affected = change();
             await Db.SaveChangesAsync();
         }
         catch (WorkshopRuleException e)
@@ -79,32 +120,7 @@ public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProv
             return await ShowAgainAsync("", e.Message);
         }
 
-        return Redirect(StepUrl(to));
-    }
-
-    public async Task<IActionResult> OnPostCloseAsync(Guid id, string? step)
-    {
-        var refusal = await LoadAsync(id, step);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        Workshop.Close(Clock.GetUtcNow().UtcDateTime);
-        await Db.SaveChangesAsync();
-        return Redirect(StepUrl(Step));
-    }
-
-    public async Task<IActionResult> OnPostReopenAsync(Guid id, string? step)
-    {
-        var refusal = await LoadAsync(id, step);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        Workshop.Reopen();
-        await Db.SaveChangesAsync();
-        return Redirect(StepUrl(Step));
+        Events.Publish(Workshop.Id, eventType, affected.Key);
+        return FromScript ? new NoContentResult() : Redirect(StepUrl(affected));
     }
 }

@@ -1,4 +1,5 @@
 using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Live;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HandhavingsKoers.Web.Pages.Join;
 
-public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, TimeProvider clock, IWorkshopEvents events) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -59,6 +60,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         }
 
         await db.SaveChangesAsync();
+        events.Publish(workshop.Id, WorkshopEvent.Participants);
         return Redirect($"/w/{workshop.Id}/stap");
     }
 

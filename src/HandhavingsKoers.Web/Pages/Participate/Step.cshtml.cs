@@ -1,5 +1,6 @@
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Live;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HandhavingsKoers.Web.Pages.Participate;
 
 /// <summary>A participant's page: the room's current step (or an earlier one), the room's notes, their own writing.</summary>
-public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProvider clock) : StepPageModel(db, editions, clock)
+public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events) : StepPageModel(db, editions, clock, events)
 {
     public Participant Participant { get; private set; } = null!;
 
@@ -63,6 +64,7 @@ public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProv
         }
 
         TempData["Saved"] = "Uw drie zaken zijn bewaard.";
+        Events.Publish(Workshop.Id, WorkshopEvent.Notes, Step.Key);
         return Redirect(StepUrl(Step));
     }
 

@@ -1,0 +1,98 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Workshops;
+using Microsoft.EntityFrameworkCore;
+
+namespace HandhavingsKoers.Web.Live;
+
+/// <summary>
+/// <c>GET /w/{id}/live</c>: a Server-Sent Events stream for one open page of the workshop's facilitator or a participant.
+/// Each event has an id; a reconnecting browser sends Last-Event-ID and gets what it missed.
+/// </summary>
+public static class LiveEndpoint
+{
+    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
+
+    public static void MapLive(this WebApplication app) =>
+        app.MapGet("/w/{id:guid}/live", async (Guid id, HttpContext context, AppDbContext db, IWorkshopEvents events) =>
+        {
+            var workshop = await db.Workshops.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id);
+            if (workshop is null)
+            {
+                return Results.NotFound();
+            }
+
+            if (!WorkshopAccess.IsFacilitator(context, workshop) && await WorkshopAccess.FindParticipantAsync(db, context, id) is null)
+            {
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+            }
+
+            long? last = long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), out var header) ? header
+                : long.TryParse(context.Request.Query["lastEventId"].ToString(), out var query) ? query : null;
+
+            // Proxies must not buffer the stream.
+            context.Response.Headers.CacheControl = "no-cache, no-transform";
+            context.Response.Headers["X-Accel-Buffering"] = "no";
+            return TypedResults.ServerSentEvents(Stream(events, id, last, context.RequestAborted));
+        });
+
+    private static async IAsyncEnumerable<SseItem<string>> Stream(IWorkshopEvents events, Guid id, long? last, [EnumeratorCancellation] CancellationToken aborted)
+    {
+        // Tell the browser to retry quickly after a drop; the first line also flushes the headers at once.
+        yield return new SseItem<string>("{}", "hello") { ReconnectionInterval = TimeSpan.FromSeconds(1) };
+
+        var subscription = events.Subscribe(id, last, aborted).GetAsyncEnumerator(aborted);
+        var next = subscription.MoveNextAsync().AsTask();
+        try
+        {
+        while (!aborted.IsCancellationRequested)
+        {
+            var winner = await Task.WhenAny(next, Task.Delay(Heartbeat, aborted)).ConfigureAwait(false);
+            if (winner != next)
+            {
+                if (aborted.IsCancellationRequested)
+                {
+                    yield break;
+                }
+
+                // A comment-like ping keeps idle connections open through proxies and detects dead ones.
+                yield return new SseItem<string>("{}", "ping");
+                continue;
+            }
+
+            bool more;
+            try
+            {
+                more = await next.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            var e = subscription.Current;
+            yield return new SseItem<string>(System.Text.Json.JsonSerializer.Serialize(new { step = e.Step }), e.Type) { EventId = e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            next = subscription.MoveNextAsync().AsTask();
+        }
+        }
+        finally
+        {
+            // The pending read ends with the request's cancellation; let it, then release the subscription.
+            try
+            {
+                await next.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            await subscription.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
