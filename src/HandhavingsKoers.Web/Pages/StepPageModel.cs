@@ -38,6 +38,21 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
     /// <summary>Participants may not add or change notes here (closed workshop or locked step); the facilitator may unless closed.</summary>
     public bool Writable => !Workshop.IsClosed && (Actor.IsFacilitator || !Locked);
 
+    /// <summary>Times are shown in Dutch time; the server may run in UTC.</summary>
+    public TimeZoneInfo TimeZone { get; } = FindDutchTime();
+
+    private static TimeZoneInfo FindDutchTime()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+
     public DateTime? TimerEndsAt => Workshop.StateOf(Step.Key)?.TimerEndsAt is { } end && end > clock.GetUtcNow().UtcDateTime ? end : null;
 
     public Step CurrentStep => Edition.Steps.Find(Workshop.CurrentStepKey) ?? Edition.Steps.First;

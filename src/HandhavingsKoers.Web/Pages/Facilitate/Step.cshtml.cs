@@ -121,6 +121,12 @@ public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProv
         }
 
         Events.Publish(Workshop.Id, eventType, affected.Key);
-        return FromScript ? new NoContentResult() : Redirect(StepUrl(affected));
+        if (FromScript)
+        {
+            return new NoContentResult();
+        }
+
+        // The presenter's buttons (without script) come back to the presenter.
+        return Redirect(Request.Form["terug"] == "presenteren" ? $"/w/{Workshop.Id}/presenteren" : StepUrl(affected));
     }
 }

@@ -1,0 +1,206 @@
+// HandhavingsKoers live updates. Without this script every page works with plain forms and reloads;
+// with it, pages follow the room through one Server-Sent Events stream and post forms without a reload.
+(() => {
+    "use strict";
+    const root = document.querySelector("[data-live]");
+    if (!root || !("EventSource" in window) || !("fetch" in window)) {
+        return;
+    }
+
+    const announcer = document.getElementById("live-announcer");
+    const say = (text) => {
+        if (!announcer) return;
+        announcer.textContent = "";
+        // A fresh text node makes screen readers announce it, without moving focus.
+        window.setTimeout(() => { announcer.textContent = text; }, 50);
+    };
+
+    const isTyping = () => Array.from(document.querySelectorAll("textarea, input[type=text]"))
+        .some((field) => field.value.trim() !== "" && field.defaultValue !== field.value);
+
+    const post = (form, submitter) => {
+        const data = new FormData(form);
+        if (submitter && submitter.name) data.set(submitter.name, submitter.value);
+        const action = (submitter && submitter.getAttribute("formaction")) || form.getAttribute("action") || window.location.href;
+        return fetch(action, { method: "POST", body: data, headers: { "X-Requested-With": "fetch" }, credentials: "same-origin" });
+    };
+
+    // ---- The presenter: the stage is fetched again on every change; keys drive the facilitator's buttons.
+    if (root.dataset.stage) {
+        const stage = document.getElementById("stage");
+        const controls = document.getElementById("presenter-controls");
+        const refreshStage = async () => {
+            const response = await fetch(root.dataset.stage, { credentials: "same-origin" });
+            if (response.ok) stage.innerHTML = await response.text();
+            startTimers();
+        };
+        controls.addEventListener("submit", async (event) => {
+            event.preventDefault();
+            await post(controls, event.submitter);
+        });
+        document.addEventListener("keydown", (event) => {
+            if (event.altKey || event.ctrlKey || event.metaKey) return;
+            const key = { PageDown: "ArrowRight", PageUp: "ArrowLeft", V: "v", T: "t" }[event.key] || event.key;
+            if (key === "f" || key === "F") {
+                if (document.fullscreenElement) document.exitFullscreen(); else document.documentElement.requestFullscreen();
+                return;
+            }
+            const button = controls.querySelector(`[data-key="${key}"]`);
+            if (button) {
+                event.preventDefault();
+                controls.requestSubmit(button);
+            }
+        });
+        listen({
+            notes: refreshStage,
+            participants: refreshStage,
+            // The buttons depend on the step and its state: load the page again (nothing is typed here).
+            step: () => window.location.reload(),
+            state: () => window.location.reload(),
+            status: () => window.location.reload(),
+            reset: () => window.location.reload(),
+            hello: refreshStage,
+        });
+        startTimers();
+        return;
+    }
+
+    // ---- Participant and facilitator step pages.
+    const viewed = root.dataset.step;
+    let current = root.dataset.current;
+
+    const applyFragment = (html) => {
+        const fragment = document.createElement("template");
+        fragment.innerHTML = html;
+        let added = 0;
+        for (const id of ["step-status", "notes-Already", "notes-Todo"]) {
+            const fresh = fragment.content.getElementById(id);
+            const old = document.getElementById(id);
+            if (!fresh || !old) continue;
+            if (old.dataset.count && fresh.dataset.count) added += Number(fresh.dataset.count) - Number(old.dataset.count);
+            old.replaceWith(fresh);
+            const count = document.getElementById("count-" + id.replace("notes-", ""));
+            if (count && fresh.dataset.count) count.textContent = `(${fresh.dataset.count})`;
+        }
+        const status = document.getElementById("step-status");
+        if (status) {
+            const locked = status.dataset.locked === "true";
+            document.querySelectorAll("form.note-add").forEach((form) => { form.hidden = locked; });
+        }
+        if (added > 0) say(added === 1 ? "Er is een nieuwe notitie." : `Er zijn ${added} nieuwe notities.`);
+    };
+
+    const refreshNotes = async () => {
+        if (!root.dataset.fragment) return;
+        const response = await fetch(root.dataset.fragment, { credentials: "same-origin" });
+        if (response.ok) applyFragment(await response.text());
+    };
+
+    const showFieldError = (form, message) => {
+        const field = form.querySelector("textarea");
+        let error = form.querySelector(".field-error");
+        if (!error) {
+            error = document.createElement("p");
+            error.className = "field-error";
+            error.id = (field ? field.id : "form") + "-fout";
+            (field || form.firstChild).before(error);
+        }
+        error.textContent = message;
+        if (field) {
+            field.setAttribute("aria-invalid", "true");
+            field.setAttribute("aria-describedby", [field.getAttribute("aria-describedby"), error.id].filter(Boolean).join(" "));
+            field.focus();
+        }
+    };
+
+    document.addEventListener("submit", async (event) => {
+        const form = event.target;
+        if (!(form instanceof HTMLFormElement) || !form.matches("form.note-add, form.note-delete")) return;
+        event.preventDefault();
+        const button = form.querySelector("button[type=submit]");
+        if (button) button.disabled = true;
+        try {
+            const response = await post(form, event.submitter);
+            if (response.ok) {
+                applyFragment(await response.text());
+                const field = form.querySelector("textarea");
+                if (field) {
+                    field.value = "";
+                    field.removeAttribute("aria-invalid");
+                    form.querySelector(".field-error")?.remove();
+                    say("Uw notitie is toegevoegd.");
+                }
+            } else if (response.status === 400 && (response.headers.get("Content-Type") || "").startsWith("text/plain")) {
+                showFieldError(form, await response.text());
+            } else {
+                // Anything else (a stale form, no access): let the browser post it the plain way.
+                form.submit();
+            }
+        } catch {
+            showFieldError(form, "Het versturen lukte niet. Controleer uw verbinding en probeer het opnieuw. Uw tekst staat er nog.");
+        } finally {
+            if (button) button.disabled = false;
+        }
+    });
+
+    const banner = document.getElementById("follow-banner");
+    const onStep = (data) => {
+        if (!data.step || data.step === current) return;
+        const following = viewed === current;
+        current = data.step;
+        if (root.dataset.role !== "participant") return;
+        const url = `${root.dataset.base}/${data.step}`;
+        if (following && !isTyping()) {
+            window.location.assign(url);
+        } else if (banner) {
+            banner.innerHTML = "";
+            const text = document.createElement("span");
+            text.textContent = "De groep is naar een andere stap gegaan. ";
+            const link = document.createElement("a");
+            link.href = url;
+            link.textContent = "Ga naar die stap";
+            banner.append(text, link);
+            banner.hidden = false;
+        }
+    };
+
+    listen({
+        notes: (data) => { if (data.step === viewed) refreshNotes(); },
+        state: (data) => { if (data.step === viewed) refreshNotes(); },
+        step: onStep,
+        status: () => { if (!isTyping()) window.location.reload(); },
+        reset: refreshNotes,
+        // After every (re)connect: catch up on whatever happened while the connection was down.
+        hello: refreshNotes,
+    });
+    startTimers();
+
+    function listen(handlers) {
+        // EventSource reconnects by itself and sends Last-Event-ID; the server replays what was missed.
+        const source = new EventSource(root.dataset.live);
+        for (const [type, handler] of Object.entries(handlers)) {
+            source.addEventListener(type, (event) => {
+                let data = {};
+                try { data = JSON.parse(event.data || "{}"); } catch { /* keep empty */ }
+                handler(data);
+            });
+        }
+        window.addEventListener("pagehide", () => source.close());
+    }
+
+    function startTimers() {
+        document.querySelectorAll("[data-ends-at]").forEach((element) => {
+            const end = Date.parse(element.dataset.endsAt);
+            if (Number.isNaN(end) || element.dataset.ticking) return;
+            element.dataset.ticking = "1";
+            const tick = () => {
+                const left = Math.max(0, Math.round((end - Date.now()) / 1000));
+                element.textContent = left > 0
+                    ? `Nog ${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`
+                    : "De tijd is om";
+                if (left > 0) window.setTimeout(tick, 1000);
+            };
+            tick();
+        });
+    }
+})();
