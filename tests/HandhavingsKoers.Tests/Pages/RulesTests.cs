@@ -372,6 +372,48 @@ public sealed class RulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_locked_step_refuses_participants_notes_but_not_the_facilitators()
+    {
+        await _participant.AddNoteAsync(_workshop.ParticipantUrl("vertrouwen"), "Already", "Voor het sluiten");
+        var facilitatorPage = await _facilitator.OpenAsync(_workshop.FacilitatorUrl("vertrouwen"));
+        await _facilitator.SubmitAsync(facilitatorPage.FormWith("form[action*='handler=Lock'] button"));
+
+        var page = await _participant.OpenAsync(_workshop.ParticipantUrl("vertrouwen"));
+        Assert.Contains("De begeleider heeft deze stap gesloten", page.Text, StringComparison.Ordinal);
+        Assert.True(page.FormWith("#nieuw-Already").HasAttribute("hidden"));
+        Assert.Empty(page.NoteItem("Voor het sluiten").QuerySelectorAll("form"));
+        var refused = await _participant.SubmitAsync(page.FormWith("#nieuw-Already"), new Dictionary<string, string> { ["Form.Text"] = "Na het sluiten" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains(refused.Errors, e => e.Contains("gesloten", StringComparison.Ordinal));
+
+        await _facilitator.AddNoteAsync(_workshop.FacilitatorUrl("vertrouwen"), "Todo", "De begeleider mag nog");
+        Assert.Equal(2, NoteCount);
+    }
+
+    [Fact]
+    public async Task During_silent_writing_a_participant_gets_only_their_own_notes_from_the_server()
+    {
+        using var other = _app.NewUser();
+        await other.JoinAsync(_workshop.JoinCode, "Piet");
+        var facilitatorPage = await _facilitator.OpenAsync(_workshop.FacilitatorUrl("vertrouwen"));
+        await _facilitator.SubmitAsync(facilitatorPage.FormWith("form[action*='handler=Hide'] button"));
+
+        await other.AddNoteAsync(_workshop.ParticipantUrl("vertrouwen"), "Already", "Stil geschreven door Piet");
+        var mine = await _participant.AddNoteAsync(_workshop.ParticipantUrl("vertrouwen"), "Already", "Stil geschreven door Sanne");
+        Assert.Equal(["Stil geschreven door Sanne"], mine.Notes("Already"));
+        Assert.DoesNotContain("Piet", mine.Document.Body!.InnerHtml, StringComparison.Ordinal);
+        var fragment = await _participant.Client.GetStringAsync(_workshop.ParticipantUrl("vertrouwen") + "?handler=Live");
+        Assert.DoesNotContain("Stil geschreven door Piet", fragment, StringComparison.Ordinal);
+        Assert.Contains("1 andere notities", fragment, StringComparison.Ordinal);
+
+        var facilitatorView = await _facilitator.OpenAsync(_workshop.FacilitatorUrl("vertrouwen"));
+        Assert.Equal(2, facilitatorView.Notes("Already").Count);
+
+        await _facilitator.SubmitAsync(facilitatorView.FormWith("form[action*='handler=Reveal'] button"));
+        Assert.Equal(["Stil geschreven door Piet", "Stil geschreven door Sanne"], (await _participant.OpenAsync(_workshop.ParticipantUrl("vertrouwen"))).Notes("Already"));
+    }
+
+    [Fact]
     public async Task Actions_cannot_be_written_before_the_room_reaches_them()
     {
         var page = await _participant.OpenAsync(_workshop.ParticipantUrl("acties"));

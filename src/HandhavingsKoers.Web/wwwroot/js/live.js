@@ -29,11 +29,22 @@
     if (root.dataset.stage) {
         const stage = document.getElementById("stage");
         const controls = document.getElementById("presenter-controls");
+        let retry = 0;
         const refreshStage = async () => {
-            const response = await fetch(root.dataset.stage, { credentials: "same-origin" });
-            if (response.ok) stage.innerHTML = await response.text();
-            startTimers();
+            window.clearTimeout(retry);
+            try {
+                const response = await fetch(root.dataset.stage, { credentials: "same-origin", cache: "no-store" });
+                if (response.ok) {
+                    stage.innerHTML = await response.text();
+                    startTimers();
+                    return;
+                }
+            } catch {
+                // fall through to the retry
+            }
+            retry = window.setTimeout(refreshStage, 2000);
         };
+        window.addEventListener("online", () => refreshStage());
         controls.addEventListener("submit", async (event) => {
             event.preventDefault();
             await post(controls, event.submitter);
@@ -90,11 +101,23 @@
         if (added > 0) say(added === 1 ? "Er is een nieuwe notitie." : `Er zijn ${added} nieuwe notities.`);
     };
 
+    // On poor Wi-Fi a fetch can fail while the stream still looks open: try again until it works.
+    let retry = 0;
     const refreshNotes = async () => {
         if (!root.dataset.fragment) return;
-        const response = await fetch(root.dataset.fragment, { credentials: "same-origin" });
-        if (response.ok) applyFragment(await response.text());
+        window.clearTimeout(retry);
+        try {
+            const response = await fetch(root.dataset.fragment, { credentials: "same-origin", cache: "no-store" });
+            if (response.ok) {
+                applyFragment(await response.text());
+                return;
+            }
+        } catch {
+            // fall through to the retry
+        }
+        retry = window.setTimeout(refreshNotes, 2000);
     };
+    window.addEventListener("online", () => refreshNotes());
 
     const showFieldError = (form, message) => {
         const field = form.querySelector("textarea");

@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace HandhavingsKoers.EndToEnd;
+
+/// <summary>
+/// The live room in Chromium against the app on a real port: a presenter, a facilitator and three participants.
+/// </summary>
+public sealed class LiveRoomTests : IAsyncLifetime
+{
+    private readonly LiveApp _app = new();
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync() => (_playwright, _browser) = await Browsers.LaunchAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_room_follows_the_facilitator_and_the_presenter_shows_notes_as_they_are_written()
+    {
+        // The facilitator starts a workshop on a laptop and opens the presenter view for the projector.
+        var laptop = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var facilitator = await laptop.NewPageAsync();
+        await facilitator.GotoAsync(_app.BaseUrl + "/starten");
+        await facilitator.FillAsync("#Input_Gemeente", "Gemeente Zuidwolde");
+        await facilitator.FillAsync("#Input_Title", "Teamsessie live");
+        await facilitator.ClickAsync("button[type=submit]");
+        var code = Regex.Replace(await facilitator.TextContentAsync(".join-code") ?? "", @"\s", "");
+        var workshopUrl = Regex.Replace(facilitator.Url, "/begeleider.*$", "");
+
+        var presenter = await laptop.NewPageAsync();
+        await presenter.SetViewportSizeAsync(1920, 1080);
+        await presenter.GotoAsync(workshopUrl + "/presenteren");
+        Assert.Contains(code[..3], await presenter.TextContentAsync(".join-code") ?? "", StringComparison.Ordinal);
+        Assert.NotNull(await presenter.QuerySelectorAsync(".join-qr svg"));
+
+        // Three people join from their phones with the code.
+        var phones = new List<IPage>();
+        foreach (var name in new[] { "Fatima", "Jan", "" })
+        {
+            var phone = await (await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 740 } })).NewPageAsync();
+            await phone.GotoAsync(_app.BaseUrl + "/");
+            await phone.FillAsync("#code", code.ToLowerInvariant());
+            await phone.ClickAsync("form[action='/doemee'] button");
+            await phone.FillAsync("#DisplayName", name);
+            await phone.ClickAsync("form.form button[type=submit]");
+            await phone.WaitForURLAsync(new Regex("/stap$"));
+            phones.Add(phone);
+        }
+
+        await Assertions.Expect(presenter.Locator("#stage-count")).ToHaveTextAsync("3 deelnemers", new() { Timeout = 2000 });
+        await presenter.ScreenshotAsync(new() { Path = Browsers.Artifact("presenter-welcome-1920.png") });
+        await phones[0].ScreenshotAsync(new() { Path = Browsers.Artifact("participant-welcome-360.png"), FullPage = true });
+
+        // The facilitator moves on with the keyboard on the presenter; every phone follows within a second.
+        var moved = Stopwatch.StartNew();
+        await presenter.Keyboard.PressAsync("ArrowRight");
+        foreach (var phone in phones)
+        {
+            await phone.WaitForURLAsync(new Regex("/stap/vertrouwen$"), new() { Timeout = 3000 });
+        }
+
+        Assert.True(moved.ElapsedMilliseconds < 1000, $"Following took {moved.ElapsedMilliseconds} ms.");
+        await Assertions.Expect(phones[1].Locator("h1")).ToHaveTextAsync("Vertrouwen");
+
+        // Each participant writes a note without a reload; the presenter shows it within a second.
+        for (var i = 0; i < phones.Count; i++)
+        {
+            var phone = phones[i];
+            await phone.EvaluateAsync("() => { window.noReload = true; }");
+            var text = $"Live notitie {i + 1}";
+            await phone.FillAsync("#nieuw-Already", text);
+            var written = Stopwatch.StartNew();
+            await phone.ClickAsync("form.note-add:has(#nieuw-Already) button");
+            await Assertions.Expect(presenter.Locator(".stage-notes li", new() { HasTextString = text })).ToBeVisibleAsync(new() { Timeout = 3000 });
+            Assert.True(written.ElapsedMilliseconds < 1000, $"The presenter showed the note after {written.ElapsedMilliseconds} ms.");
+            await Assertions.Expect(phone.Locator("#notes-Already .note-text", new() { HasTextString = text })).ToBeVisibleAsync();
+            Assert.True(await phone.EvaluateAsync<bool>("() => window.noReload === true"), "The page reloaded.");
+            Assert.Equal("", await phone.InputValueAsync("#nieuw-Already"));
+        }
+
+        await presenter.ScreenshotAsync(new() { Path = Browsers.Artifact("presenter-principle-1920.png") });
+        await presenter.SetViewportSizeAsync(1280, 720);
+        await presenter.ScreenshotAsync(new() { Path = Browsers.Artifact("presenter-principle-1280.png") });
+        await phones[0].ScreenshotAsync(new() { Path = Browsers.Artifact("participant-principle-360.png"), FullPage = true });
+
+        // A participant looking back stays where they are when the room moves on, and is told.
+        await phones[2].GotoAsync(workshopUrl + "/stap/welkom");
+        await presenter.Keyboard.PressAsync("ArrowRight");
+        await phones[0].WaitForURLAsync(new Regex("/stap/menselijke-maat$"), new() { Timeout = 3000 });
+        await Assertions.Expect(phones[2].Locator("#follow-banner")).ToBeVisibleAsync(new() { Timeout = 3000 });
+        Assert.EndsWith("/stap/welkom", phones[2].Url, StringComparison.Ordinal);
+
+        await facilitator.GotoAsync(workshopUrl + "/begeleider/menselijke-maat");
+        await facilitator.ScreenshotAsync(new() { Path = Browsers.Artifact("facilitator-1280.png"), FullPage = true });
+    }
+
+    [BrowserFact]
+    public async Task Hidden_notes_stay_on_the_server_until_revealed()
+    {
+        var (presenter, phones, workshopUrl) = await RoomAtFirstPrincipleAsync(2);
+
+        await presenter.Keyboard.PressAsync("v");
+        await Assertions.Expect(presenter.Locator(".stage-hidden")).ToBeVisibleAsync(new() { Timeout = 3000 });
+
+        await phones[0].FillAsync("#nieuw-Todo", "Geheim van Fatima");
+        await phones[0].ClickAsync("form.note-add:has(#nieuw-Todo) button");
+        await Assertions.Expect(phones[0].Locator("#notes-Todo .note-text", new() { HasTextString = "Geheim van Fatima" })).ToBeVisibleAsync();
+        await Assertions.Expect(presenter.Locator(".stage-hidden")).ToContainTextAsync("1 notities", new() { Timeout = 3000 });
+
+        // Not in the presenter's HTML, not in another participant's, not even after a reload or in the fragment.
+        Assert.DoesNotContain("Geheim van Fatima", await presenter.ContentAsync(), StringComparison.Ordinal);
+        await phones[1].ReloadAsync();
+        Assert.DoesNotContain("Geheim van Fatima", await phones[1].ContentAsync(), StringComparison.Ordinal);
+        var fragment = await phones[1].EvaluateAsync<string>($"() => fetch('{workshopUrl}/stap/vertrouwen?handler=Live').then(r => r.text())");
+        Assert.DoesNotContain("Geheim van Fatima", fragment, StringComparison.Ordinal);
+        await presenter.ScreenshotAsync(new() { Path = Browsers.Artifact("presenter-hidden-1920.png") });
+
+        await presenter.Keyboard.PressAsync("v");
+        await Assertions.Expect(presenter.Locator(".stage-notes li", new() { HasTextString = "Geheim van Fatima" })).ToBeVisibleAsync(new() { Timeout = 3000 });
+        await Assertions.Expect(phones[1].Locator("#notes-Todo .note-text", new() { HasTextString = "Geheim van Fatima" })).ToBeVisibleAsync(new() { Timeout = 3000 });
+    }
+
+    [BrowserFact]
+    public async Task A_participant_whose_connection_drops_catches_up_when_it_returns()
+    {
+        var (presenter, phones, _) = await RoomAtFirstPrincipleAsync(2);
+        var offline = phones[1];
+
+        await offline.Context.SetOfflineAsync(true);
+        await phones[0].FillAsync("#nieuw-Already", "Geschreven tijdens de storing");
+        await phones[0].ClickAsync("form.note-add:has(#nieuw-Already) button");
+        await Assertions.Expect(presenter.Locator(".stage-notes li", new() { HasTextString = "Geschreven tijdens de storing" })).ToBeVisibleAsync(new() { Timeout = 3000 });
+        await offline.WaitForTimeoutAsync(500);
+        Assert.Equal(0, await offline.Locator(".note-text", new() { HasTextString = "Geschreven tijdens de storing" }).CountAsync());
+
+        await offline.Context.SetOfflineAsync(false);
+        await Assertions.Expect(offline.Locator("#notes-Already .note-text", new() { HasTextString = "Geschreven tijdens de storing" })).ToBeVisibleAsync(new() { Timeout = 10000 });
+    }
+
+    private async Task<(IPage Presenter, List<IPage> Phones, string WorkshopUrl)> RoomAtFirstPrincipleAsync(int people)
+    {
+        var laptop = await _browser.NewContextAsync();
+        var facilitator = await laptop.NewPageAsync();
+        await facilitator.GotoAsync(_app.BaseUrl + "/starten");
+        await facilitator.FillAsync("#Input_Gemeente", "Gemeente Zuidwolde");
+        await facilitator.FillAsync("#Input_Title", "Teamsessie");
+        await facilitator.ClickAsync("button[type=submit]");
+        var code = Regex.Replace(await facilitator.TextContentAsync(".join-code") ?? "", @"\s", "");
+        var workshopUrl = Regex.Replace(facilitator.Url, "/begeleider.*$", "");
+        var presenter = await laptop.NewPageAsync();
+        await presenter.SetViewportSizeAsync(1920, 1080);
+        await presenter.GotoAsync(workshopUrl + "/presenteren");
+
+        var phones = new List<IPage>();
+        for (var i = 0; i < people; i++)
+        {
+            var phone = await (await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 740 } })).NewPageAsync();
+            await phone.GotoAsync($"{_app.BaseUrl}/doemee/{code}");
+            await phone.FillAsync("#DisplayName", i == 0 ? "Fatima" : $"Deelnemer {i}");
+            await phone.ClickAsync("form.form button[type=submit]");
+            await phone.WaitForURLAsync(new Regex("/stap$"));
+            phones.Add(phone);
+        }
+
+        await presenter.Keyboard.PressAsync("ArrowRight");
+        foreach (var phone in phones)
+        {
+            await phone.WaitForURLAsync(new Regex("/stap/vertrouwen$"), new() { Timeout = 5000 });
+        }
+
+        await Assertions.Expect(presenter.Locator("h1")).ToHaveTextAsync("Vertrouwen", new() { Timeout = 3000 });
+        return (presenter, phones, workshopUrl);
+    }
+}

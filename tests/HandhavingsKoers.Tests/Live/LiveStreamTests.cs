@@ -1,0 +1,110 @@
+using System.Net;
+using HandhavingsKoers.Tests.Infrastructure;
+using HandhavingsKoers.Web.Live;
+
+namespace HandhavingsKoers.Tests.Live;
+
+public sealed class WorkshopEventsTests
+{
+    [Fact]
+    public async Task A_subscriber_resumes_after_its_last_event_and_gets_a_reset_when_that_is_forgotten()
+    {
+        var events = new InMemoryWorkshopEvents();
+        var room = Guid.NewGuid();
+        var first = events.Publish(room, WorkshopEvent.Notes, "vertrouwen");
+        var second = events.Publish(room, WorkshopEvent.StepMoved, "preventie");
+        events.Publish(Guid.NewGuid(), WorkshopEvent.Notes, "elders"); // another workshop
+
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var resumed = await events.Subscribe(room, first.Id, cancel.Token).Take(1).ToListAsync(cancel.Token);
+        Assert.Equal(second, Assert.Single(resumed));
+
+        var tooOld = await events.Subscribe(room, first.Id - 1_000_000, cancel.Token).Take(1).ToListAsync(cancel.Token);
+        Assert.Equal(WorkshopEvent.Reset, Assert.Single(tooOld).Type);
+
+        // Live: an event published after subscribing arrives.
+        var live = events.Subscribe(room, second.Id, cancel.Token).GetAsyncEnumerator(cancel.Token);
+        var next = live.MoveNextAsync();
+        var third = events.Publish(room, WorkshopEvent.Notes, "preventie");
+        Assert.True(await next);
+        Assert.Equal(third, live.Current);
+        await live.DisposeAsync();
+    }
+}
+
+/// <summary>The stream over HTTP: who may open it, and that Last-Event-ID resumes it.</summary>
+public sealed class LiveStreamTests : IAsyncLifetime
+{
+    private readonly AppFactory _app = AppFactory.Fresh();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Only_the_workshops_people_may_open_its_stream_and_a_reconnect_gets_what_it_missed()
+    {
+        using var facilitator = _app.NewUser();
+        using var participant = _app.NewUser();
+        using var stranger = _app.NewUser();
+        var workshop = await facilitator.StartWorkshopAsync();
+        await participant.JoinAsync(workshop.JoinCode, "Fatima");
+        var live = $"/w/{workshop.Id}/live";
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await stranger.Client.GetAsync(live, HttpCompletionOption.ResponseHeadersRead)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.Client.GetAsync($"/w/{Guid.NewGuid()}/live", HttpCompletionOption.ResponseHeadersRead)).StatusCode);
+
+        // The participant listens; the facilitator moves the room: a "step" event with an id arrives.
+        var (firstId, firstType, firstData) = await NextEventAsync(participant, live, null, () => facilitator.MoveRoomAsync(workshop, "vertrouwen"));
+        Assert.Equal("step", firstType);
+        Assert.Contains("vertrouwen", firstData, StringComparison.Ordinal);
+
+        // While the participant is away a note is written; coming back with Last-Event-ID replays it.
+        await facilitator.AddNoteAsync(workshop.FacilitatorUrl("vertrouwen"), "Already", "Terwijl u weg was");
+        var (_, missedType, missedData) = await NextEventAsync(participant, live, firstId, null);
+        Assert.Equal("notes", missedType);
+        Assert.Contains("vertrouwen", missedData, StringComparison.Ordinal);
+    }
+
+    /// <summary>Opens the stream, optionally does something, and returns the first event other than hello/ping.</summary>
+    private static async Task<(string Id, string Type, string Data)> NextEventAsync(User user, string url, string? lastEventId, Func<Task>? action)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (lastEventId is not null)
+        {
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        }
+
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var response = await user.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancel.Token);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancel.Token));
+        var acted = false;
+        string? id = null, type = null, data = null;
+        while (await reader.ReadLineAsync(cancel.Token) is { } line)
+        {
+            if (line.StartsWith("id: ", StringComparison.Ordinal)) id = line[4..];
+            else if (line.StartsWith("event: ", StringComparison.Ordinal)) type = line[7..];
+            else if (line.StartsWith("data: ", StringComparison.Ordinal)) data = line[6..];
+            else if (line.Length == 0 && type is not null)
+            {
+                if (type is "hello" or "ping")
+                {
+                    if (!acted && action is not null)
+                    {
+                        acted = true;
+                        await action();
+                    }
+                }
+                else
+                {
+                    return (id!, type, data ?? "");
+                }
+
+                (id, type, data) = (null, null, null);
+            }
+        }
+
+        throw new InvalidOperationException("The stream ended without an event.");
+    }
+}
