@@ -1,4 +1,24 @@
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project bench/HandhavingsKoers.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(HandhavingsKoers.Benchmarks.ReportRendering).Assembly).Run(args);
+namespace HandhavingsKoers.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release --project bench/HandhavingsKoers.Benchmarks -- --filter '*'</c> (PDF rendering) or
+/// <c>... -- live [participants] [notes] [pause ms]</c> (live latency). Not top-level statements: the web app's Program is in scope.
+/// </summary>
+public static class Entry
+{
+    public static async Task Main(string[] args)
+    {
+        if (args is ["live", ..])
+        {
+            await LiveLatency.RunAsync(
+                args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200,
+                args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 200,
+                args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 500);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(ReportRendering).Assembly).Run(args);
+    }
+}
