@@ -187,7 +187,19 @@
         }
     };
 
+    // The facilitator's page shows how many people joined.
+    const refreshCount = async () => {
+        const counter = document.getElementById("participant-count");
+        if (!counter) return;
+        const response = await fetch(window.location.pathname, { credentials: "same-origin", cache: "no-store" });
+        if (!response.ok) return;
+        const page = new DOMParser().parseFromString(await response.text(), "text/html");
+        const fresh = page.getElementById("participant-count");
+        if (fresh) counter.innerHTML = fresh.innerHTML;
+    };
+
     listen({
+        participants: refreshCount,
         notes: (data) => { if (data.step === viewed) refreshNotes(); },
         state: (data) => { if (data.step === viewed) refreshNotes(); },
         step: onStep,
