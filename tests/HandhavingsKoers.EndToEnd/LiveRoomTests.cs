@@ -26,18 +26,7 @@ public sealed class LiveRoomTests : IAsyncLifetime
     public async Task The_room_follows_the_facilitator_and_the_presenter_shows_notes_as_they_are_written()
     {
         // The facilitator starts a workshop on a laptop and opens the presenter view for the projector.
-        var laptop = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
-        var facilitator = await laptop.NewPageAsync();
-        await facilitator.GotoAsync(_app.BaseUrl + "/starten");
-        await facilitator.FillAsync("#Input_Gemeente", "Gemeente Zuidwolde");
-        await facilitator.FillAsync("#Input_Title", "Teamsessie live");
-        await facilitator.ClickAsync("button[type=submit]");
-        var code = Regex.Replace(await facilitator.TextContentAsync(".join-code") ?? "", @"\s", "");
-        var workshopUrl = Regex.Replace(facilitator.Url, "/begeleider.*$", "");
-
-        var presenter = await laptop.NewPageAsync();
-        await presenter.SetViewportSizeAsync(1920, 1080);
-        await presenter.GotoAsync(workshopUrl + "/presenteren");
+        var (facilitator, presenter, code, workshopUrl) = await StartWithPresenterAsync();
         Assert.Contains(code[..3], await presenter.TextContentAsync(".join-code") ?? "", StringComparison.Ordinal);
         Assert.NotNull(await presenter.QuerySelectorAsync(".join-qr svg"));
 
@@ -145,20 +134,26 @@ public sealed class LiveRoomTests : IAsyncLifetime
         await Assertions.Expect(offline.Locator("#notes-Already .note-text", new() { HasTextString = "Geschreven tijdens de storing" })).ToBeVisibleAsync(new() { Timeout = 10000 });
     }
 
-    private async Task<(IPage Presenter, List<IPage> Phones, string WorkshopUrl)> RoomAtFirstPrincipleAsync(int people)
+    /// <summary>A facilitator's laptop with the workshop started and the presenter view open beside it.</summary>
+    private async Task<(IPage Facilitator, IPage Presenter, string Code, string WorkshopUrl)> StartWithPresenterAsync()
     {
-        var laptop = await _browser.NewContextAsync();
+        var laptop = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
         var facilitator = await laptop.NewPageAsync();
         await facilitator.GotoAsync(_app.BaseUrl + "/starten");
         await facilitator.FillAsync("#Input_Gemeente", "Gemeente Zuidwolde");
-        await facilitator.FillAsync("#Input_Title", "Teamsessie");
+        await facilitator.FillAsync("#Input_Title", "Teamsessie live");
         await facilitator.ClickAsync("button[type=submit]");
         var code = Regex.Replace(await facilitator.TextContentAsync(".join-code") ?? "", @"\s", "");
         var workshopUrl = Regex.Replace(facilitator.Url, "/begeleider.*$", "");
         var presenter = await laptop.NewPageAsync();
         await presenter.SetViewportSizeAsync(1920, 1080);
         await presenter.GotoAsync(workshopUrl + "/presenteren");
+        return (facilitator, presenter, code, workshopUrl);
+    }
 
+    private async Task<(IPage Presenter, List<IPage> Phones, string WorkshopUrl)> RoomAtFirstPrincipleAsync(int people)
+    {
+        var (_, presenter, code, workshopUrl) = await StartWithPresenterAsync();
         var phones = new List<IPage>();
         for (var i = 0; i < people; i++)
         {

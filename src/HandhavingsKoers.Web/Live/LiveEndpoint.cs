@@ -46,40 +46,40 @@ public static class LiveEndpoint
         var next = subscription.MoveNextAsync().AsTask();
         try
         {
-        while (!aborted.IsCancellationRequested)
-        {
-            var winner = await Task.WhenAny(next, Task.Delay(Heartbeat, aborted)).ConfigureAwait(false);
-            if (winner != next)
+            while (!aborted.IsCancellationRequested)
             {
-                if (aborted.IsCancellationRequested)
+                var winner = await Task.WhenAny(next, Task.Delay(Heartbeat, aborted)).ConfigureAwait(false);
+                if (winner != next)
+                {
+                    if (aborted.IsCancellationRequested)
+                    {
+                        yield break;
+                    }
+
+                    // A comment-like ping keeps idle connections open through proxies and detects dead ones.
+                    yield return new SseItem<string>("{}", "ping");
+                    continue;
+                }
+
+                bool more;
+                try
+                {
+                    more = await next.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
                 {
                     yield break;
                 }
 
-                // A comment-like ping keeps idle connections open through proxies and detects dead ones.
-                yield return new SseItem<string>("{}", "ping");
-                continue;
-            }
+                if (!more)
+                {
+                    yield break;
+                }
 
-            bool more;
-            try
-            {
-                more = await next.ConfigureAwait(false);
+                var e = subscription.Current;
+                yield return new SseItem<string>(System.Text.Json.JsonSerializer.Serialize(new { step = e.Step }), e.Type) { EventId = e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                next = subscription.MoveNextAsync().AsTask();
             }
-            catch (OperationCanceledException)
-            {
-                yield break;
-            }
-
-            if (!more)
-            {
-                yield break;
-            }
-
-            var e = subscription.Current;
-            yield return new SseItem<string>(System.Text.Json.JsonSerializer.Serialize(new { step = e.Step }), e.Type) { EventId = e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-            next = subscription.MoveNextAsync().AsTask();
-        }
         }
         finally
         {
