@@ -49,6 +49,11 @@ public static class Messages
     public const string ValueInvalid = "De waarde '{0}' is niet geldig.";
     public const string ValueMissing = "Vul dit veld in.";
 
+    public const string NoteIdTaken = "Deze notitie is al bewaard. Vernieuw de pagina en schrijf uw nieuwe notitie opnieuw.";
+
+    public static string EditConflict(string current, string yours) =>
+        $"Iemand anders heeft deze notitie net veranderd. Er staat nu: “{current}”. Uw versie is niet bewaard: “{yours}”. Pas de notitie zo nodig opnieuw aan.";
+
     public static string NoteTooLong(int length) =>
         $"Uw notitie is {length} tekens lang. Dat is te lang: maximaal {Workshops.Note.MaxLength} tekens. Maak hem korter of verdeel hem over twee notities.";
 

@@ -49,6 +49,7 @@ internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         builder.Property(n => n.Id).ValueGeneratedNever();
         builder.Property(n => n.StepKey).HasMaxLength(64).IsRequired();
         builder.Property(n => n.Text).HasMaxLength(Note.MaxLength).IsRequired();
+        builder.Property(n => n.Version).IsConcurrencyToken().HasDefaultValue(0);
 
         // Stored as text ("Already", "Todo") so the data file reads plainly in any SQLite tool.
         builder.Property(n => n.Column).HasConversion<string>().HasMaxLength(16).IsRequired();

@@ -116,7 +116,7 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
             var rows = await db.Notes.AsNoTracking()
                 .Where(n => n.WorkshopId == Workshop.Id && n.StepKey == Step.Key)
                 .OrderBy(n => n.CreatedAt)
-                .Select(n => new { n.Id, n.Column, n.Text, n.ParticipantId, Name = n.Participant!.DisplayName, n.CreatedAt, n.UpdatedAt })
+                .Select(n => new { n.Id, n.Column, n.Text, n.ParticipantId, Name = n.Participant!.DisplayName, n.CreatedAt, n.UpdatedAt, n.Version })
                 .ToListAsync();
             // Silent writing is enforced here, on the server: a participant's page never holds others' hidden notes.
             var visible = NotesHidden && !Actor.IsFacilitator ? rows.Where(n => n.ParticipantId == Actor.ParticipantId).ToList() : rows;
@@ -125,7 +125,8 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
                 n.Id, n.Column, n.Text, NoteView.AuthorLabel(n.ParticipantId, n.Name),
                 IsMine: n.ParticipantId == Actor.ParticipantId,
                 MayChange: Writable && (Actor.IsFacilitator || n.ParticipantId == Actor.ParticipantId),
-                Edited: n.UpdatedAt is not null)).ToList();
+                Edited: n.UpdatedAt is not null,
+                Version: n.Version)).ToList();
         }
     }
 
@@ -165,8 +166,24 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
         var column = Form.Column ?? NoteColumn.Already;
         try
         {
-            Workshop.AddNote(Edition, Step, column, Form.Text, Actor, clock.GetUtcNow().UtcDateTime);
+            // A retried post (double click, flaky Wi-Fi) carries the same id as the first: store the note once.
+            if (await IsRetryOfStoredNoteAsync())
+            {
+                return await ChangedAsync(WorkshopEvent.Notes, StepUrl(Step) + $"#{FormIds.AddNote(column)}");
+            }
+
+            Workshop.AddNote(Edition, Step, column, Form.Text, Actor, clock.GetUtcNow().UtcDateTime, Form.ClientId ?? Guid.Empty);
             await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException) when (Form.ClientId is not null)
+        {
+            // Two copies of the same post raced; the other one stored the note.
+            db.ChangeTracker.Clear();
+            Workshop = await db.Workshops.Include(w => w.StepStates).SingleAsync(w => w.Id == id);
+            if (!await IsRetryOfStoredNoteAsync())
+            {
+                throw;
+            }
         }
         catch (WorkshopRuleException e)
         {
@@ -187,12 +204,26 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
         var note = await FindNoteAsync();
         try
         {
-            Workshop.EditNote(note ?? throw new WorkshopRuleException(Messages.NoteNotFound), Form.Text, Actor, clock.GetUtcNow().UtcDateTime);
+            Workshop.EditNote(note ?? throw new WorkshopRuleException(Messages.NoteNotFound), Form.Text, Actor, clock.GetUtcNow().UtcDateTime, Form.Version);
             await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Changed by someone else between our read and our write: same answer as a version mismatch.
+            var current = await db.Notes.AsNoTracking().Where(n => n.Id == note!.Id).Select(n => n.Text).SingleOrDefaultAsync();
+            db.ChangeTracker.Clear();
+            EditingNoteId = note!.Id;
+            return await ShowAgainAsync(FormIds.EditNote(note.Id), current is null ? Messages.NoteNotFound : Messages.EditConflict(current, Form.Text ?? ""));
         }
         catch (WorkshopRuleException e)
         {
             EditingNoteId = note?.Id;
+            if (e is NoteConflictException)
+            {
+                // Show the current text in the form; the message holds what the user wrote.
+                Form.Text = null;
+            }
+
             return await ShowAgainAsync(note is null ? "" : FormIds.EditNote(note.Id), e.Message);
         }
 
@@ -253,6 +284,30 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
         return Page();
     }
 
+    /// <summary>
+    /// True when a note with the form's id is already stored by this author with this text. The same id with other
+    /// content (or from someone else) is refused: an id never silently swallows a different note.
+    /// </summary>
+    private async Task<bool> IsRetryOfStoredNoteAsync()
+    {
+        if (Form.ClientId is not { } clientId || clientId == Guid.Empty)
+        {
+            return false;
+        }
+
+        var stored = await db.Notes.AsNoTracking().Where(n => n.Id == clientId)
+            .Select(n => new { n.WorkshopId, n.ParticipantId, n.Text }).SingleOrDefaultAsync();
+        if (stored is null)
+        {
+            return false;
+        }
+
+        var sameText = stored.Text == (Form.Text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+        return stored.WorkshopId == Workshop.Id && stored.ParticipantId == Actor.ParticipantId && sameText
+            ? true
+            : throw new WorkshopRuleException(Messages.NoteIdTaken);
+    }
+
     /// <summary>Only notes of this workshop and this step: a note id from elsewhere is simply "not found".</summary>
     private Task<Note?> FindNoteAsync() => Form.NoteId is { } noteId
         ? db.Notes.SingleOrDefaultAsync(n => n.Id == noteId && n.WorkshopId == Workshop.Id && n.StepKey == Step.Key)
@@ -265,9 +320,15 @@ public sealed class NoteForm
     public NoteColumn? Column { get; set; }
     public string? Text { get; set; }
     public Guid? NoteId { get; set; }
+
+    /// <summary>Given by the page to each add form, so that a retried post is stored once.</summary>
+    public Guid? ClientId { get; set; }
+
+    /// <summary>The version of the note the edit form was opened on.</summary>
+    public int? Version { get; set; }
 }
 
-public sealed record NoteView(Guid Id, NoteColumn Column, string Text, string Author, bool IsMine, bool MayChange, bool Edited)
+public sealed record NoteView(Guid Id, NoteColumn Column, string Text, string Author, bool IsMine, bool MayChange, bool Edited, int Version = 0)
 {
     public const string RoomLabel = "Begeleider, voor de groep";
     public const string AnonymousLabel = "Anoniem";

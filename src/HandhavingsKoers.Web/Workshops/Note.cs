@@ -30,9 +30,12 @@ public sealed class Note
     public DateTime CreatedAt { get; private set; }
     public DateTime? UpdatedAt { get; private set; }
 
-    internal static Note Create(Workshop workshop, string stepKey, NoteColumn column, string text, Guid? participantId, DateTime now) => new()
+    /// <summary>Goes up with every change; an edit based on an older version is refused (optimistic concurrency).</summary>
+    public int Version { get; private set; }
+
+    internal static Note Create(Workshop workshop, Guid id, string stepKey, NoteColumn column, string text, Guid? participantId, DateTime now) => new()
     {
-        Id = Guid.NewGuid(),
+        Id = id,
         WorkshopId = workshop.Id,
         Workshop = workshop,
         StepKey = stepKey,
@@ -48,6 +51,7 @@ public sealed class Note
         {
             Text = text;
             UpdatedAt = now;
+            Version++;
         }
     }
 }

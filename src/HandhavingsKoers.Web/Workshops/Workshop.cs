@@ -77,7 +77,10 @@ public sealed class Workshop
     public bool ParticipantsMaySee(Step step, Edition edition) =>
         IsClosed || edition.Steps.IsOpenForParticipants(step, CurrentStepKey);
 
-    public Note AddNote(Edition edition, Step step, NoteColumn column, string? text, Actor actor, DateTime now)
+    /// <param name="id">
+    /// The id the page gave the note (so a retried post is recognised); <see cref="Guid.Empty"/> for a new one.
+    /// </param>
+    public Note AddNote(Edition edition, Step step, NoteColumn column, string? text, Actor actor, DateTime now, Guid id = default)
     {
         EnsureOpen();
         if (!step.TakesNotes)
@@ -97,17 +100,24 @@ public sealed class Workshop
             throw new WorkshopRuleException(Messages.UnknownColumn);
         }
 
-        var note = Note.Create(this, step.Key, column, TextRules.NoteText(text), actor.ParticipantId, now);
+        var note = Note.Create(this, id == Guid.Empty ? Guid.NewGuid() : id, step.Key, column, TextRules.NoteText(text), actor.ParticipantId, now);
         Notes.Add(note);
         return note;
     }
 
-    public void EditNote(Note note, string? text, Actor actor, DateTime now)
+    /// <param name="basedOnVersion">The version the editor started from; null skips the check (an old form).</param>
+    public void EditNote(Note note, string? text, Actor actor, DateTime now, int? basedOnVersion = null)
     {
         EnsureOpen();
         EnsureMayChange(note, actor);
         EnsureNotLocked(note.StepKey, actor);
-        note.ChangeText(TextRules.NoteText(text), now);
+        var cleaned = TextRules.NoteText(text);
+        if (basedOnVersion is { } version && version != note.Version && cleaned != note.Text)
+        {
+            throw new NoteConflictException(note.Text, cleaned);
+        }
+
+        note.ChangeText(cleaned, now);
     }
 
     public void RemoveNote(Note note, Actor actor)
@@ -210,4 +220,11 @@ public sealed record Actor(Guid? ParticipantId)
 }
 
 /// <summary>A rule of the workshop was broken; the message is Dutch and meant for the user.</summary>
-public sealed class WorkshopRuleException(string message) : Exception(message);
+public class WorkshopRuleException(string message) : Exception(message);
+
+/// <summary>Two people changed the same note; the later one is told, with both versions, and nothing is overwritten.</summary>
+public sealed class NoteConflictException(string current, string yours) : WorkshopRuleException(Messages.EditConflict(current, yours))
+{
+    public string Current { get; } = current;
+    public string Yours { get; } = yours;
+}

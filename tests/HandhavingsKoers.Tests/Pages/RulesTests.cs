@@ -106,6 +106,50 @@ public sealed class RulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retried_post_of_the_same_form_stores_the_note_once()
+    {
+        var page = await _participant.OpenAsync(_workshop.ParticipantUrl("vertrouwen"));
+        var form = page.FormWith("#nieuw-Already");
+        var first = await _participant.SubmitAsync(form, new Dictionary<string, string> { ["Form.Text"] = "Dubbel geklikt" });
+        var second = await _participant.SubmitAsync(form, new Dictionary<string, string> { ["Form.Text"] = "Dubbel geklikt" });
+
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+        Assert.Equal(HttpStatusCode.OK, second.Status);
+        Assert.Equal(["Dubbel geklikt"], second.Notes("Already"));
+        Assert.Equal(1, NoteCount);
+
+        // The same id with other text is not a retry: refused, so no note is silently swallowed.
+        var other = await _participant.SubmitAsync(form, new Dictionary<string, string> { ["Form.Text"] = "Iets anders" });
+        Assert.Equal(HttpStatusCode.BadRequest, other.Status);
+        Assert.Contains(other.Errors, e => e.Contains("al bewaard", StringComparison.Ordinal));
+        Assert.Equal(1, NoteCount);
+    }
+
+    [Fact]
+    public async Task Two_edits_of_one_note_do_not_overwrite_each_other_silently()
+    {
+        await _participant.AddNoteAsync(_workshop.ParticipantUrl("vertrouwen"), "Already", "Eerste versie");
+        var mine = await _participant.OpenAsync(_workshop.ParticipantUrl("vertrouwen"));
+        var myEdit = (await _participant.OpenAsync(mine.NoteItem("Eerste versie").QuerySelector("a")!.GetAttribute("href")!)).FormWith("li.note textarea");
+
+        var theirs = await _facilitator.OpenAsync(_workshop.FacilitatorUrl("vertrouwen"));
+        var theirEdit = (await _facilitator.OpenAsync(theirs.NoteItem("Eerste versie").QuerySelector("a")!.GetAttribute("href")!)).FormWith("li.note textarea");
+        await _facilitator.SubmitAsync(theirEdit, new Dictionary<string, string> { ["Form.Text"] = "Versie van de begeleider" });
+
+        var conflict = await _participant.SubmitAsync(myEdit, new Dictionary<string, string> { ["Form.Text"] = "Versie van de deelnemer" });
+        Assert.Equal(HttpStatusCode.BadRequest, conflict.Status);
+        var message = Assert.Single(conflict.Errors);
+        Assert.Contains("Versie van de begeleider", message, StringComparison.Ordinal);
+        Assert.Contains("Versie van de deelnemer", message, StringComparison.Ordinal);
+        Assert.Equal(1, _app.Count("select count(*) from Notes where Text = 'Versie van de begeleider'"));
+
+        // The form now starts from the current text, so a second try is based on it and goes through.
+        var retry = await _participant.SubmitAsync(conflict.FormWith("li.note textarea"), new Dictionary<string, string> { ["Form.Text"] = "Samen afgesproken" });
+        Assert.Equal(HttpStatusCode.OK, retry.Status);
+        Assert.Equal(["Samen afgesproken"], retry.Notes("Already"));
+    }
+
+    [Fact]
     public async Task An_unknown_step_gets_a_message_not_an_error()
     {
         var get = await _participant.OpenAsync(_workshop.ParticipantUrl("bestaat-niet"));

@@ -147,6 +147,9 @@
             if (response.ok) {
                 applyFragment(await response.text());
                 const field = form.querySelector("textarea");
+                // The next note gets a new id; a retry of this one would have kept the old.
+                const clientId = form.querySelector("input.client-id");
+                if (clientId) clientId.value = newId();
                 if (field) {
                     field.value = "";
                     field.removeAttribute("aria-invalid");
@@ -221,6 +224,15 @@
             });
         }
         window.addEventListener("pagehide", () => source.close());
+    }
+
+    function newId() {
+        if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+        const bytes = crypto.getRandomValues(new Uint8Array(16));
+        bytes[6] = (bytes[6] & 0x0f) | 0x40;
+        bytes[8] = (bytes[8] & 0x3f) | 0x80;
+        const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+        return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
     }
 
     function startTimers() {
