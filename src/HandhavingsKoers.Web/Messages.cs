@@ -26,6 +26,7 @@ public static class Messages
     public const string JoinCodeMissing = "Vul de code in die u van de begeleider kreeg.";
     public const string JoinCodeMalformed = "Een code heeft 6 tot 8 letters en cijfers. Kijk of u hem goed heeft overgenomen.";
     public const string JoinCodeUnknown = "We kennen deze code niet. Kijk of u hem goed heeft overgenomen, of vraag de begeleider om de code.";
+    public const string TooManyJoinAttempts = "U heeft te vaak een code geprobeerd. Wacht een minuut en probeer het dan opnieuw.";
     public const string JoinWorkshopClosed = "Deze workshop is al afgesloten. Meedoen kan niet meer.";
 
     public const string GemeenteRequired = "Vul de naam van uw gemeente in.";

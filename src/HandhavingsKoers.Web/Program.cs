@@ -3,6 +3,8 @@ using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
 using HandhavingsKoers.Web.Live;
 using HandhavingsKoers.Web.Reports;
+using HandhavingsKoers.Web.Security;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -45,6 +47,30 @@ builder.Services.AddRazorPages()
         DutchModelBinding.Apply(options.ModelBindingMessageProvider);
         options.Filters.Add(new HandhavingsKoers.Web.Pages.AntiforgeryRefusalFilter());
     });
+builder.Services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.Section));
+builder.Services.AddRateLimiter(options =>
+{
+    // Only posting a join code is limited, per client address: guessing codes is the one brute-force target.
+    options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/doemee")
+            ? RateLimitPartition.GetFixedWindowLimiter(
+                "join:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.JoinAttemptsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                })
+            : RateLimitPartition.GetNoLimiter("other"));
+    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+    options.OnRejected = (context, _) =>
+    {
+        // The status code page shows this message (re-executed, like every refusal).
+        context.HttpContext.Items[HandhavingsKoers.Web.Pages.RefusalExtensions.MessageKey] = Messages.TooManyJoinAttempts;
+        context.HttpContext.Response.Headers.RetryAfter = "60";
+        return ValueTask.CompletedTask;
+    };
+});
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(
     "database",
     customTestQuery: async (db, ct) =>
@@ -72,12 +98,15 @@ catch (SeedValidationException e)
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/fout/500");
+    app.UseHsts();
 }
 
 app.UseMiddleware<RequestLogging>();
+app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/fout/{0}");
 app.UseStaticFiles();
 app.UseRouting();
+app.UseRateLimiter();
 app.MapHealthChecks("/health");
 app.MapPoster();
 app.MapLive();

@@ -15,7 +15,7 @@ public static class LiveEndpoint
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
 
     public static void MapLive(this WebApplication app) =>
-        app.MapGet("/w/{id:guid}/live", async (Guid id, HttpContext context, AppDbContext db, IWorkshopEvents events) =>
+        app.MapGet("/w/{id:guid}/live", async (Guid id, HttpContext context, AppDbContext db, IWorkshopEvents events, IHostApplicationLifetime lifetime) =>
         {
             var workshop = await db.Workshops.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id);
             if (workshop is null)
@@ -34,7 +34,10 @@ public static class LiveEndpoint
             // Proxies must not buffer the stream.
             context.Response.Headers.CacheControl = "no-cache, no-transform";
             context.Response.Headers["X-Accel-Buffering"] = "no";
-            return TypedResults.ServerSentEvents(Stream(events, id, last, context.RequestAborted));
+            // Streams end when the app stops (SIGTERM), so shutdown does not wait for open pages; browsers reconnect.
+            var ends = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
+            context.Response.RegisterForDispose(ends);
+            return TypedResults.ServerSentEvents(Stream(events, id, last, ends.Token));
         });
 
     private static async IAsyncEnumerable<SseItem<string>> Stream(IWorkshopEvents events, Guid id, long? last, [EnumeratorCancellation] CancellationToken aborted)

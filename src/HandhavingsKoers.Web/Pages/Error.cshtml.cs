@@ -27,6 +27,7 @@ public sealed class ErrorModel : PageModel
             400 => ("Dat lukte niet", Messages.BadRequest),
             403 => ("Geen toegang", Messages.NotFacilitator),
             404 => ("Niet gevonden", Messages.PageNotFound),
+            429 => ("Even wachten", Messages.BadRequest),
             >= 500 => ("Er ging iets mis", Messages.ServerError),
             _ => ("Dat lukte niet", Messages.BadRequest),
         };

@@ -9,7 +9,7 @@ namespace HandhavingsKoers.Tests.Infrastructure;
 /// The real app on a real SQLite file in a temporary folder. Two factories on the same folder are the same
 /// installation started twice, which is how the restart test works.
 /// </summary>
-public sealed class AppFactory(string folder, string? seedFolder = null) : WebApplicationFactory<Program>
+public sealed class AppFactory(string folder, string? seedFolder = null, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
     public string Folder { get; } = folder;
 
@@ -34,7 +34,7 @@ public sealed class AppFactory(string folder, string? seedFolder = null) : WebAp
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Serilog:WriteTo:File:Args:path"] = Path.Combine(Folder, "logs", "hk-.log"),
-        }));
+        }.Concat(settings ?? new Dictionary<string, string?>())));
         if (seedFolder is not null)
         {
             builder.UseSetting("Content:SeedFolder", seedFolder);
