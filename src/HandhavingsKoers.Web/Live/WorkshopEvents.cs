@@ -22,6 +22,12 @@ public sealed record WorkshopEvent(long Id, string Type, string? Step)
 /// </summary>
 public interface IWorkshopEvents
 {
+    /// <summary>
+    /// The id of the newest event so far. A page reads it before it reads the database and hands it to its stream,
+    /// so a change made while the page was on its way to the browser is replayed, not lost.
+    /// </summary>
+    long LastId { get; }
+
     WorkshopEvent Publish(Guid workshopId, string type, string? step = null);
 
     /// <summary>
@@ -39,7 +45,12 @@ public sealed class InMemoryWorkshopEvents : IWorkshopEvents
 
     // Ids grow across restarts too (they start from the clock), so a browser's Last-Event-ID from before a restart
     // is recognised as too old and answered with a reset, never confused with a new event.
-    private long _lastId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
+    private readonly long _startId;
+    private long _lastId;
+
+    public InMemoryWorkshopEvents() => _startId = _lastId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
+
+    public long LastId => Volatile.Read(ref _lastId);
 
     public WorkshopEvent Publish(Guid workshopId, string type, string? step = null)
     {
@@ -112,7 +123,8 @@ public sealed class InMemoryWorkshopEvents : IWorkshopEvents
         {
             if (!_rooms.TryGetValue(workshopId, out var room))
             {
-                room = new Room { ForgottenUpTo = Volatile.Read(ref _lastId) };
+                // A room created now has seen every event of its workshop since this process started.
+                room = new Room { ForgottenUpTo = _startId };
                 _rooms[workshopId] = room;
             }
 

@@ -75,8 +75,12 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
     /// <summary>Whether the actor may look at this step; participants may not look ahead of the room.</summary>
     protected abstract bool MaySee(Step step);
 
+    /// <summary>The stream address for this page, resuming from just before the page read the database.</summary>
+    public string LiveUrl { get; private set; } = "";
+
     protected async Task<IActionResult?> LoadAsync(Guid id, string? stepKey)
     {
+        LiveUrl = $"/w/{id}/live?lastEventId={events.LastId}";
         var workshop = await db.Workshops.Include(w => w.StepStates).SingleOrDefaultAsync(w => w.Id == id);
         if (workshop is null)
         {

@@ -12,7 +12,7 @@ namespace HandhavingsKoers.Web.Pages.Present;
 /// The projector: the room's current step in large type, the notes as the room may see them (hidden ones stay on the
 /// server during silent writing), the join code with a QR code, the number of people and the timer.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, HandhavingsKoers.Web.Live.IWorkshopEvents events) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
     public Edition Edition { get; private set; } = null!;
@@ -32,8 +32,12 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
     /// <summary>The stage alone, fetched again by the script when something changes.</summary>
     public async Task<IActionResult> OnGetStageAsync(Guid id) => await LoadAsync(id) ?? Partial("_Stage", this);
 
+    /// <summary>The stream address, resuming from just before the page read the database.</summary>
+    public string LiveUrl { get; private set; } = "";
+
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
+        LiveUrl = $"/w/{id}/live?lastEventId={events.LastId}";
         var workshop = await db.Workshops.AsNoTracking().Include(w => w.StepStates).SingleOrDefaultAsync(w => w.Id == id);
         if (workshop is null)
         {

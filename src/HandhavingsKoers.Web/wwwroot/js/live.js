@@ -207,7 +207,8 @@
         state: (data) => { if (data.step === viewed) refreshNotes(); },
         step: onStep,
         status: () => { if (!isTyping()) window.location.reload(); },
-        reset: refreshNotes,
+        // The server could not replay what we missed (it restarted): start afresh unless the user is typing.
+        reset: () => { if (isTyping()) refreshNotes(); else window.location.reload(); },
         // After every (re)connect: catch up on whatever happened while the connection was down.
         hello: refreshNotes,
     });
