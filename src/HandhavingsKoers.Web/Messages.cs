@@ -50,6 +50,11 @@ public static class Messages
     public const string ValueInvalid = "De waarde '{0}' is niet geldig.";
     public const string ValueMissing = "Vul dit veld in.";
 
+    public const string DeleteNotConfirmed = "Vink eerst aan dat u de workshop echt wilt verwijderen.";
+
+    public static string WorkshopDeleted(string gemeente, string title) =>
+        $"De workshop “{title}” van {gemeente} is verwijderd, met alle notities en acties.";
+
     public const string NoteIdTaken = "Deze notitie is al bewaard. Vernieuw de pagina en schrijf uw nieuwe notitie opnieuw.";
 
     public static string EditConflict(string current, string yours) =>

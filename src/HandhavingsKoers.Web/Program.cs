@@ -2,6 +2,7 @@ using HandhavingsKoers.Web;
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
 using HandhavingsKoers.Web.Live;
+using HandhavingsKoers.Web.Maintenance;
 using HandhavingsKoers.Web.Reports;
 using HandhavingsKoers.Web.Security;
 using System.Threading.RateLimiting;
@@ -47,6 +48,13 @@ builder.Services.AddRazorPages()
         DutchModelBinding.Apply(options.ModelBindingMessageProvider);
         options.Filters.Add(new HandhavingsKoers.Web.Pages.AntiforgeryRefusalFilter());
     });
+builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.Section));
+builder.Services.AddSingleton<RetentionService>();
+if (!Commands.IsCommand(args))
+{
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
+}
+
 builder.Services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.Section));
 builder.Services.AddRateLimiter(options =>
 {
@@ -95,6 +103,11 @@ catch (SeedValidationException e)
     throw;
 }
 
+if (Commands.IsCommand(args))
+{
+    return await Commands.RunAsync(app.Services, args);
+}
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/fout/500");
@@ -112,7 +125,8 @@ app.MapPoster();
 app.MapLive();
 app.MapRazorPages();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Exposed so the integration tests can host the app with WebApplicationFactory.</summary>
 public partial class Program;

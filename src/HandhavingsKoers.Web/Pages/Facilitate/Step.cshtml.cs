@@ -1,6 +1,8 @@
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
 using HandhavingsKoers.Web.Live;
+using HandhavingsKoers.Web.Maintenance;
+using Microsoft.Extensions.Options;
 using HandhavingsKoers.Web.Pages.Workshops;
 using HandhavingsKoers.Web.Reports;
 using HandhavingsKoers.Web.Workshops;
@@ -9,7 +11,9 @@ using Microsoft.AspNetCore.Mvc;
 namespace HandhavingsKoers.Web.Pages.Facilitate;
 
 /// <summary>The facilitator's page: moves the room, writes for the room, tidies up notes, closes the workshop.</summary>
-public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events) : StepPageModel(db, editions, clock, events)
+public sealed partial class StepModel(
+    AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events, ILogger<StepModel> logger, IOptions<RetentionOptions> retention)
+    : StepPageModel(db, editions, clock, events)
 {
     public override string PagePath => WorkshopAccess.FacilitatorPath(Workshop.Id);
 
@@ -17,6 +21,8 @@ public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProv
     public string? NewFacilitatorLink { get; private set; }
 
     public IReadOnlyList<ActionsOfParticipant> RoomActions { get; private set; } = [];
+
+    public int RetentionMonths => retention.Value.MonthsAfterClosing;
 
     public string JoinUrl => $"{Request.Scheme}://{Request.Host}/doemee/{Workshop.JoinCode}";
 
@@ -96,6 +102,32 @@ public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProv
 
     public Task<IActionResult> OnPostStopTimerAsync(Guid id, string? step) =>
         ControlAsync(id, step, WorkshopEvent.StepState, () => { Workshop.StopTimer(Step); return Step; });
+
+    /// <summary>Deletes the workshop with everything in it, now, after the facilitator ticked the confirmation.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, string? step, bool confirm)
+    {
+        var refusal = await LoadAsync(id, step);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        if (!confirm)
+        {
+            return await ShowAgainAsync("confirm-delete", Messages.DeleteNotConfirmed);
+        }
+
+        Db.Workshops.Remove(Workshop);
+        await Db.SaveChangesAsync();
+        LogDeleted(logger, Workshop.Id, Workshop.Gemeente);
+        Events.Publish(Workshop.Id, WorkshopEvent.Status);
+        Response.Cookies.Delete(WorkshopAccess.FacilitatorCookieName(Workshop.Id), new CookieOptions { Path = $"/w/{Workshop.Id}" });
+        TempData["Deleted"] = Messages.WorkshopDeleted(Workshop.Gemeente, Workshop.Title);
+        return Redirect("/");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workshop {WorkshopId} ({Gemeente}) deleted by its facilitator")]
+    private static partial void LogDeleted(ILogger logger, Guid workshopId, string gemeente);
 
     /// <summary>
     /// One facilitator action: check access, change the workshop, save, tell the open pages. A plain form gets a

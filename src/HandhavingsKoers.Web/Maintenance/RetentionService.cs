@@ -1,0 +1,56 @@
+using HandhavingsKoers.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace HandhavingsKoers.Web.Maintenance;
+
+/// <summary>Deletes closed workshops once their retention period has passed, and logs each deletion.</summary>
+public sealed partial class RetentionService(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.CheckEvery, clock);
+        do
+        {
+            try
+            {
+                await DeleteExpiredAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Returns how many workshops were deleted.</summary>
+    public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
+    {
+        var months = options.Value.MonthsAfterClosing;
+        if (months <= 0)
+        {
+            return 0;
+        }
+
+        var cutoff = clock.GetUtcNow().UtcDateTime.AddMonths(-months);
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var expired = await db.Workshops.Where(w => w.ClosedAt != null && w.ClosedAt < cutoff).ToListAsync(cancellationToken);
+        foreach (var workshop in expired)
+        {
+            db.Workshops.Remove(workshop);
+            LogDeleted(logger, workshop.Id, workshop.Gemeente, workshop.ClosedAt!.Value, months);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return expired.Count;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted workshop {WorkshopId} ({Gemeente}), closed {ClosedAt:u}, more than {Months} months ago")]
+    private static partial void LogDeleted(ILogger logger, Guid workshopId, string gemeente, DateTime closedAt, int months);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Retention: deleting expired workshops failed; will try again")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
+}
