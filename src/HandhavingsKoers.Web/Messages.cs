@@ -7,7 +7,7 @@ namespace HandhavingsKoers.Web;
 public static class Messages
 {
     public const string NoteEmpty = "Schrijf eerst iets op. Een lege notitie kunnen we niet bewaren.";
-    public const string NoteBadCharacters = "Uw tekst bevat een onzichtbaar teken dat we niet kunnen bewaren. Typ de tekst opnieuw en probeer het nog eens.";
+    public const string NoteBadCharacters = "Uw tekst bevat een teken dat we niet kunnen bewaren, bijvoorbeeld een onzichtbaar teken. Typ de tekst opnieuw en probeer het nog eens.";
     public const string ActionEmpty = "Schrijf eerst iets op.";
     public const string NoteNotFound = "Deze notitie bestaat niet meer. Misschien heeft iemand hem net verwijderd.";
     public const string NotYourNote = "U kunt alleen uw eigen notities wijzigen of verwijderen.";

@@ -47,6 +47,7 @@ builder.Services.AddRazorPages()
     {
         DutchModelBinding.Apply(options.ModelBindingMessageProvider);
         options.Filters.Add(new HandhavingsKoers.Web.Pages.AntiforgeryRefusalFilter());
+        options.Filters.Add(new HandhavingsKoers.Web.Pages.UnknownHandlerFilter());
     });
 builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.Section));
 builder.Services.AddSingleton<RetentionService>();
@@ -110,7 +111,18 @@ if (Commands.IsCommand(args))
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/fout/500");
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/fout/500",
+
+        // A body the server cannot read (broken multipart, too many fields, too large) is the client's error.
+        StatusCodeSelector = exception => exception switch
+        {
+            BadHttpRequestException bad => bad.StatusCode,
+            InvalidDataException or InvalidOperationException { Source: "Microsoft.AspNetCore.WebUtilities" } => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status500InternalServerError,
+        },
+    });
     app.UseHsts();
 }
 

@@ -12,16 +12,20 @@ public sealed class ErrorModel : PageModel
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
 
-    public IActionResult OnGet([FromRoute] int? code) => Show(code);
+    public IActionResult OnGet() => Show();
 
     // Status code pages re-execute with the original method, so a refused POST arrives here as a POST.
-    public IActionResult OnPost([FromRoute] int? code) => Show(code);
+    // Nothing is bound from the request: its body may be exactly what could not be read.
+    public IActionResult OnPost() => Show();
 
-    private PageResult Show(int? code)
+    private PageResult Show()
     {
-        var reExecuted = HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is not null
-            || HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null;
-        Code = reExecuted ? code ?? 500 : 404; // Someone opening /fout/500 by hand sees "not found", not a fake error.
+        // The status comes from the re-execution, never from the address: someone opening /fout/500 by hand
+        // sees "not found", not a fake error. After an exception the handler has chosen it already (400 for an
+        // unreadable body, else 500).
+        Code = HttpContext.Features.Get<IExceptionHandlerPathFeature>() is not null ? Response.StatusCode
+            : HttpContext.Features.Get<IStatusCodeReExecuteFeature>() is { OriginalStatusCode: var original } ? original
+            : 404;
         (Heading, Message) = Code switch
         {
             400 => ("Dat lukte niet", Messages.BadRequest),

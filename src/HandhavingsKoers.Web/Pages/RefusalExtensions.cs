@@ -39,3 +39,24 @@ public sealed class AntiforgeryRefusalFilter : IAlwaysRunResultFilter
     {
     }
 }
+
+/// <summary>
+/// A request naming a handler the page does not have (<c>?handler=DropTables</c>) would otherwise render the page
+/// without loading anything. It is refused as not found.
+/// </summary>
+public sealed class UnknownHandlerFilter : IAsyncPageFilter
+{
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (context.HandlerMethod is null)
+        {
+            context.HttpContext.Items[RefusalExtensions.MessageKey] = Messages.PageNotFound;
+            context.Result = new StatusCodeResult(StatusCodes.Status404NotFound);
+            return;
+        }
+
+        await next();
+    }
+}

@@ -81,6 +81,13 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
     protected async Task<IActionResult?> LoadAsync(Guid id, string? stepKey)
     {
         LiveUrl = $"/w/{id}/live?lastEventId={events.LastId}";
+        if (HttpMethods.IsPost(Request.Method) && !ModelState.IsValid)
+        {
+            // A value of the wrong kind (a column that does not exist, an id that is not one): refuse, store nothing.
+            ModelState.Clear();
+            return this.Refuse(StatusCodes.Status400BadRequest, Messages.BadRequest);
+        }
+
         var workshop = await db.Workshops.Include(w => w.StepStates).SingleOrDefaultAsync(w => w.Id == id);
         if (workshop is null)
         {

@@ -69,7 +69,8 @@ public static class TextRules
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsControl(c) && c is not '\n' and not '\t')
+            // U+FFFD is what invalid UTF-8 becomes on the way in: the text did not arrive as it was typed.
+            if ((char.IsControl(c) && c is not '\n' and not '\t') || c == '\uFFFD')
             {
                 return true;
             }
