@@ -4,12 +4,21 @@ namespace HandhavingsKoers.Benchmarks;
 
 /// <summary>
 /// <c>dotnet run -c Release --project bench/HandhavingsKoers.Benchmarks -- --filter '*'</c> (PDF rendering) or
-/// <c>... -- live [participants] [notes] [pause ms]</c> (live latency). Not top-level statements: the web app's Program is in scope.
+/// <c>... -- live [participants] [notes] [pause ms]</c> (live latency) or <c>... -- busy [participants] [seconds]</c>
+/// (busy room and saturation). Not top-level statements: the web app's Program is in scope.
 /// </summary>
 public static class Entry
 {
     public static async Task Main(string[] args)
     {
+        if (args is ["busy", ..])
+        {
+            await BusyRoom.RunAsync(
+                args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100,
+                args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30);
+            return;
+        }
+
         if (args is ["live", ..])
         {
             await LiveLatency.RunAsync(
