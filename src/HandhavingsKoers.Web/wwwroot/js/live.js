@@ -30,7 +30,12 @@
         const stage = document.getElementById("stage");
         const controls = document.getElementById("presenter-controls");
         let retry = 0;
-        const refreshStage = async () => {
+        let pending = 0;
+        // Coalesce bursts of events into one fetch of the stage at most every 250 ms.
+        const refreshStage = () => {
+            if (!pending) pending = window.setTimeout(() => { pending = 0; fetchStage(); }, 250);
+        };
+        const fetchStage = async () => {
             window.clearTimeout(retry);
             try {
                 const response = await fetch(root.dataset.stage, { credentials: "same-origin", cache: "no-store" });
@@ -42,7 +47,7 @@
             } catch {
                 // fall through to the retry
             }
-            retry = window.setTimeout(refreshStage, 2000);
+            retry = window.setTimeout(fetchStage, 2000);
         };
         window.addEventListener("online", () => refreshStage());
         controls.addEventListener("submit", async (event) => {
@@ -102,10 +107,38 @@
     };
 
     // On poor Wi-Fi a fetch can fail while the stream still looks open: try again until it works.
+    // In a busy room many events arrive close together: fetch at most once per 500 ms, and once more after the
+    // last event, instead of once per event (which would grow with the square of the room's size).
     let retry = 0;
+    let inFlight = false;
+    let again = false;
+    let lastFetch = 0;
     const refreshNotes = async () => {
         if (!root.dataset.fragment) return;
+        if (inFlight) {
+            again = true;
+            return;
+        }
+        const wait = lastFetch + 500 - Date.now();
+        if (wait > 0) {
+            window.clearTimeout(retry);
+            retry = window.setTimeout(refreshNotes, wait);
+            return;
+        }
         window.clearTimeout(retry);
+        inFlight = true;
+        lastFetch = Date.now();
+        try {
+            await fetchNotes();
+        } finally {
+            inFlight = false;
+            if (again) {
+                again = false;
+                refreshNotes();
+            }
+        }
+    };
+    const fetchNotes = async () => {
         try {
             const response = await fetch(root.dataset.fragment, { credentials: "same-origin", cache: "no-store" });
             if (response.ok) {
