@@ -7,7 +7,7 @@ namespace HandhavingsKoers.EndToEnd;
 /// <summary>
 /// The live room in Chromium against the app on a real port: a presenter, a facilitator and three participants.
 /// </summary>
-public sealed class LiveRoomTests : IAsyncLifetime
+public sealed class LiveRoomTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly LiveApp _app = new();
     private IPlaywright _playwright = null!;
@@ -56,6 +56,7 @@ public sealed class LiveRoomTests : IAsyncLifetime
             await phone.WaitForURLAsync(new Regex("/stap/vertrouwen$"), new() { Timeout = 3000 });
         }
 
+        output.WriteLine($"Three phones followed the room in {moved.ElapsedMilliseconds} ms.");
         Assert.True(moved.ElapsedMilliseconds < 1000, $"Following took {moved.ElapsedMilliseconds} ms.");
         await Assertions.Expect(phones[1].Locator("h1")).ToHaveTextAsync("Vertrouwen");
 
@@ -69,6 +70,7 @@ public sealed class LiveRoomTests : IAsyncLifetime
             var written = Stopwatch.StartNew();
             await phone.ClickAsync("form.note-add:has(#nieuw-Already) button");
             await Assertions.Expect(presenter.Locator(".stage-notes li", new() { HasTextString = text })).ToBeVisibleAsync(new() { Timeout = 3000 });
+            output.WriteLine($"Note {i + 1} on the presenter after {written.ElapsedMilliseconds} ms.");
             Assert.True(written.ElapsedMilliseconds < 1000, $"The presenter showed the note after {written.ElapsedMilliseconds} ms.");
             await Assertions.Expect(phone.Locator("#notes-Already .note-text", new() { HasTextString = text })).ToBeVisibleAsync();
             Assert.True(await phone.EvaluateAsync<bool>("() => window.noReload === true"), "The page reloaded.");
