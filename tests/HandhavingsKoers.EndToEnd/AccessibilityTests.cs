@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace HandhavingsKoers.EndToEnd;
+
+/// <summary>
+/// axe-core (WCAG 2.0/2.1 A and AA rules) on every page a user meets, at phone and laptop width, filled with data.
+/// </summary>
+public sealed class AccessibilityTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly LiveApp _app = new();
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync() => (_playwright, _browser) = await Browsers.LaunchAsync();
+
+    public async Task DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    [BrowserFact]
+    public async Task Every_page_passes_axe_with_zero_violations()
+    {
+        // The CSP forbids injected scripts; axe is injected, so the test contexts bypass it.
+        var laptop = await _browser.NewContextAsync(new() { BypassCSP = true, ViewportSize = new() { Width = 1280, Height = 800 } });
+        var phoneContext = await _browser.NewContextAsync(new() { BypassCSP = true, ViewportSize = new() { Width = 360, Height = 740 } });
+        var facilitator = await laptop.NewPageAsync();
+        var phone = await phoneContext.NewPageAsync();
+        var violations = new List<string>();
+
+        async Task Check(IPage page, string name)
+        {
+            var result = await page.RunAxe(new AxeRunOptions
+            {
+                RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+            });
+            foreach (var violation in result.Violations)
+            {
+                violations.Add($"{name}: {violation.Id} ({violation.Impact}) {violation.Help} — {string.Join(", ", violation.Nodes.Take(3).Select(n => string.Join(' ', n.Target)))}");
+            }
+
+            output.WriteLine($"{name}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
+        }
+
+        await facilitator.GotoAsync(_app.BaseUrl + "/");
+        await Check(facilitator, "home");
+        await facilitator.GotoAsync(_app.BaseUrl + "/starten");
+        await Check(facilitator, "start");
+        await facilitator.ClickAsync("button[type=submit]"); // empty: errors shown
+        await Check(facilitator, "start with errors");
+        await facilitator.FillAsync("#Input_Gemeente", "Gemeente Zuidwolde");
+        await facilitator.FillAsync("#Input_Title", "Toegankelijkheid");
+        await facilitator.ClickAsync("button[type=submit]");
+        await Check(facilitator, "facilitator welcome");
+        var code = Regex.Replace(await facilitator.TextContentAsync(".join-code") ?? "", @"\s", "");
+        var workshopUrl = Regex.Replace(facilitator.Url, "/begeleider.*$", "");
+
+        await phone.GotoAsync(_app.BaseUrl + "/doemee");
+        await Check(phone, "join");
+        await phone.FillAsync("#Code", "ZZ");
+        await phone.ClickAsync("form.form button[type=submit]");
+        await Check(phone, "join with error");
+        await phone.GotoAsync($"{_app.BaseUrl}/doemee/{code}");
+        await phone.FillAsync("#DisplayName", "Fatima");
+        await phone.ClickAsync("form.form button[type=submit]");
+        await phone.WaitForURLAsync(new Regex("/stap$"));
+        await Check(phone, "participant welcome");
+
+        var presenter = await laptop.NewPageAsync();
+        await presenter.SetViewportSizeAsync(1920, 1080);
+        await presenter.GotoAsync(workshopUrl + "/presenteren");
+        await Check(presenter, "presenter welcome");
+        await presenter.Keyboard.PressAsync("ArrowRight");
+        await phone.WaitForURLAsync(new Regex("/stap/vertrouwen$"));
+        await phone.FillAsync("#nieuw-Already", "Een notitie om te controleren");
+        await phone.ClickAsync("form.note-add:has(#nieuw-Already) button");
+        await Assertions.Expect(phone.Locator("#notes-Already .note-text")).ToHaveCountAsync(1);
+        await Check(phone, "participant principle");
+        await phone.ClickAsync("form.note-add:has(#nieuw-Todo) button"); // empty note: error by the field
+        await Check(phone, "participant principle with error");
+        await Assertions.Expect(presenter.Locator(".stage-notes li")).ToHaveCountAsync(1);
+        await Check(presenter, "presenter principle");
+        await facilitator.GotoAsync(workshopUrl + "/begeleider/vertrouwen");
+        await Check(facilitator, "facilitator principle");
+
+        await facilitator.GotoAsync(workshopUrl + "/begeleider/acties");
+        await facilitator.ClickAsync("form:has(input[name=target][value=acties]) button");
+        await phone.WaitForURLAsync(new Regex("/stap/acties$")); // the phone follows the room
+        await Check(phone, "participant actions");
+        await facilitator.GotoAsync(workshopUrl + "/samenvatting");
+        await Check(facilitator, "summary");
+        await facilitator.GotoAsync(_app.BaseUrl + "/bestaat-niet");
+        await Check(facilitator, "not found");
+
+        Assert.True(violations.Count == 0, "axe found:\n" + string.Join('\n', violations));
+    }
+}
