@@ -124,15 +124,26 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
         ParticipantCount = await db.Participants.CountAsync(p => p.WorkshopId == Workshop.Id);
         if (Step.TakesNotes)
         {
-            var rows = await db.Notes.AsNoTracking()
-                .Where(n => n.WorkshopId == Workshop.Id && n.StepKey == Step.Key)
-                .OrderBy(n => n.CreatedAt)
-                .Select(n => new { n.Id, n.Column, n.Text, n.ParticipantId, Name = n.Participant!.DisplayName, n.CreatedAt, n.UpdatedAt, n.Version })
-                .ToListAsync();
             // Silent writing is enforced here, on the server: a participant's page never holds others' hidden notes.
-            var visible = NotesHidden && !Actor.IsFacilitator ? rows.Where(n => n.ParticipantId == Actor.ParticipantId).ToList() : rows;
-            HiddenCount = rows.Count - visible.Count;
-            Notes = visible.Select(n => new NoteView(
+            var all = db.Notes.AsNoTracking().Where(n => n.WorkshopId == Workshop.Id && n.StepKey == Step.Key);
+            var visible = NotesHidden && !Actor.IsFacilitator ? all.Where(n => n.ParticipantId == Actor.ParticipantId) : all;
+            var counts = await visible.GroupBy(n => n.Column).Select(g => new { Column = g.Key, Count = g.Count() }).ToListAsync();
+            Totals = counts.ToDictionary(c => c.Column, c => c.Count);
+            HiddenCount = NotesHidden && !Actor.IsFacilitator ? await all.CountAsync() - Totals.Values.Sum() : 0;
+
+            // A page shows the newest notes of each column, so a busy room does not make every page heavier;
+            // "toon alle" shows them all, and the summary always does.
+            var rows = new List<NoteRow>();
+            foreach (var column in new[] { NoteColumn.Already, NoteColumn.Todo })
+            {
+                rows.AddRange((await visible.Where(n => n.Column == column)
+                    .OrderByDescending(n => n.CreatedAt)
+                    .Take(ShowAll ? int.MaxValue : ShownPerColumn)
+                    .Select(n => new NoteRow(n.Id, n.Column, n.Text, n.ParticipantId, n.Participant!.DisplayName, n.UpdatedAt, n.Version))
+                    .ToListAsync()).AsEnumerable().Reverse());
+            }
+
+            Notes = rows.Select(n => new NoteView(
                 n.Id, n.Column, n.Text, NoteView.AuthorLabel(n.ParticipantId, n.Name),
                 IsMine: n.ParticipantId == Actor.ParticipantId,
                 MayChange: Writable && (Actor.IsFacilitator || n.ParticipantId == Actor.ParticipantId),
@@ -140,6 +151,22 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
                 Version: n.Version)).ToList();
         }
     }
+
+    private sealed record NoteRow(Guid Id, NoteColumn Column, string Text, Guid? ParticipantId, string? Name, DateTime? UpdatedAt, int Version);
+
+    /// <summary>How many notes a page shows per column unless asked for all.</summary>
+    public const int ShownPerColumn = 100;
+
+    [BindProperty(SupportsGet = true, Name = "alle")]
+    public bool ShowAll { get; set; }
+
+    /// <summary>All notes this viewer may see, per column (the page may show fewer).</summary>
+    public IReadOnlyDictionary<NoteColumn, int> Totals { get; private set; } = new Dictionary<NoteColumn, int>();
+
+    public int TotalOf(NoteColumn column) => Totals.TryGetValue(column, out var count) ? count : 0;
+
+    /// <summary>The address of the live fragment, keeping "toon alle" when it is on.</summary>
+    public string FragmentUrl => StepUrl(Step) + "?handler=Live" + (ShowAll ? "&alle=true" : "");
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? step)
     {

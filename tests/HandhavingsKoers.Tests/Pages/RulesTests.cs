@@ -458,6 +458,32 @@ public sealed class RulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_long_column_shows_its_newest_notes_and_all_on_request()
+    {
+        using (var db = _app.OpenDatabase())
+        using (var command = db.CreateCommand())
+        {
+            // 105 notes, written straight into the store (the page's own paths are tested elsewhere).
+            var participantId = _app.Count("select count(*) from Participants") == 1 ? "(select Id from Participants)" : "null";
+            command.CommandText = string.Join(';', Enumerable.Range(0, 105).Select(i =>
+                $"insert into Notes (Id, WorkshopId, StepKey, \"Column\", Text, ParticipantId, CreatedAt, Version) values " +
+                $"('{Guid.NewGuid().ToString().ToUpperInvariant()}', '{_workshop.Id.ToString().ToUpperInvariant()}', 'vertrouwen', 'Already', 'Notitie {i:000}', {participantId}, '2026-11-22 10:{i / 60:00}:{i % 60:00}', 0)"));
+            command.ExecuteNonQuery();
+        }
+
+        var page = await _participant.OpenAsync(_workshop.ParticipantUrl("vertrouwen"));
+        Assert.Equal(100, page.Notes("Already").Count);
+        Assert.Equal("Notitie 005", page.Notes("Already")[0]);
+        Assert.Equal("Notitie 104", page.Notes("Already")[^1]);
+        Assert.Contains("U ziet de nieuwste 100 van 105 notities", page.Text, StringComparison.Ordinal);
+        Assert.Contains("(105)", page.Document.QuerySelector("#count-Already")!.TextContent, StringComparison.Ordinal);
+
+        var all = await _participant.OpenAsync(page.Document.QuerySelector(".more-notes a")!.GetAttribute("href")!);
+        Assert.Equal(105, all.Notes("Already").Count);
+        Assert.Contains("alle=true", all.Document.QuerySelector("[data-fragment]")!.GetAttribute("data-fragment"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Actions_cannot_be_written_before_the_room_reaches_them()
     {
         var page = await _participant.OpenAsync(_workshop.ParticipantUrl("acties"));

@@ -20,6 +20,10 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
     public int ParticipantCount { get; private set; }
     public IReadOnlyList<(NoteColumn Column, string Text, string Author)> Notes { get; private set; } = [];
     public int HiddenCount { get; private set; }
+
+    public const int ShownPerColumn = 40;
+
+    public IReadOnlyDictionary<NoteColumn, int> Totals { get; private set; } = new Dictionary<NoteColumn, int>();
     public int ActionsWritten { get; private set; }
     public DateTime? TimerEndsAt { get; private set; }
     public string JoinUrl => $"{Request.Scheme}://{Request.Host}/doemee/{Workshop.JoinCode}";
@@ -56,18 +60,24 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         TimerEndsAt = workshop.StateOf(Step.Key)?.TimerEndsAt is { } end && end > clock.GetUtcNow().UtcDateTime ? end : null;
         if (Step.TakesNotes)
         {
-            var rows = await db.Notes.AsNoTracking()
-                .Where(n => n.WorkshopId == id && n.StepKey == Step.Key)
-                .OrderBy(n => n.CreatedAt)
-                .Select(n => new { n.Column, n.Text, n.ParticipantId, Name = n.Participant!.DisplayName })
-                .ToListAsync();
+            var all = db.Notes.AsNoTracking().Where(n => n.WorkshopId == id && n.StepKey == Step.Key);
+            Totals = (await all.GroupBy(n => n.Column).Select(g => new { g.Key, Count = g.Count() }).ToListAsync()).ToDictionary(c => c.Key, c => c.Count);
             if (workshop.NotesHiddenOn(Step.Key))
             {
-                HiddenCount = rows.Count;
+                HiddenCount = Totals.Values.Sum();
             }
             else
             {
-                Notes = rows.Select(n => (n.Column, n.Text, NoteView.AuthorLabel(n.ParticipantId, n.Name))).ToList();
+                // A projector shows the newest notes; everything is in the summary.
+                var notes = new List<(NoteColumn, string, string)>();
+                foreach (var column in new[] { NoteColumn.Already, NoteColumn.Todo })
+                {
+                    var rows = await all.Where(n => n.Column == column).OrderByDescending(n => n.CreatedAt).Take(ShownPerColumn)
+                        .Select(n => new { n.Text, n.ParticipantId, Name = n.Participant!.DisplayName }).ToListAsync();
+                    notes.AddRange(rows.AsEnumerable().Reverse().Select(n => (column, n.Text, NoteView.AuthorLabel(n.ParticipantId, n.Name))));
+                }
+
+                Notes = notes;
             }
         }
         else if (Step.Kind == StepKind.Actions)
