@@ -28,8 +28,15 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
     public DateTime? TimerEndsAt { get; private set; }
     public string JoinUrl => $"{Request.Scheme}://{Request.Host}/doemee/{Workshop.JoinCode}";
 
-    public string JoinQrSvg => new SvgQRCode(new QRCodeGenerator().CreateQrCode(JoinUrl, QRCodeGenerator.ECCLevel.M))
-        .GetGraphic(10, "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
+    /// <summary>The join QR code as inline SVG; made once per address, because the stage is fetched on every change.</summary>
+    public string JoinQrSvg => QrSvgs.GetOrAdd(JoinUrl, static url =>
+    {
+        using var generator = new QRCodeGenerator();
+        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        return new SvgQRCode(data).GetGraphic(10, "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
+    });
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> QrSvgs = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
 
