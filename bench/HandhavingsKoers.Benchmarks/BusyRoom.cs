@@ -129,6 +129,7 @@ public sealed class ServerProcess : IDisposable
         start.Environment["Serilog__WriteTo__File__Args__path"] = Path.Combine(folder, "logs", "hk-.log");
         start.Environment["Serilog__MinimumLevel__Override__HandhavingsKoers.Web.RequestLogging"] = "Warning";
         start.Environment["Security__JoinAttemptsPerMinute"] = "100000";
+        if (Environment.GetEnvironmentVariable("Storage__Synchronous") is { } sync) start.Environment["Storage__Synchronous"] = sync;
         // Content root: the web project (for wwwroot); the settings and seeds come from next to the dll.
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "src", "HandhavingsKoers.Web")))

@@ -28,9 +28,13 @@ builder.Services.AddOptions<ReportsOptions>().Bind(builder.Configuration.GetSect
 
 builder.Services.AddSingleton(sp => EditionLoader.LoadFolder(
     sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolveSeedFolder()));
-builder.Services.AddDbContext<AppDbContext>((sp, options) => options.UseSqlite(
-    sp.GetRequiredService<IOptions<StorageOptions>>().Value
-        .ConnectionString(sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+builder.Services.AddSingleton<WriteGate>();
+builder.Services.AddDbContext<AppDbContext>((sp, options) =>
+{
+    var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
+    options.UseSqlite(storage.ConnectionString(sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
+        .AddInterceptors(new SqlitePragmas(storage.Synchronous == "NORMAL" ? "NORMAL" : "FULL"));
+});
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IWorkshopEvents, InMemoryWorkshopEvents>();
 

@@ -4,8 +4,22 @@ using Microsoft.EntityFrameworkCore;
 namespace HandhavingsKoers.Web.Data;
 
 /// <summary>The store of every workshop. Used directly by the pages; there is no repository layer over it.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options, WriteGate gate) : DbContext(options)
 {
+    /// <summary>Writes wait their turn here instead of in SQLite (see <see cref="WriteGate"/>).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     public DbSet<Workshop> Workshops => Set<Workshop>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Note> Notes => Set<Note>();
@@ -13,4 +27,20 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+}
+
+/// <summary>
+/// One writer at a time, in the app. SQLite allows one writer anyway; when several transactions race for its lock,
+/// Microsoft.Data.Sqlite retries by sleeping, which in a busy room made note posts wait far longer than their write.
+/// Waiting here instead is fair and costs nothing. Readers are not affected (WAL).
+/// </summary>
+public sealed class WriteGate : IDisposable
+{
+    private readonly SemaphoreSlim _semaphore = new(1, 1);
+
+    public Task WaitAsync(CancellationToken cancellationToken) => _semaphore.WaitAsync(cancellationToken);
+
+    public void Release() => _semaphore.Release();
+
+    public void Dispose() => _semaphore.Dispose();
 }
