@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -15,30 +14,19 @@ namespace HandhavingsKoers.Benchmarks;
 /// Runs the real app on a loopback port (Kestrel, SQLite file) and talks to it over HTTP like browsers do.
 /// <c>dotnet run -c Release --project bench/HandhavingsKoers.Benchmarks -- live [participants] [notes] [pause ms]</c>
 /// </summary>
-public static partial class LiveLatency
+public static class LiveLatency
 {
     public static async Task RunAsync(int participants, int notes, int pauseMs)
     {
         await using var app = new Host();
         var baseUri = new Uri(app.BaseUrl);
 
-        var facilitator = Client(baseUri);
-        var start = await facilitator.GetStringAsync("/starten");
-        var started = await facilitator.PostAsync("/starten", Form(start, ("Input.Gemeente", "Gemeente Meetdorp"), ("Input.Title", "Meting"), ("Input.Date", "2026-11-22"), ("Input.EditionKey", "praatplaat-2024")));
-        var facilitatorPage = await started.Content.ReadAsStringAsync();
-        var workshop = WorkshopId().Match(started.RequestMessage!.RequestUri!.AbsolutePath).Groups[1].Value;
-        var code = JoinCodeText().Match(facilitatorPage).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
-        await facilitator.PostAsync($"/w/{workshop}/begeleider/welkom?handler=Move", Form(facilitatorPage, ("target", "vertrouwen")));
-
+        var (facilitator, workshop, code) = await WebForms.StartWorkshopAsync(baseUri);
         Console.WriteLine($"Joining {participants} participants…");
         var people = new List<(HttpClient Client, string Page)>();
         for (var i = 0; i < participants; i++)
         {
-            var client = Client(baseUri);
-            var join = await client.GetStringAsync("/doemee");
-            var joined = await client.PostAsync("/doemee", Form(join, ("Code", code), ("DisplayName", $"Deelnemer {i}")));
-            joined.EnsureSuccessStatusCode();
-            people.Add((client, await client.GetStringAsync($"/w/{workshop}/stap/vertrouwen")));
+            people.Add(await WebForms.JoinAsync(baseUri, workshop, code, $"Deelnemer {i}"));
         }
 
         using var stop = new CancellationTokenSource();
@@ -55,11 +43,7 @@ public static partial class LiveLatency
         {
             var (client, page) = people[n % people.Count];
             var sent = Stopwatch.GetTimestamp();
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/w/{workshop}/stap/vertrouwen?handler=AddNote")
-            {
-                Content = Form(page, ("Form.Column", "Already"), ("Form.Text", $"Meetnotitie {n}")),
-            };
-            request.Headers.Add("X-Requested-With", "fetch");
+            using var request = WebForms.NotePost(workshop, page, $"Meetnotitie {n}");
             var post = client.SendAsync(request);
             var arrived = await arrivals.Reader.ReadAsync();
             latencies.Add(Stopwatch.GetElapsedTime(sent, arrived).TotalMilliseconds);
@@ -73,16 +57,6 @@ public static partial class LiveLatency
         Console.WriteLine($"POST → presenter stream, {notes} notes, {participants} participant streams open, each page refetching its notes on every event, a note every {pauseMs} ms:");
         Console.WriteLine($"  p50 {P(0.50):0.0} ms   p95 {P(0.95):0.0} ms   p99 {P(0.99):0.0} ms   max {latencies[^1]:0.0} ms");
     }
-
-    private static HttpClient Client(Uri baseUri) => new(new SocketsHttpHandler { CookieContainer = new CookieContainer(), PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-    {
-        BaseAddress = baseUri,
-        Timeout = Timeout.InfiniteTimeSpan,
-    };
-
-    /// <summary>A form post carrying the page's antiforgery token, as the browser would send it.</summary>
-    private static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", Token().Match(page).Groups[1].Value)));
 
     /// <summary>Reads a stream to its end; reports the arrival time of each "notes" event when asked.</summary>
     private static async Task Drain(HttpClient client, string url, System.Threading.Channels.ChannelWriter<long>? notes, CancellationToken stop, string? refetch = null)
@@ -107,15 +81,6 @@ public static partial class LiveLatency
         {
         }
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
-
-    [GeneratedRegex("/w/([0-9a-f-]{36})/")]
-    private static partial Regex WorkshopId();
-
-    [GeneratedRegex("class=\"join-code\">([^<]+)<")]
-    private static partial Regex JoinCodeText();
 
     private sealed class Host : WebApplicationFactory<Program>
     {
@@ -151,6 +116,7 @@ public static partial class LiveLatency
                 ["Serilog:MinimumLevel:Override:HandhavingsKoers.Web.RequestLogging"] = "Warning",
                 ["Serilog:WriteTo:Console:Name"] = "Console",
                 ["Serilog:MinimumLevel:Default"] = "Warning",
+                ["Security:JoinAttemptsPerMinute"] = "100000", // every participant joins from this one address
             }));
         }
     }

@@ -8,27 +8,14 @@ namespace HandhavingsKoers.EndToEnd;
 /// <summary>
 /// axe-core (WCAG 2.0/2.1 A and AA rules) on every page a user meets, at phone and laptop width, filled with data.
 /// </summary>
-public sealed class AccessibilityTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
+public sealed class AccessibilityTests(Xunit.Abstractions.ITestOutputHelper output) : BrowserTest
 {
-    private readonly LiveApp _app = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await Browsers.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-    }
-
     [BrowserFact]
     public async Task Every_page_passes_axe_with_zero_violations()
     {
         // The CSP forbids injected scripts; axe is injected, so the test contexts bypass it.
-        var laptop = await _browser.NewContextAsync(new() { BypassCSP = true, ViewportSize = new() { Width = 1280, Height = 800 } });
-        var phoneContext = await _browser.NewContextAsync(new() { BypassCSP = true, ViewportSize = new() { Width = 360, Height = 740 } });
+        var laptop = await Browser.NewContextAsync(new() { BypassCSP = true, ViewportSize = new() { Width = 1280, Height = 800 } });
+        var phoneContext = await Browser.NewContextAsync(new() { BypassCSP = true, ViewportSize = new() { Width = 360, Height = 740 } });
         var facilitator = await laptop.NewPageAsync();
         var phone = await phoneContext.NewPageAsync();
         var violations = new List<string>();
@@ -47,9 +34,9 @@ public sealed class AccessibilityTests(Xunit.Abstractions.ITestOutputHelper outp
             output.WriteLine($"{name}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
         }
 
-        await facilitator.GotoAsync(_app.BaseUrl + "/");
+        await facilitator.GotoAsync(App.BaseUrl + "/");
         await Check(facilitator, "home");
-        await facilitator.GotoAsync(_app.BaseUrl + "/starten");
+        await facilitator.GotoAsync(App.BaseUrl + "/starten");
         await Check(facilitator, "start");
         await facilitator.ClickAsync("button[type=submit]"); // empty: errors shown
         await Check(facilitator, "start with errors");
@@ -60,12 +47,12 @@ public sealed class AccessibilityTests(Xunit.Abstractions.ITestOutputHelper outp
         var code = Regex.Replace(await facilitator.TextContentAsync(".join-code") ?? "", @"\s", "");
         var workshopUrl = Regex.Replace(facilitator.Url, "/begeleider.*$", "");
 
-        await phone.GotoAsync(_app.BaseUrl + "/doemee");
+        await phone.GotoAsync(App.BaseUrl + "/doemee");
         await Check(phone, "join");
         await phone.FillAsync("#Code", "ZZ");
         await phone.ClickAsync("form.form button[type=submit]");
         await Check(phone, "join with error");
-        await phone.GotoAsync($"{_app.BaseUrl}/doemee/{code}");
+        await phone.GotoAsync($"{App.BaseUrl}/doemee/{code}");
         await phone.FillAsync("#DisplayName", "Fatima");
         await phone.ClickAsync("form.form button[type=submit]");
         await phone.WaitForURLAsync(new Regex("/stap$"));
@@ -94,7 +81,7 @@ public sealed class AccessibilityTests(Xunit.Abstractions.ITestOutputHelper outp
         await Check(phone, "participant actions");
         await facilitator.GotoAsync(workshopUrl + "/samenvatting");
         await Check(facilitator, "summary");
-        await facilitator.GotoAsync(_app.BaseUrl + "/bestaat-niet");
+        await facilitator.GotoAsync(App.BaseUrl + "/bestaat-niet");
         await Check(facilitator, "not found");
 
         Assert.True(violations.Count == 0, "axe found:\n" + string.Join('\n', violations));

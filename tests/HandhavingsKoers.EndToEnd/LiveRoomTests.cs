@@ -7,21 +7,8 @@ namespace HandhavingsKoers.EndToEnd;
 /// <summary>
 /// The live room in Chromium against the app on a real port: a presenter, a facilitator and three participants.
 /// </summary>
-public sealed class LiveRoomTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
+public sealed class LiveRoomTests(Xunit.Abstractions.ITestOutputHelper output) : BrowserTest
 {
-    private readonly LiveApp _app = new();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync() => (_playwright, _browser) = await Browsers.LaunchAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _app.DisposeAsync();
-    }
-
     [BrowserFact]
     public async Task The_room_follows_the_facilitator_and_the_presenter_shows_notes_as_they_are_written()
     {
@@ -34,8 +21,8 @@ public sealed class LiveRoomTests(Xunit.Abstractions.ITestOutputHelper output) :
         var phones = new List<IPage>();
         foreach (var name in new[] { "Fatima", "Jan", "" })
         {
-            var phone = await (await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 740 } })).NewPageAsync();
-            await phone.GotoAsync(_app.BaseUrl + "/");
+            var phone = await (await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 740 } })).NewPageAsync();
+            await phone.GotoAsync(App.BaseUrl + "/");
             await phone.FillAsync("#code", code.ToLowerInvariant());
             await phone.ClickAsync("form[action='/doemee'] button");
             await phone.FillAsync("#DisplayName", name);
@@ -139,9 +126,9 @@ public sealed class LiveRoomTests(Xunit.Abstractions.ITestOutputHelper output) :
     /// <summary>A facilitator's laptop with the workshop started and the presenter view open beside it.</summary>
     private async Task<(IPage Facilitator, IPage Presenter, string Code, string WorkshopUrl)> StartWithPresenterAsync()
     {
-        var laptop = await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var laptop = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
         var facilitator = await laptop.NewPageAsync();
-        await facilitator.GotoAsync(_app.BaseUrl + "/starten");
+        await facilitator.GotoAsync(App.BaseUrl + "/starten");
         await facilitator.FillAsync("#Input_Gemeente", "Gemeente Zuidwolde");
         await facilitator.FillAsync("#Input_Title", "Teamsessie live");
         await facilitator.ClickAsync("button[type=submit]");
@@ -159,8 +146,8 @@ public sealed class LiveRoomTests(Xunit.Abstractions.ITestOutputHelper output) :
         var phones = new List<IPage>();
         for (var i = 0; i < people; i++)
         {
-            var phone = await (await _browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 740 } })).NewPageAsync();
-            await phone.GotoAsync($"{_app.BaseUrl}/doemee/{code}");
+            var phone = await (await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 740 } })).NewPageAsync();
+            await phone.GotoAsync($"{App.BaseUrl}/doemee/{code}");
             await phone.FillAsync("#DisplayName", i == 0 ? "Fatima" : $"Deelnemer {i}");
             await phone.ClickAsync("form.form button[type=submit]");
             await phone.WaitForURLAsync(new Regex("/stap$"));
