@@ -83,6 +83,9 @@ public sealed class AccessibilityTests(Xunit.Abstractions.ITestOutputHelper outp
         await Check(facilitator, "summary");
         await facilitator.GotoAsync(App.BaseUrl + "/bestaat-niet");
         await Check(facilitator, "not found");
+        await facilitator.ClickAsync("footer a[href='/toegankelijkheid']");
+        await Assertions.Expect(facilitator.Locator("h1")).ToHaveTextAsync("Toegankelijkheid");
+        await Check(facilitator, "accessibility statement");
 
         Assert.True(violations.Count == 0, "axe found:\n" + string.Join('\n', violations));
     }

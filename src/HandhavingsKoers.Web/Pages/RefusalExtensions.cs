@@ -50,7 +50,8 @@ public sealed class UnknownHandlerFilter : IAsyncPageFilter
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        if (context.HandlerMethod is null)
+        // Pages without any handler (plain content) have nothing to pick and are fine.
+        if (context.HandlerMethod is null && context.ActionDescriptor.HandlerMethods.Count > 0)
         {
             context.HttpContext.Items[RefusalExtensions.MessageKey] = Messages.PageNotFound;
             context.Result = new StatusCodeResult(StatusCodes.Status404NotFound);
