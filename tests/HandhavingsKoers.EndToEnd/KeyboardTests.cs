@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace HandhavingsKoers.EndToEnd;
+
+/// <summary>A whole workshop without a mouse: Tab to move, type, Enter or Space to act.</summary>
+public sealed class KeyboardTests : BrowserTest
+{
+    [BrowserFact]
+    public async Task A_workshop_can_be_run_and_joined_with_the_keyboard_only()
+    {
+        var facilitator = await (await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } })).NewPageAsync();
+        await facilitator.GotoAsync(App.BaseUrl + "/");
+
+        // The skip link comes first and jumps to the content.
+        await facilitator.Keyboard.PressAsync("Tab");
+        Assert.Equal("Naar de inhoud", await facilitator.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+        await AssertVisibleFocusAsync(facilitator);
+
+        await TabToAsync(facilitator, "a[href='/starten']");
+        await facilitator.Keyboard.PressAsync("Enter");
+        await facilitator.WaitForURLAsync(new Regex("/starten$"));
+        await TabToAsync(facilitator, "#Input_Gemeente");
+        await facilitator.Keyboard.TypeAsync("Gemeente Toetsenbord");
+        await facilitator.Keyboard.PressAsync("Tab");
+        await facilitator.Keyboard.TypeAsync("Sessie zonder muis");
+        await TabToAsync(facilitator, "form.form button[type=submit]");
+        await facilitator.Keyboard.PressAsync("Enter");
+        await facilitator.WaitForURLAsync(new Regex("/begeleider$"));
+        var code = Regex.Replace(await facilitator.TextContentAsync(".join-code") ?? "", @"\s", "");
+
+        // A participant joins from the home page with the keyboard.
+        var phone = await (await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 740 } })).NewPageAsync();
+        await phone.GotoAsync(App.BaseUrl + "/");
+        await TabToAsync(phone, "#code");
+        await phone.Keyboard.TypeAsync(code);
+        await phone.Keyboard.PressAsync("Enter");
+        await phone.WaitForURLAsync(new Regex("/doemee"));
+        await TabToAsync(phone, "#DisplayName");
+        await phone.Keyboard.TypeAsync("Toetsenbordgebruiker");
+        await phone.Keyboard.PressAsync("Enter");
+        await phone.WaitForURLAsync(new Regex("/stap$"));
+
+        // The facilitator moves the room on with Tab and Enter; the phone follows.
+        await TabToAsync(facilitator, ".move-buttons button");
+        await AssertVisibleFocusAsync(facilitator);
+        await facilitator.Keyboard.PressAsync("Enter");
+        await facilitator.WaitForURLAsync(new Regex("/begeleider/vertrouwen$"));
+        await phone.WaitForURLAsync(new Regex("/stap/vertrouwen$"));
+
+        // The participant writes a note and sends it with the button, by keyboard.
+        await TabToAsync(phone, "#nieuw-Already");
+        await phone.Keyboard.TypeAsync("Geschreven zonder muis");
+        await phone.Keyboard.PressAsync("Tab");
+        await phone.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(phone.Locator("#notes-Already .note-text", new() { HasTextString = "Geschreven zonder muis" })).ToBeVisibleAsync();
+
+        // "Lees meer" opens with the keyboard (a details element).
+        await TabToAsync(phone, ".read-more summary");
+        await phone.Keyboard.PressAsync("Enter");
+        Assert.True(await phone.EvaluateAsync<bool>("() => document.querySelector('.read-more').open"));
+
+        // The facilitator closes the workshop with the keyboard.
+        await facilitator.ReloadAsync();
+        await TabToAsync(facilitator, "form[action*='handler=Close'] button");
+        await facilitator.Keyboard.PressAsync("Space");
+        await Assertions.Expect(facilitator.Locator(".room-panel .notice")).ToContainTextAsync("afgesloten");
+    }
+
+    /// <summary>Presses Tab until the element matching the selector has focus.</summary>
+    private static async Task TabToAsync(IPage page, string selector, int maxTabs = 80)
+    {
+        for (var i = 0; i < maxTabs; i++)
+        {
+            if (await page.EvaluateAsync<bool>("s => document.activeElement?.matches(s) === true", selector))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("Tab");
+        }
+
+        throw new InvalidOperationException($"Tab never reached {selector} on {page.Url}.");
+    }
+
+    /// <summary>The focused element shows it: an outline that is not "none".</summary>
+    private static async Task AssertVisibleFocusAsync(IPage page)
+    {
+        var outline = await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle");
+        Assert.NotEqual("none", outline);
+    }
+}
