@@ -7,7 +7,8 @@ public sealed class EditionCatalog
 
     public EditionCatalog(IEnumerable<Edition> editions)
     {
-        All = editions.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
+        // Official editions first: the first one is the default on the start page and the home page.
+        All = editions.OrderByDescending(e => e.Official).ThenBy(e => e.Key, StringComparer.Ordinal).ToList();
         _byKey = All.ToDictionary(e => e.Key, StringComparer.Ordinal);
     }
 

@@ -31,6 +31,29 @@ public sealed class EditionLoaderTests
     }
 
     [Fact]
+    public void The_2026_edition_is_ours_clearly_marked_and_the_official_one_comes_first()
+    {
+        var catalog = EditionLoader.LoadFolder(SeedFolder);
+        Assert.Equal(["praatplaat-2024", "koers-2026-2029"], catalog.All.Select(e => e.Key));
+
+        var edition = catalog.Get("koers-2026-2029");
+        Assert.False(edition.Official);
+        Assert.StartsWith("Vraag opgesteld door HandhavingsKoers; geen officiële vraag van de VNG.", edition.Attribution, StringComparison.Ordinal);
+        Assert.Contains("geen officiële praatplaat", edition.Introduction, StringComparison.Ordinal);
+        Assert.Equal(["vertrouwen", "preventie", "maatwerk", "passend-handhaven", "risicogericht-toezicht", "leren-van-incidenten", "ai-en-risicoselectie", "dienstverlening", "rechtspositie"],
+            edition.Principles.Select(p => p.Key));
+        Assert.All(edition.Panels, p =>
+        {
+            Assert.Equal("Wat doet mijn gemeente al?", p.Prompts.Already);
+            Assert.Equal("Wat moeten we nog doen?", p.Prompts.Todo);
+        });
+
+        // Its questions are its own, not the praatplaat's.
+        var official = catalog.Get("praatplaat-2024").Panels.Select(p => p.Question).ToHashSet();
+        Assert.DoesNotContain(edition.Panels, p => official.Contains(p.Question));
+    }
+
+    [Fact]
     public void Every_question_in_the_seed_appears_word_for_word_in_the_source_praatplaat()
     {
         // The praatplaat's own text, as kept beside the project; if it is not there, the seed's copy is the check.

@@ -62,7 +62,7 @@ public sealed class PdfDownloadTests : IAsyncLifetime
     {
         using var visitor = _app.NewUser();
         var home = await visitor.OpenAsync("/");
-        var href = home.Document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.EndsWith("poster.pdf", StringComparison.Ordinal));
+        var href = home.Document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.EndsWith("praatplaat-2024/poster.pdf", StringComparison.Ordinal));
         var response = await visitor.Client.GetAsync(href);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -90,6 +90,17 @@ public sealed class PdfDownloadTests : IAsyncLifetime
         if (codes is not null)
         {
             Assert.Equal(expected.Order(), codes.Order());
+        }
+
+        // The 2026–2029 edition (ten panels) gets a wider grid, with every panel and code on the one page.
+        var newer = new PdfInspector(await visitor.Client.GetByteArrayAsync("/praatplaat/koers-2026-2029/poster.pdf"));
+        Assert.Equal(1, newer.Document.PageCount);
+        Assert.Equal(11, newer.Tags.Count(t => t == "H2"));
+        Assert.Equal(10, newer.Elements.Count(e => e.Tag == "Figure"));
+        var newerCodes = newer.DecodeQrCodes();
+        if (newerCodes is not null)
+        {
+            Assert.Equal(10, newerCodes.Count);
         }
 
         var unknown = await visitor.OpenAsync("/praatplaat/bestaat-niet/poster.pdf");

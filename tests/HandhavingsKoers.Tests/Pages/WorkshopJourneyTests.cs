@@ -194,6 +194,36 @@ public sealed class WorkshopJourneyTests : IAsyncLifetime
         Assert.Contains("Deze stap is nog niet begonnen", ahead.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_workshop_on_the_2026_2029_edition_walks_its_own_topics_with_its_own_attribution()
+    {
+        using var facilitator = _app.NewUser();
+        using var participant = _app.NewUser();
+        var form = (await facilitator.OpenAsync("/starten")).Form("form[method=post]");
+        ((AngleSharp.Html.Dom.IHtmlInputElement)form.QuerySelector("input[value='koers-2026-2029']")!).IsChecked = true;
+        var started = await facilitator.SubmitAsync(form, new Dictionary<string, string>
+        {
+            ["Input.Gemeente"] = "Gemeente Nieuwkoop",
+            ["Input.Title"] = "Nieuwe koers",
+            ["Input.Date"] = "2026-11-22",
+        });
+        var id = started.Address.AbsolutePath.Split('/')[2];
+        var code = started.Document.QuerySelector(".join-code")!.TextContent.Replace(" ", "", StringComparison.Ordinal);
+        await participant.JoinAsync(code, "Noor");
+        var workshop = new Journey.StartedWorkshop(Guid.Parse(id), code, "", started);
+        await facilitator.MoveRoomAsync(workshop, "passend-handhaven");
+
+        var page = await participant.AddNoteAsync(workshop.ParticipantUrl("passend-handhaven"), "Todo", "Eerst herstellen, dan pas straffen.");
+        Assert.Equal("Passend handhaven", page.Heading);
+        Assert.Contains("Vraag opgesteld door HandhavingsKoers", page.Text, StringComparison.Ordinal);
+        Assert.Equal(["Eerst herstellen, dan pas straffen."], page.Notes("Todo"));
+        Assert.Equal(13, page.Document.QuerySelectorAll(".step-list li").Length); // welcome, 9 topics, visie, actions, closing
+
+        var summary = await participant.OpenAsync(workshop.SummaryUrl);
+        Assert.Contains("Hoe zorgen wij dat onze reactie past", summary.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Bron: VNG", summary.Text, StringComparison.Ordinal);
+    }
+
     private static readonly string[] Questions =
     [
         "Hoe verhoudt het werken vanuit vertrouwen zich tot naleving?",

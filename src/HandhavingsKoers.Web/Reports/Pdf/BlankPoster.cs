@@ -39,15 +39,18 @@ public sealed class BlankPoster(Edition edition) : PdfReport
             new(new XRect(inner.X, inner.Y, inner.Width, HeaderHeight), Header()),
         };
 
+        // Two rows of cells: every panel and, last, the closing question (4 columns for the 2024 poster's 7 + 1).
+        var panels = edition.PosterPanels.ToList();
+        var cells = panels.Count + 1;
+        var columns = (cells + 1) / 2;
         var gridTop = inner.Y + HeaderHeight;
         var gridHeight = inner.Height - HeaderHeight - FooterHeight - Gap;
-        var cellWidth = (inner.Width - (3 * Gap)) / 4;
+        var cellWidth = (inner.Width - ((columns - 1) * Gap)) / columns;
         var cellHeight = (gridHeight - Gap) / 2;
-        var panels = edition.PosterPanels.ToList();
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < cells; i++)
         {
-            var cell = new XRect(inner.X + ((i % 4) * (cellWidth + Gap)), gridTop + ((i / 4) * (cellHeight + Gap)), cellWidth, cellHeight);
-            var blocks = i < panels.Count ? PanelBlocks(panels[i]) : ClosingBlocks();
+            var cell = new XRect(inner.X + ((i % columns) * (cellWidth + Gap)), gridTop + ((i / columns) * (cellHeight + Gap)), cellWidth, cellHeight);
+            var blocks = i < panels.Count ? PanelBlocks(panels[i], compact: columns > 4) : ClosingBlocks();
             regions.Add(new Region(cell, blocks) { Background = Tint, Padding = 10 });
         }
 
@@ -61,14 +64,15 @@ public sealed class BlankPoster(Edition edition) : PdfReport
         new TextBlock("Schrijf bij elk onderdeel op wat uw gemeente al doet en wat er nog moet gebeuren. Sluit af met drie zaken die u morgen in gang zet. Scan een QR-code om meer te lezen.", PosterIntro),
     ];
 
-    private static List<Block> PanelBlocks(Panel panel) =>
+    /// <summary>A panel's cell; narrower cells (more panels) get less writing room so the QR code still fits.</summary>
+    private static List<Block> PanelBlocks(Panel panel, bool compact) =>
     [
         new TextBlock(panel.Title, PosterPanelTitle, TextRole.Heading2) { SpaceAfter = 4 },
         new TextBlock(panel.Question, PosterQuestion) { SpaceAfter = 8 },
         new TextBlock(panel.Prompts.Already, PosterPrompt, TextRole.Heading3) { SpaceAfter = 2 },
-        new SpaceBlock(66) { Ruled = RuleColor, SpaceAfter = 8 },
+        new SpaceBlock(compact ? 50 : 66) { Ruled = RuleColor, SpaceAfter = 8 },
         new TextBlock(panel.Prompts.Todo, PosterPrompt, TextRole.Heading3) { SpaceAfter = 2 },
-        new SpaceBlock(66) { Ruled = RuleColor, SpaceAfter = 8 },
+        new SpaceBlock(compact ? 50 : 66) { Ruled = RuleColor, SpaceAfter = 8 },
         new QrLinkBlock(panel.Links[0].Url, "Lees meer", $"QR-code naar {panel.Links[0].Title}", 46, Caption, Url),
     ];
 
