@@ -45,7 +45,7 @@ public class ReportRendering
             .Select(i => new ActionsOfParticipant($"Deelnemer {i}", ["Standaardbrief herlezen", "Collega van schuldhulp bellen", "Overleg plannen met de keten"]))
             .ToList();
         return new WorkshopReport("Gemeente Zuidwolde", "Teamsessie Werk en Inkomen", new DateOnly(2026, 11, 22), edition.Key, edition.Title,
-            edition.Koers, $"{edition.Source.Name}, {edition.Source.Published}", edition.Attribution, edition.Official, true, 12, reports,
+            edition.Koers, $"{edition.Source.Name}, {edition.Source.Published}", edition.Attribution, edition.Introduction, edition.Official, true, 12, reports,
             edition.Closing.Question, actions);
     }
 }

@@ -67,7 +67,7 @@ public static class ReportExports
         md.Append("- Datum: ").AppendLine(report.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL")));
         md.Append("- Praatplaat: ").AppendLine(Escape(report.EditionTitle) + " (" + Escape(report.Koers) + ")");
         md.Append("- Deelnemers: ").AppendLine(report.ParticipantCount.ToString(CultureInfo.InvariantCulture));
-        md.Append("- Bron van de vragen: ").AppendLine(Escape(report.Source));
+        md.Append("- ").AppendLine(Escape(report.Attribution));
         foreach (var panel in report.Panels)
         {
             md.AppendLine().Append("## ").AppendLine(Escape(panel.Title)).AppendLine();

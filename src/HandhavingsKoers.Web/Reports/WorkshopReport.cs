@@ -19,6 +19,7 @@ public sealed record WorkshopReport(
     string Koers,
     string Source,
     string Attribution,
+    string Introduction,
     bool Official,
     bool Closed,
     int ParticipantCount,
@@ -47,7 +48,7 @@ public sealed record WorkshopReport(
 
         return new WorkshopReport(
             workshop.Gemeente, workshop.Title, workshop.Date, edition.Key, edition.Title, edition.Koers,
-            $"{edition.Source.Name}, {edition.Source.Published}", edition.Attribution, edition.Official, workshop.IsClosed, participantCount,
+            $"{edition.Source.Name}, {edition.Source.Published}", edition.Attribution, edition.Introduction, edition.Official, workshop.IsClosed, participantCount,
             panels, edition.Closing.Question, await ActionsOfParticipant.LoadAsync(db, workshop.Id));
     }
 

@@ -222,6 +222,16 @@ public sealed class WorkshopJourneyTests : IAsyncLifetime
         var summary = await participant.OpenAsync(workshop.SummaryUrl);
         Assert.Contains("Hoe zorgen wij dat onze reactie past", summary.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Bron: VNG", summary.Text, StringComparison.Ordinal);
+
+        // The report says the same: its questions are ours, and it does not describe the 2022–2025 koers.
+        var pdf = new HandhavingsKoers.Tests.Pdf.PdfInspector(await participant.Client.GetByteArrayAsync(workshop.SummaryUrl + "?handler=Pdf")).ExtractText();
+        if (pdf is not null)
+        {
+            var flat = string.Join(' ', pdf.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains("het zijn geen officiële vragen van de VNG", flat, StringComparison.Ordinal);
+            Assert.Contains("Passend handhaven", flat, StringComparison.Ordinal);
+            Assert.DoesNotContain("2022–2025", flat, StringComparison.Ordinal);
+        }
     }
 
     private static readonly string[] Questions =

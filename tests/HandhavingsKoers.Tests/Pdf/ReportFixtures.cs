@@ -20,7 +20,7 @@ public static class ReportFixtures
             .Select(i => new ActionsOfParticipant($"Sanne {i}", ["Standaardbrief herlezen", "Collega van schuldhulp bellen", "Overleg plannen"]))
             .ToList();
         return new WorkshopReport("Gemeente Súdwest-Fryslân", "Teamsessie Werk en Inkomen", new DateOnly(2026, 11, 22),
-            Edition.Key, Edition.Title, Edition.Koers, $"{Edition.Source.Name}, {Edition.Source.Published}", Edition.Attribution,
+            Edition.Key, Edition.Title, Edition.Koers, $"{Edition.Source.Name}, {Edition.Source.Published}", Edition.Attribution, Edition.Introduction,
             Edition.Official, true, 12, panels, Edition.Closing.Question, actions);
     }
 }

@@ -54,9 +54,12 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
     private IEnumerable<Block> Introduction()
     {
         yield return Heading2("Over dit verslag");
-        yield return Paragraph("De handhavingskoers van het ministerie van Sociale Zaken en Werkgelegenheid (SZW) beschrijft hoe de overheid de regels voor werk en inkomen handhaaft. De koers voor 2022–2025 zet het perspectief van de inwoner voorop. Hij heeft zes uitgangspunten: vertrouwen, menselijke maat, preventie, gepaste sanctionering, maatwerk en doenvermogen.");
-        yield return Paragraph("Elke gemeente vertaalt deze landelijke koers naar haar eigen beleid. De VNG maakte daarvoor een praatplaat. Een team bespreekt per uitgangspunt twee vragen: wat doet onze gemeente al, en wat moeten we nog doen? Het team sluit af met drie dingen die ieder morgen zelf in gang kan zetten.");
-        yield return Paragraph($"Dit verslag laat zien wat het team van {report.Gemeente} op {report.Date.ToString("d MMMM yyyy", Dutch)} heeft opgeschreven. De vragen zijn overgenomen uit de praatplaat, met bron. Bij elk onderdeel staat een QR-code naar meer uitleg en voorbeelden van andere gemeenten.");
+        yield return Paragraph(report.Introduction);
+        yield return Paragraph($"Elke gemeente vertaalt de landelijke koers naar haar eigen beleid. Dit verslag laat zien wat het team van {report.Gemeente} op {report.Date.ToString("d MMMM yyyy", Dutch)} heeft opgeschreven. "
+            + (report.Official
+                ? "De vragen zijn overgenomen uit de praatplaat, met bron."
+                : "De vragen zijn geschreven door HandhavingsKoers; het zijn geen officiële vragen van de VNG.")
+            + " Bij elk onderdeel staat een QR-code naar meer uitleg.");
         if (!options.IncludeNames)
         {
             yield return Paragraph("Namen van deelnemers staan niet in dit verslag.");
@@ -126,7 +129,9 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
     {
         yield return new RuleBlock(RuleColor) { SpaceBefore = 16, SpaceAfter = 4 };
         yield return Heading2("Colofon");
-        yield return Paragraph($"Bron van de vragen: {report.Source}. De praatplaat hoort bij de {char.ToLowerInvariant(report.Koers[0])}{report.Koers[1..]} van het ministerie van SZW. Meer over naleving en handhaving: vng.nl/naleving.");
+        yield return Paragraph(report.Official
+            ? $"Bron van de vragen: {report.Source}. De praatplaat hoort bij de {char.ToLowerInvariant(report.Koers[0])}{report.Koers[1..]} van het ministerie van SZW. Meer over naleving en handhaving: vng.nl/naleving."
+            : $"{report.Attribution}. Meer over naleving en handhaving: vng.nl/naleving.");
         yield return Paragraph("De uitleg in dit verslag is geschreven door HandhavingsKoers en is geen tekst van de VNG of het ministerie.");
         yield return Paragraph($"Gemaakt met HandhavingsKoers op {options.GeneratedAt.ToString("d MMMM yyyy 'om' HH:mm", Dutch)}.");
         if (options.SummaryUrl is not null)
