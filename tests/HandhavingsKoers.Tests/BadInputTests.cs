@@ -9,20 +9,14 @@ namespace HandhavingsKoers.Tests;
 /// control characters, huge bodies, other workshops' ids, unknown handlers and values. Every answer must be a 4xx
 /// page with a message, never a 500, and the database must hold exactly the writes that were valid.
 /// </summary>
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests : AppTest
 {
-    private readonly AppFactory _app = AppFactory.Fresh();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Three_hundred_malformed_requests_get_only_clear_4xx_answers_and_change_nothing()
     {
-        using var facilitator = _app.NewUser();
-        using var participant = _app.NewUser();
-        using var outsider = _app.NewUser();
+        using var facilitator = App.NewUser();
+        using var participant = App.NewUser();
+        using var outsider = App.NewUser();
         var workshop = await facilitator.StartWorkshopAsync();
         var other = await outsider.StartWorkshopAsync("Gemeente Elders", "Andere");
         await participant.JoinAsync(workshop.JoinCode, "Sanne");
@@ -155,7 +149,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Script_and_sql_text_is_stored_as_text_and_shown_escaped()
     {
-        using var facilitator = _app.NewUser();
+        using var facilitator = App.NewUser();
         var workshop = await facilitator.StartWorkshopAsync();
         string[] nasty = ["<script>alert('x')</script>", "'; DROP TABLE Notes; --", "<img src=x onerror=alert(1)>", "{{7*7}} ${7*7}"];
         foreach (var text in nasty)
@@ -166,7 +160,7 @@ public sealed class BadInputTests : IAsyncLifetime
         var page = await facilitator.OpenAsync(workshop.FacilitatorUrl("vertrouwen"));
         Assert.Equal(nasty, page.Notes("Todo"));
         Assert.Empty(page.Document.QuerySelectorAll(".note-text script, .note-text img"));
-        Assert.Equal(4, _app.Count("select count(*) from Notes"));
+        Assert.Equal(4, App.Count("select count(*) from Notes"));
         var markdown = await facilitator.Client.GetStringAsync(workshop.SummaryUrl + "?handler=Markdown");
         Assert.DoesNotContain("<script>", markdown, StringComparison.Ordinal);
     }
@@ -179,6 +173,6 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     private string Snapshot() => string.Join(';', new[] { "Workshops", "Participants", "Notes", "ParticipantActions", "StepStates" }
-        .Select(t => $"{t}={_app.Count($"select count(*) from {t}")}")) + $";notes={_app.Count("select sum(length(Text) + Version) from Notes")}"
-        + $";names={_app.Count("select count(*) from Participants where DisplayName = 'Sanne'")};step={_app.Count("select count(*) from Workshops where CurrentStepKey = 'vertrouwen'")}";
+        .Select(t => $"{t}={App.Count($"select count(*) from {t}")}")) + $";notes={App.Count("select sum(length(Text) + Version) from Notes")}"
+        + $";names={App.Count("select count(*) from Participants where DisplayName = 'Sanne'")};step={App.Count("select count(*) from Workshops where CurrentStepKey = 'vertrouwen'")}";
 }

@@ -33,20 +33,14 @@ public sealed class WorkshopEventsTests
 }
 
 /// <summary>The stream over HTTP: who may open it, and that Last-Event-ID resumes it.</summary>
-public sealed class LiveStreamTests : IAsyncLifetime
+public sealed class LiveStreamTests : AppTest
 {
-    private readonly AppFactory _app = AppFactory.Fresh();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Only_the_workshops_people_may_open_its_stream_and_a_reconnect_gets_what_it_missed()
     {
-        using var facilitator = _app.NewUser();
-        using var participant = _app.NewUser();
-        using var stranger = _app.NewUser();
+        using var facilitator = App.NewUser();
+        using var participant = App.NewUser();
+        using var stranger = App.NewUser();
         var workshop = await facilitator.StartWorkshopAsync();
         await participant.JoinAsync(workshop.JoinCode, "Fatima");
         var live = $"/w/{workshop.Id}/live";

@@ -7,19 +7,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace HandhavingsKoers.Tests.Maintenance;
 
-public sealed class MaintenanceTests : IAsyncLifetime
+public sealed class MaintenanceTests : AppTest
 {
-    private readonly AppFactory _app = AppFactory.Fresh();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task The_facilitator_deletes_a_workshop_only_after_confirming_and_everything_goes()
     {
-        using var facilitator = _app.NewUser();
-        using var participant = _app.NewUser();
+        using var facilitator = App.NewUser();
+        using var participant = App.NewUser();
         var workshop = await facilitator.StartWorkshopAsync();
         await participant.JoinAsync(workshop.JoinCode);
         await facilitator.MoveRoomAsync(workshop, "vertrouwen");
@@ -29,7 +23,7 @@ public sealed class MaintenanceTests : IAsyncLifetime
         var unconfirmed = await facilitator.SubmitAsync(page.FormWith("#confirm-delete"));
         Assert.Equal(HttpStatusCode.BadRequest, unconfirmed.Status);
         Assert.Contains(unconfirmed.Errors, e => e.Contains("Vink eerst aan", StringComparison.Ordinal));
-        Assert.Equal(1, _app.Count("select count(*) from Workshops"));
+        Assert.Equal(1, App.Count("select count(*) from Workshops"));
 
         var form = unconfirmed.FormWith("#confirm-delete");
         ((AngleSharp.Html.Dom.IHtmlInputElement)form.Elements["confirm"]!).IsChecked = true;
@@ -39,7 +33,7 @@ public sealed class MaintenanceTests : IAsyncLifetime
         Assert.Contains("is verwijderd", deleted.Text, StringComparison.Ordinal);
         foreach (var table in new[] { "Workshops", "Participants", "Notes", "StepStates", "ParticipantActions" })
         {
-            Assert.Equal(0, _app.Count($"select count(*) from {table}"));
+            Assert.Equal(0, App.Count($"select count(*) from {table}"));
         }
 
         Assert.Equal(HttpStatusCode.NotFound, (await participant.OpenAsync(workshop.ParticipantUrl())).Status);
@@ -48,7 +42,7 @@ public sealed class MaintenanceTests : IAsyncLifetime
     [Fact]
     public async Task Closed_workshops_are_deleted_after_the_retention_period_and_open_ones_are_kept()
     {
-        using var facilitator = _app.NewUser();
+        using var facilitator = App.NewUser();
         var old = await facilitator.StartWorkshopAsync("Gemeente Oud", "Oud");
         var recent = await facilitator.StartWorkshopAsync("Gemeente Recent", "Recent");
         var open = await facilitator.StartWorkshopAsync("Gemeente Open", "Open");
@@ -58,32 +52,32 @@ public sealed class MaintenanceTests : IAsyncLifetime
             await facilitator.SubmitAsync((await facilitator.OpenAsync(w.FacilitatorUrl())).FormWith("form[action*='handler=Close'] button"));
         }
 
-        using (var db = _app.OpenDatabase())
+        using (var db = App.OpenDatabase())
         using (var command = db.CreateCommand())
         {
             command.CommandText = $"update Workshops set ClosedAt = '{DateTime.UtcNow.AddMonths(-13):yyyy-MM-dd HH:mm:ss}' where Id = '{old.Id.ToString().ToUpperInvariant()}'";
             Assert.Equal(1, command.ExecuteNonQuery());
         }
 
-        var deleted = await _app.Services.GetRequiredService<RetentionService>().DeleteExpiredAsync(CancellationToken.None);
+        var deleted = await App.Services.GetRequiredService<RetentionService>().DeleteExpiredAsync(CancellationToken.None);
 
         Assert.Equal(1, deleted);
-        Assert.Equal(0, _app.Count($"select count(*) from Workshops where Gemeente = 'Gemeente Oud'"));
-        Assert.Equal(0, _app.Count("select count(*) from Notes"));
-        Assert.Equal(2, _app.Count("select count(*) from Workshops"));
+        Assert.Equal(0, App.Count($"select count(*) from Workshops where Gemeente = 'Gemeente Oud'"));
+        Assert.Equal(0, App.Count("select count(*) from Notes"));
+        Assert.Equal(2, App.Count("select count(*) from Workshops"));
         _ = open;
     }
 
     [Fact]
     public async Task Backup_makes_a_sound_copy_and_export_writes_every_workshop()
     {
-        using var facilitator = _app.NewUser();
+        using var facilitator = App.NewUser();
         var workshop = await facilitator.StartWorkshopAsync("Gemeente Reserve", "Back-up");
         await facilitator.AddNoteAsync(workshop.FacilitatorUrl("vertrouwen"), "Todo", "Staat in de back-up");
 
-        var backup = Path.Combine(_app.Folder, "backup", "kopie.db");
-        Assert.Equal(0, await Commands.RunAsync(_app.Services, ["backup", backup]));
-        Assert.NotEqual(0, await Commands.RunAsync(_app.Services, ["backup", backup])); // never overwrites
+        var backup = Path.Combine(App.Folder, "backup", "kopie.db");
+        Assert.Equal(0, await Commands.RunAsync(App.Services, ["backup", backup]));
+        Assert.NotEqual(0, await Commands.RunAsync(App.Services, ["backup", backup])); // never overwrites
         using (var copy = new SqliteConnection($"Data Source={backup};Pooling=False"))
         {
             copy.Open();
@@ -92,8 +86,8 @@ public sealed class MaintenanceTests : IAsyncLifetime
             Assert.Equal("Staat in de back-up", command.ExecuteScalar());
         }
 
-        var folder = Path.Combine(_app.Folder, "export");
-        Assert.Equal(0, await Commands.RunAsync(_app.Services, ["export", folder]));
+        var folder = Path.Combine(App.Folder, "export");
+        Assert.Equal(0, await Commands.RunAsync(App.Services, ["export", folder]));
         var file = Assert.Single(Directory.GetFiles(folder));
         using var json = JsonDocument.Parse(await File.ReadAllTextAsync(file));
         Assert.Equal("Gemeente Reserve", json.RootElement.GetProperty("gemeente").GetString());

@@ -5,19 +5,13 @@ using HandhavingsKoers.Tests.Pdf;
 namespace HandhavingsKoers.Tests.Pages;
 
 /// <summary>The PDFs as users get them: from the summary, the facilitator's page and the home page.</summary>
-public sealed class PdfDownloadTests : IAsyncLifetime
+public sealed class PdfDownloadTests : AppTest
 {
-    private readonly AppFactory _app = AppFactory.Fresh();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task The_report_downloads_from_the_summary_with_a_sensible_name_and_names_only_for_the_facilitator()
     {
-        using var facilitator = _app.NewUser();
-        using var participant = _app.NewUser();
+        using var facilitator = App.NewUser();
+        using var participant = App.NewUser();
         var workshop = await facilitator.StartWorkshopAsync("Gemeente Zuidwolde", "Sessie Werk en Inkomen", "2026-11-22");
         await participant.JoinAsync(workshop.JoinCode, "Fatima Bakker");
         await facilitator.MoveRoomAsync(workshop, "vertrouwen");
@@ -53,14 +47,14 @@ public sealed class PdfDownloadTests : IAsyncLifetime
         }
 
         // Someone from outside gets nothing.
-        using var stranger = _app.NewUser();
+        using var stranger = App.NewUser();
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.Client.GetAsync(workshop.SummaryUrl + "?handler=Pdf")).StatusCode);
     }
 
     [Fact]
     public async Task The_blank_poster_is_one_a3_landscape_page_with_seven_panels_and_their_qr_codes()
     {
-        using var visitor = _app.NewUser();
+        using var visitor = App.NewUser();
         var home = await visitor.OpenAsync("/");
         var href = home.Document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.EndsWith("praatplaat-2024/poster.pdf", StringComparison.Ordinal));
         var response = await visitor.Client.GetAsync(href);

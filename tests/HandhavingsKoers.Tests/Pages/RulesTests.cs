@@ -5,30 +5,29 @@ using HandhavingsKoers.Tests.Infrastructure;
 namespace HandhavingsKoers.Tests.Pages;
 
 /// <summary>Every rule of the workshop, each with its refusal: a Dutch message, nothing stored, never a 500.</summary>
-public sealed class RulesTests : IAsyncLifetime
+public sealed class RulesTests : AppTest
 {
-    private readonly AppFactory _app = AppFactory.Fresh();
     private User _facilitator = null!;
     private User _participant = null!;
     private Journey.StartedWorkshop _workshop = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _facilitator = _app.NewUser();
-        _participant = _app.NewUser();
+        _facilitator = App.NewUser();
+        _participant = App.NewUser();
         _workshop = await _facilitator.StartWorkshopAsync();
         await _participant.JoinAsync(_workshop.JoinCode, "Sanne");
         await _facilitator.MoveRoomAsync(_workshop, "vertrouwen");
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _facilitator.Dispose();
         _participant.Dispose();
-        await _app.DisposeAsync();
+        await base.DisposeAsync();
     }
 
-    private long NoteCount => _app.Count("select count(*) from Notes");
+    private long NoteCount => App.Count("select count(*) from Notes");
 
     [Theory]
     [InlineData("", "Schrijf eerst iets op.")]
@@ -98,11 +97,11 @@ public sealed class RulesTests : IAsyncLifetime
         Assert.Equal(1, NoteCount);
         Assert.Equal("Eerste notitie", ((await _participant.OpenAsync(_workshop.ParticipantUrl("vertrouwen"))).Notes("Already")).Single());
 
-        using var late = _app.NewUser();
+        using var late = App.NewUser();
         var refusedJoin = await late.SubmitAsync((await late.OpenAsync("/doemee")).Form("form[method=post]"), new Dictionary<string, string> { ["Code"] = _workshop.JoinCode });
         Assert.Equal(HttpStatusCode.BadRequest, refusedJoin.Status);
         Assert.Contains(refusedJoin.Errors, e => e.Contains("al afgesloten", StringComparison.Ordinal));
-        Assert.Equal(1, _app.Count("select count(*) from Participants"));
+        Assert.Equal(1, App.Count("select count(*) from Participants"));
     }
 
     [Fact]
@@ -141,7 +140,7 @@ public sealed class RulesTests : IAsyncLifetime
         var message = Assert.Single(conflict.Errors);
         Assert.Contains("Versie van de begeleider", message, StringComparison.Ordinal);
         Assert.Contains("Versie van de deelnemer", message, StringComparison.Ordinal);
-        Assert.Equal(1, _app.Count("select count(*) from Notes where Text = 'Versie van de begeleider'"));
+        Assert.Equal(1, App.Count("select count(*) from Notes where Text = 'Versie van de begeleider'"));
 
         // The form now starts from the current text, so a second try is based on it and goes through.
         var retry = await _participant.SubmitAsync(conflict.FormWith("li.note textarea"), new Dictionary<string, string> { ["Form.Text"] = "Samen afgesproken" });
@@ -209,7 +208,7 @@ public sealed class RulesTests : IAsyncLifetime
     [Fact]
     public async Task A_participant_changes_only_their_own_notes()
     {
-        using var other = _app.NewUser();
+        using var other = App.NewUser();
         await other.JoinAsync(_workshop.JoinCode, "Piet");
         await other.AddNoteAsync(_workshop.ParticipantUrl("vertrouwen"), "Already", "Van Piet");
         await _participant.AddNoteAsync(_workshop.ParticipantUrl("vertrouwen"), "Already", "Van Sanne");
@@ -241,7 +240,7 @@ public sealed class RulesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, asParticipant.Status);
         Assert.Contains("alleen voor de begeleider", asParticipant.Text, StringComparison.Ordinal);
 
-        using var stranger = _app.NewUser();
+        using var stranger = App.NewUser();
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.OpenAsync(_workshop.FacilitatorUrl("vertrouwen"))).Status);
 
         var wrongKey = await stranger.OpenAsync(_workshop.FacilitatorUrl() + "?sleutel=" + new string('x', 43));
@@ -256,10 +255,10 @@ public sealed class RulesTests : IAsyncLifetime
             ((IHtmlInputElement)participantsPage.FormWith("#nieuw-Already").Elements["__RequestVerificationToken"]!).Value;
         var close = await _participant.SubmitAsync(closeForm);
         Assert.Equal(HttpStatusCode.Forbidden, close.Status);
-        Assert.Equal(0, _app.Count("select count(*) from Workshops where ClosedAt is not null"));
+        Assert.Equal(0, App.Count("select count(*) from Workshops where ClosedAt is not null"));
 
         // With the link, a new browser becomes the facilitator, and the key leaves the address bar.
-        using var secondLaptop = _app.NewUser();
+        using var secondLaptop = App.NewUser();
         var withLink = await secondLaptop.OpenAsync(_workshop.FacilitatorLink);
         Assert.Equal(HttpStatusCode.OK, withLink.Status);
         Assert.Equal(_workshop.FacilitatorUrl(), withLink.Address.PathAndQuery);
@@ -272,7 +271,7 @@ public sealed class RulesTests : IAsyncLifetime
         var key = new Uri(_workshop.FacilitatorLink).Query["?sleutel=".Length..];
         Assert.True(Convert.FromBase64String(key.Replace('-', '+').Replace('_', '/') + "=").Length * 8 >= 128);
 
-        using var db = _app.OpenDatabase();
+        using var db = App.OpenDatabase();
         using var command = db.CreateCommand();
         command.CommandText = "select * from Workshops";
         using var reader = command.ExecuteReader();
@@ -290,8 +289,8 @@ public sealed class RulesTests : IAsyncLifetime
     [Fact]
     public async Task Another_workshop_is_out_of_reach_whatever_the_ids()
     {
-        using var otherFacilitator = _app.NewUser();
-        using var otherParticipant = _app.NewUser();
+        using var otherFacilitator = App.NewUser();
+        using var otherParticipant = App.NewUser();
         var other = await otherFacilitator.StartWorkshopAsync("Gemeente Noorddorp", "Andere sessie");
         await otherParticipant.JoinAsync(other.JoinCode);
         await otherFacilitator.MoveRoomAsync(other, "vertrouwen");
@@ -351,26 +350,26 @@ public sealed class RulesTests : IAsyncLifetime
     [InlineData("ZZZZZZ", "We kennen deze code niet")]
     public async Task A_wrong_join_code_gets_a_friendly_message(string code, string message)
     {
-        using var visitor = _app.NewUser();
+        using var visitor = App.NewUser();
         var page = await visitor.JoinAsync(code, "Iemand");
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains(page.Errors, e => e.Contains(message, StringComparison.Ordinal));
         Assert.Equal(code, ((IHtmlInputElement)page.Document.QuerySelector("#Code")!).Value);
-        Assert.Equal(1, _app.Count("select count(*) from Participants"));
+        Assert.Equal(1, App.Count("select count(*) from Participants"));
     }
 
     [Fact]
     public async Task Joining_twice_from_one_browser_keeps_one_participant()
     {
         await _participant.JoinAsync(_workshop.JoinCode, "Sanne B.");
-        Assert.Equal(1, _app.Count("select count(*) from Participants"));
-        Assert.Equal(1, _app.Count("select count(*) from Participants where DisplayName = 'Sanne B.'"));
+        Assert.Equal(1, App.Count("select count(*) from Participants"));
+        Assert.Equal(1, App.Count("select count(*) from Participants where DisplayName = 'Sanne B.'"));
     }
 
     [Fact]
     public async Task Starting_a_workshop_with_missing_fields_says_what_is_missing_and_stores_nothing()
     {
-        using var visitor = _app.NewUser();
+        using var visitor = App.NewUser();
         var form = (await visitor.OpenAsync("/starten")).Form("form[method=post]");
         var page = await visitor.SubmitAsync(form, new Dictionary<string, string>
         {
@@ -383,7 +382,7 @@ public sealed class RulesTests : IAsyncLifetime
         Assert.Contains("Vul de naam van uw gemeente in.", page.Errors);
         Assert.Contains("De titel mag maximaal 150 tekens zijn.", page.Errors);
         Assert.Contains(page.Errors, e => e.Contains("niet geldig", StringComparison.Ordinal));
-        Assert.Equal(1, _app.Count("select count(*) from Workshops"));
+        Assert.Equal(1, App.Count("select count(*) from Workshops"));
     }
 
     [Fact]
@@ -401,7 +400,7 @@ public sealed class RulesTests : IAsyncLifetime
         Assert.Contains(refused.Errors, e => e.Contains("maximaal 500 tekens", StringComparison.Ordinal));
         Assert.Equal("true", refused.Document.QuerySelector("#actie-2")!.GetAttribute("aria-invalid"));
         Assert.Equal("Ook goed", ((IHtmlTextAreaElement)refused.Document.QuerySelector("#actie-3")!).Value);
-        Assert.Equal(0, _app.Count("select count(*) from ParticipantActions"));
+        Assert.Equal(0, App.Count("select count(*) from ParticipantActions"));
 
         // A fourth field, added by hand to the form, is refused too.
         var form = page.FormWith("#actie-1");
@@ -412,7 +411,7 @@ public sealed class RulesTests : IAsyncLifetime
         var four = await _participant.SubmitAsync(form, new Dictionary<string, string> { ["Actions[0]"] = "Een", ["Actions[1]"] = "Twee", ["Actions[2]"] = "Drie" });
         Assert.Equal(HttpStatusCode.BadRequest, four.Status);
         Assert.Contains(four.Errors, e => e.Contains("maximaal drie", StringComparison.Ordinal));
-        Assert.Equal(0, _app.Count("select count(*) from ParticipantActions"));
+        Assert.Equal(0, App.Count("select count(*) from ParticipantActions"));
     }
 
     [Fact]
@@ -437,7 +436,7 @@ public sealed class RulesTests : IAsyncLifetime
     [Fact]
     public async Task During_silent_writing_a_participant_gets_only_their_own_notes_from_the_server()
     {
-        using var other = _app.NewUser();
+        using var other = App.NewUser();
         await other.JoinAsync(_workshop.JoinCode, "Piet");
         var facilitatorPage = await _facilitator.OpenAsync(_workshop.FacilitatorUrl("vertrouwen"));
         await _facilitator.SubmitAsync(facilitatorPage.FormWith("form[action*='handler=Hide'] button"));
@@ -460,11 +459,11 @@ public sealed class RulesTests : IAsyncLifetime
     [Fact]
     public async Task A_long_column_shows_its_newest_notes_and_all_on_request()
     {
-        using (var db = _app.OpenDatabase())
+        using (var db = App.OpenDatabase())
         using (var command = db.CreateCommand())
         {
             // 105 notes, written straight into the store (the page's own paths are tested elsewhere).
-            var participantId = _app.Count("select count(*) from Participants") == 1 ? "(select Id from Participants)" : "null";
+            var participantId = App.Count("select count(*) from Participants") == 1 ? "(select Id from Participants)" : "null";
             command.CommandText = string.Join(';', Enumerable.Range(0, 105).Select(i =>
                 $"insert into Notes (Id, WorkshopId, StepKey, \"Column\", Text, ParticipantId, CreatedAt, Version) values " +
                 $"('{Guid.NewGuid().ToString().ToUpperInvariant()}', '{_workshop.Id.ToString().ToUpperInvariant()}', 'vertrouwen', 'Already', 'Notitie {i:000}', {participantId}, '2026-11-22 10:{i / 60:00}:{i % 60:00}', 0)"));

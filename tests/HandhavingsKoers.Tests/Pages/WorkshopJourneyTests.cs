@@ -6,21 +6,15 @@ using HandhavingsKoers.Tests.Infrastructure;
 namespace HandhavingsKoers.Tests.Pages;
 
 /// <summary>A whole workshop, as a facilitator and three participants would run it, from start to close.</summary>
-public sealed class WorkshopJourneyTests : IAsyncLifetime
+public sealed class WorkshopJourneyTests : AppTest
 {
-    private readonly AppFactory _app = AppFactory.Fresh();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task A_facilitator_and_three_participants_fill_in_the_whole_praatplaat()
     {
-        using var facilitator = _app.NewUser();
-        using var fatima = _app.NewUser();
-        using var anonymous = _app.NewUser();
-        using var jan = _app.NewUser();
+        using var facilitator = App.NewUser();
+        using var fatima = App.NewUser();
+        using var anonymous = App.NewUser();
+        using var jan = App.NewUser();
 
         var workshop = await facilitator.StartWorkshopAsync("Gemeente Zuidwolde", "Teamsessie Werk en Inkomen", "2026-11-22");
         Assert.Matches("^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{6,8}$", workshop.JoinCode);
@@ -128,7 +122,7 @@ public sealed class WorkshopJourneyTests : IAsyncLifetime
         Assert.DoesNotContain("We sturen een vriendelijke brief vóór we controleren.", summaryText, StringComparison.Ordinal);
         Assert.DoesNotContain("Al gedaan bij visie.", summaryText, StringComparison.Ordinal);
         Assert.Contains("Overleg plannen met de keten", summaryText, StringComparison.Ordinal);
-        Assert.Equal(4 + (6 * 2) - 1, _app.Count("select count(*) from Notes")); // vertrouwen 4, six panels 2 each, one removed
+        Assert.Equal(4 + (6 * 2) - 1, App.Count("select count(*) from Notes")); // vertrouwen 4, six panels 2 each, one removed
 
         // Exports: JSON, CSV and Markdown hold the same content.
         var json = await DownloadAsync(fatima, summary, "Json");
@@ -175,8 +169,8 @@ public sealed class WorkshopJourneyTests : IAsyncLifetime
     [Fact]
     public async Task A_participant_looks_back_at_earlier_steps_but_not_ahead()
     {
-        using var facilitator = _app.NewUser();
-        using var participant = _app.NewUser();
+        using var facilitator = App.NewUser();
+        using var participant = App.NewUser();
         var workshop = await facilitator.StartWorkshopAsync();
         await participant.JoinAsync(workshop.JoinCode);
         await facilitator.MoveRoomAsync(workshop, "preventie");
@@ -197,8 +191,8 @@ public sealed class WorkshopJourneyTests : IAsyncLifetime
     [Fact]
     public async Task A_workshop_on_the_2026_2029_edition_walks_its_own_topics_with_its_own_attribution()
     {
-        using var facilitator = _app.NewUser();
-        using var participant = _app.NewUser();
+        using var facilitator = App.NewUser();
+        using var participant = App.NewUser();
         var form = (await facilitator.OpenAsync("/starten")).Form("form[method=post]");
         ((AngleSharp.Html.Dom.IHtmlInputElement)form.QuerySelector("input[value='koers-2026-2029']")!).IsChecked = true;
         var started = await facilitator.SubmitAsync(form, new Dictionary<string, string>
