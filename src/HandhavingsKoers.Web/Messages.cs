@@ -50,6 +50,21 @@ public static class Messages
     public const string ValueInvalid = "De waarde '{0}' is niet geldig.";
     public const string ValueMissing = "Vul dit veld in.";
 
+    public const string ScoreOutOfRange = "Kies een van de vijf antwoorden.";
+    public const string StepTakesNoScores = "Bij deze stap kunt u geen score geven.";
+    public const string OwnerRequired = "Vul in wie dit oppakt: een functie of een naam.";
+    public const string OwnerTooLong = "Wie het oppakt mag maximaal 100 tekens zijn.";
+    public const string DueDateRequired = "Vul in wanneer het klaar moet zijn.";
+    public const string DueDateBeforeWorkshop = "Die datum ligt voor de dag van de workshop. Kies een datum op of na de workshop.";
+    public const string DueDateTooFar = "Die datum ligt meer dan vijf jaar na de workshop. Kies een datum die dichterbij ligt.";
+    public const string TooManyTeamActions = "Een workshop kan maximaal 30 teamacties hebben. Haal eerst een actie weg.";
+    public const string TeamActionNotFound = "Deze teamactie bestaat niet meer. Misschien is hij net weggehaald.";
+    public const string PreviousActionNotFound = "Deze actie van vorige keer kennen we niet.";
+    public const string ActionStatusRequired = "Kies wat er met de actie is gebeurd: gedaan, mee bezig of nog niet begonnen.";
+
+    public static string TextTooLong(int length, int max) =>
+        $"Deze tekst is {length} tekens lang. Dat is te lang: maximaal {max} tekens.";
+
     public const string DeleteNotConfirmed = "Vink eerst aan dat u de workshop echt wilt verwijderen.";
 
     public static string WorkshopDeleted(string gemeente, string title) =>

@@ -58,6 +58,17 @@ public sealed record Panel
     public required string Key { get; init; }
     public required string Title { get; init; }
 
+    /// <summary>
+    /// What the panel is about, shared across editions, so that scores of one edition can be compared with another's
+    /// (the 2024 "gepaste sanctionering" and the 2026 "passend handhaven" share a topic). Defaults to the key.
+    /// See docs/decisions/0005-topics-across-editions.md.
+    /// </summary>
+    public string? Topic { get; init; }
+
+    /// <summary>The topic, or the key when the seed gives none.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string TopicKey => Topic ?? Key;
+
     /// <summary>The guiding question, word for word as the source words it.</summary>
     public required string Question { get; init; }
 

@@ -137,11 +137,26 @@ public static class EditionLoader
                 yield return (place, $"key '{key}' is reserved for a step of the workshop itself");
             }
         }
+
+        // Two panels of one edition on the same topic would make a comparison between editions ambiguous.
+        // (A duplicate key is reported above already.)
+        var topics = e.Principles.Select((panel, i) => (Place: $"$.principles[{i}].topic", Panel: panel))
+            .Append((Place: "$.visie.topic", Panel: e.Visie));
+        foreach (var duplicate in topics.GroupBy(t => t.Panel.TopicKey, StringComparer.Ordinal)
+            .Where(g => g.Select(t => t.Panel.Key).Distinct(StringComparer.Ordinal).Count() > 1))
+        {
+            yield return (duplicate.Last().Place, $"topic '{duplicate.Key}' is used by more than one panel ({string.Join(", ", duplicate.Select(t => t.Panel.Key))}); a topic links one panel per edition");
+        }
     }
 
     private static IEnumerable<(string, string)> ValidatePanel(string at, Panel panel)
     {
         foreach (var p in Text($"{at}.key", panel.Key).Concat(Key($"{at}.key", panel.Key))) yield return p;
+        if (panel.Topic is not null)
+        {
+            foreach (var p in Text($"{at}.topic", panel.Topic).Concat(Key($"{at}.topic", panel.Topic))) yield return p;
+        }
+
         foreach (var p in Text($"{at}.title", panel.Title)) yield return p;
         foreach (var p in Text($"{at}.question", panel.Question)) yield return p;
         foreach (var p in Text($"{at}.prompts.already", panel.Prompts.Already)) yield return p;

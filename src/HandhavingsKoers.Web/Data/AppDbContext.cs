@@ -24,6 +24,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options, WriteGa
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Note> Notes => Set<Note>();
     public DbSet<ParticipantAction> ParticipantActions => Set<ParticipantAction>();
+    public DbSet<Score> Scores => Set<Score>();
+    public DbSet<TeamAction> TeamActions => Set<TeamAction>();
+    public DbSet<PreviousAction> PreviousActions => Set<PreviousAction>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -21,6 +21,11 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
         builder.HasMany(w => w.Participants).WithOne(p => p.Workshop).HasForeignKey(p => p.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.Notes).WithOne(n => n.Workshop).HasForeignKey(n => n.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.StepStates).WithOne().HasForeignKey(s => s.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(w => w.TeamActions).WithOne().HasForeignKey(a => a.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(w => w.PreviousActions).WithOne().HasForeignKey(a => a.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+
+        // A plain id, not a relationship: the follow-up outlives the session it follows (see the migration).
+        builder.HasIndex(w => w.PreviousWorkshopId);
         builder.Ignore(w => w.IsClosed);
     }
 }
@@ -37,6 +42,7 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         builder.HasIndex(p => p.TokenHash).IsUnique();
         builder.HasIndex(p => p.WorkshopId);
         builder.HasMany(p => p.Actions).WithOne().HasForeignKey(a => a.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Scores).WithOne().HasForeignKey(s => s.ParticipantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 
@@ -79,5 +85,45 @@ internal sealed class StepStateConfiguration : IEntityTypeConfiguration<StepStat
         builder.ToTable("StepStates");
         builder.HasKey(s => new { s.WorkshopId, s.StepKey });
         builder.Property(s => s.StepKey).HasMaxLength(64);
+
+        // Added by a later migration to existing rows, so it needs a default in the table too.
+        builder.Property(s => s.ScoresRevealed).HasDefaultValue(false);
+    }
+}
+
+internal sealed class ScoreConfiguration : IEntityTypeConfiguration<Score>
+{
+    public void Configure(EntityTypeBuilder<Score> builder)
+    {
+        builder.ToTable("Scores");
+        builder.HasKey(s => new { s.ParticipantId, s.StepKey });
+        builder.Property(s => s.StepKey).HasMaxLength(64);
+        builder.HasIndex(s => new { s.WorkshopId, s.StepKey });
+    }
+}
+
+internal sealed class TeamActionConfiguration : IEntityTypeConfiguration<TeamAction>
+{
+    public void Configure(EntityTypeBuilder<TeamAction> builder)
+    {
+        builder.ToTable("TeamActions");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Text).HasMaxLength(ParticipantAction.MaxLength).IsRequired();
+        builder.Property(a => a.Owner).HasMaxLength(TeamAction.OwnerMaxLength).IsRequired();
+    }
+}
+
+internal sealed class PreviousActionConfiguration : IEntityTypeConfiguration<PreviousAction>
+{
+    public void Configure(EntityTypeBuilder<PreviousAction> builder)
+    {
+        builder.ToTable("PreviousActions");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Text).HasMaxLength(ParticipantAction.MaxLength).IsRequired();
+        builder.Property(a => a.Owner).HasMaxLength(TeamAction.OwnerMaxLength).IsRequired();
+        builder.Property(a => a.StatusNote).HasMaxLength(PreviousAction.NoteMaxLength);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
     }
 }

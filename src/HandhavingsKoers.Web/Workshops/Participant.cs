@@ -1,3 +1,5 @@
+using HandhavingsKoers.Web.Content;
+
 namespace HandhavingsKoers.Web.Workshops;
 
 /// <summary>Someone who joined with the code. No account: a random token in a cookie proves who they are.</summary>
@@ -25,6 +27,9 @@ public sealed class Participant
     /// <summary>The "drie zaken voor morgen", ordered by <see cref="ParticipantAction.Position"/>.</summary>
     public List<ParticipantAction> Actions { get; private set; } = [];
 
+    /// <summary>This participant's "waar staan we?" scores, at most one per panel. Load before changing one.</summary>
+    public List<Score> Scores { get; private set; } = [];
+
     internal static Participant Create(Workshop workshop, string? displayName, byte[] tokenHash, DateTime now) => new()
     {
         Id = Guid.NewGuid(),
@@ -39,6 +44,36 @@ public sealed class Participant
     {
         Workshop.EnsureOpen();
         DisplayName = TextRules.DisplayName(displayName);
+    }
+
+    /// <summary>Gives or changes this participant's score on a panel; null takes it back ("geen mening").</summary>
+    public void SetScore(Edition edition, Step step, int? value, DateTime now)
+    {
+        Workshop.EnsureMayScore(edition, step);
+        var existing = Scores.FirstOrDefault(s => s.StepKey == step.Key);
+        if (value is null)
+        {
+            if (existing is not null)
+            {
+                Scores.Remove(existing);
+            }
+
+            return;
+        }
+
+        if (!ScoreScale.IsValid(value.Value))
+        {
+            throw new WorkshopRuleException(Messages.ScoreOutOfRange);
+        }
+
+        if (existing is null)
+        {
+            Scores.Add(Score.Create(this, step.Key, value.Value, now));
+        }
+        else
+        {
+            existing.Change(value.Value, now);
+        }
     }
 
     /// <summary>

@@ -22,6 +22,9 @@ public sealed class StepState
 
     public DateTime? TimerEndsAt { get; private set; }
 
+    /// <summary>The room sees the distribution of "waar staan we?" scores (before that, only how many scored).</summary>
+    public bool ScoresRevealed { get; private set; }
+
     internal static StepState For(Workshop workshop, string stepKey) => new() { WorkshopId = workshop.Id, StepKey = stepKey };
 
     internal void SetHidden(bool hidden) => NotesHidden = hidden;
@@ -29,4 +32,6 @@ public sealed class StepState
     internal void SetLocked(bool locked) => Locked = locked;
 
     internal void SetTimer(DateTime? endsAt) => TimerEndsAt = endsAt;
+
+    internal void SetScoresRevealed(bool revealed) => ScoresRevealed = revealed;
 }

@@ -37,6 +37,42 @@ public static class TextRules
         return HasForbiddenCharacters(text) ? throw new WorkshopRuleException(Messages.NoteBadCharacters) : text;
     }
 
+    /// <summary>Who picks up a team action: a role or a name, on one line.</summary>
+    public static string Owner(string? raw)
+    {
+        var text = Clean(raw);
+        if (text.Length == 0)
+        {
+            throw new WorkshopRuleException(Messages.OwnerRequired);
+        }
+
+        if (text.Length > TeamAction.OwnerMaxLength)
+        {
+            throw new WorkshopRuleException(Messages.OwnerTooLong);
+        }
+
+        return HasForbiddenCharacters(text) || text.Contains('\n')
+            ? throw new WorkshopRuleException(Messages.NoteBadCharacters)
+            : text;
+    }
+
+    /// <summary>A free text that may be left empty (null then).</summary>
+    public static string? OptionalText(string? raw, int maxLength)
+    {
+        var text = Clean(raw);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (text.Length > maxLength)
+        {
+            throw new WorkshopRuleException(Messages.TextTooLong(text.Length, maxLength));
+        }
+
+        return HasForbiddenCharacters(text) ? throw new WorkshopRuleException(Messages.NoteBadCharacters) : text;
+    }
+
     /// <summary>Optional: empty means anonymous.</summary>
     public static string? DisplayName(string? raw)
     {

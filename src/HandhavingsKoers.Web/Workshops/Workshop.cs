@@ -30,6 +30,17 @@ public sealed class Workshop
     public DateTime CreatedAt { get; private set; }
     public DateTime? ClosedAt { get; private set; }
 
+    /// <summary>The session this one follows up on ("als vervolg op"); null for a first session, or once it was deleted.</summary>
+    public Guid? PreviousWorkshopId { get; private set; }
+
+    /// <summary>What the team agreed to do, with owner and date; they open the next follow-up session.</summary>
+    public List<TeamAction> TeamActions { get; private set; } = [];
+
+    /// <summary>For a follow-up: the previous session's team actions, and what became of them.</summary>
+    public List<PreviousAction> PreviousActions { get; private set; } = [];
+
+    public const int MaxTeamActions = 30;
+
     public List<Participant> Participants { get; private set; } = [];
     public List<Note> Notes { get; private set; } = [];
 
@@ -57,6 +68,24 @@ public sealed class Workshop
             CurrentStepKey = edition.Steps.First.Key,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>
+    /// Starts a session that follows up on <paramref name="previous"/>: same gemeente, and last time's team actions
+    /// copied in, to be reviewed ("Wat is ermee gebeurd?"). Load the previous session's team actions first.
+    /// </summary>
+    public static Workshop StartFollowUp(
+        Workshop previous, string title, DateOnly date, Edition edition, string joinCode, byte[] facilitatorKeyHash, DateTime now)
+    {
+        var workshop = Start(previous.Gemeente, title, date, edition, joinCode, facilitatorKeyHash, now);
+        workshop.PreviousWorkshopId = previous.Id;
+        var position = 1;
+        foreach (var action in previous.TeamActions.OrderBy(a => a.DueDate).ThenBy(a => a.CreatedAt))
+        {
+            workshop.PreviousActions.Add(PreviousAction.CopyOf(action, workshop, position++));
+        }
+
+        return workshop;
     }
 
     public Participant Join(string? displayName, byte[] tokenHash, DateTime now)
@@ -126,6 +155,84 @@ public sealed class Workshop
         EnsureMayChange(note, actor);
         EnsureNotLocked(note.StepKey, actor);
         Notes.Remove(note);
+    }
+
+    public TeamAction AddTeamAction(string? text, string? owner, DateOnly? dueDate, DateTime now)
+    {
+        EnsureOpen();
+        if (TeamActions.Count >= MaxTeamActions)
+        {
+            throw new WorkshopRuleException(Messages.TooManyTeamActions);
+        }
+
+        var action = TeamAction.Create(this, TextRules.ActionText(text), TextRules.Owner(owner), CheckDueDate(dueDate), now);
+        TeamActions.Add(action);
+        return action;
+    }
+
+    public void RemoveTeamAction(Guid actionId)
+    {
+        EnsureOpen();
+        var action = TeamActions.FirstOrDefault(a => a.Id == actionId) ?? throw new WorkshopRuleException(Messages.TeamActionNotFound);
+        TeamActions.Remove(action);
+    }
+
+    /// <summary>Records what became of one of last time's actions. Load <see cref="PreviousActions"/> first.</summary>
+    public void ReviewPreviousAction(Guid actionId, ActionStatus? status, string? note, DateTime now)
+    {
+        EnsureOpen();
+        var action = PreviousActions.FirstOrDefault(a => a.Id == actionId) ?? throw new WorkshopRuleException(Messages.PreviousActionNotFound);
+        if (status is not { } chosen || !Enum.IsDefined(chosen))
+        {
+            throw new WorkshopRuleException(Messages.ActionStatusRequired);
+        }
+
+        action.Review(chosen, TextRules.OptionalText(note, PreviousAction.NoteMaxLength), now);
+    }
+
+    private DateOnly CheckDueDate(DateOnly? dueDate) => dueDate switch
+    {
+        null => throw new WorkshopRuleException(Messages.DueDateRequired),
+        { } d when d < Date => throw new WorkshopRuleException(Messages.DueDateBeforeWorkshop),
+        { } d when d > Date.AddYears(5) => throw new WorkshopRuleException(Messages.DueDateTooFar),
+        { } d => d,
+    };
+
+    /// <summary>The room sees how it scored this step (the distribution) only after the facilitator shows it.</summary>
+    public bool ScoresRevealedOn(string stepKey) => StateOf(stepKey)?.ScoresRevealed == true;
+
+    public void RevealScores(Step step) => EditPanelState(step, s => s.SetScoresRevealed(true));
+
+    public void HideScores(Step step) => EditPanelState(step, s => s.SetScoresRevealed(false));
+
+    private void EditPanelState(Step step, Action<StepState> change)
+    {
+        if (!step.TakesNotes)
+        {
+            throw new WorkshopRuleException(Messages.StepTakesNoScores);
+        }
+
+        EditState(step, change);
+    }
+
+    /// <summary>Whether a participant may give or change a score on this step now.</summary>
+    internal void EnsureMayScore(Edition edition, Step step)
+    {
+        EnsureOpen();
+        if (!step.TakesNotes)
+        {
+            throw new WorkshopRuleException(Messages.StepTakesNoScores);
+        }
+
+        if (!ParticipantsMaySee(step, edition))
+        {
+            throw new WorkshopRuleException(Messages.StepNotStarted);
+        }
+
+        if (IsLocked(step.Key))
+        {
+            throw new WorkshopRuleException(Messages.StepLocked);
+        }
     }
 
     public StepState? StateOf(string stepKey) => StepStates.FirstOrDefault(s => s.StepKey == stepKey);

@@ -77,6 +77,8 @@ public sealed class EditionLoaderTests
     [InlineData("$.principles[3].links[0].url", "http://vng.nl", "$.principles[3].links[0].url", "not an absolute https://")]
     [InlineData("$.visie.key", "welkom", "$.visie.key", "reserved")]
     [InlineData("$.closing.question", " Vraag", "$.closing.question", "white space")]
+    [InlineData("$.principles[2].topic", "vertrouwen", "$.principles[2].topic", "used by more than one panel")]
+    [InlineData("$.visie.topic", "Visie 2024", "$.visie.topic", "may hold only")]
     public void A_broken_field_is_reported_with_file_place_and_problem(string path, string value, string place, string problem)
     {
         var json = JsonNode.Parse(ValidJson)!;
@@ -105,6 +107,21 @@ public sealed class EditionLoaderTests
         json["visie"]!["explenation"] = "typo";
         var (_, typo) = EditionLoader.Parse("kapot.json", json.ToJsonString());
         Assert.Contains("explenation", Assert.Single(typo).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Both_editions_share_their_comparable_topics_and_say_which_have_no_counterpart()
+    {
+        var catalog = EditionLoader.LoadFolder(SeedFolder);
+        var old = catalog.Get("praatplaat-2024").Panels.ToDictionary(p => p.TopicKey, p => p.Key);
+        var renewed = catalog.Get("koers-2026-2029").Panels.ToDictionary(p => p.TopicKey, p => p.Key);
+
+        var shared = old.Keys.Intersect(renewed.Keys).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["maatwerk", "menselijke-maat", "preventie", "reactie-op-overtreding", "vertrouwen", "visie"], shared);
+        Assert.Equal("gepaste-sanctionering", old["reactie-op-overtreding"]);
+        Assert.Equal("passend-handhaven", renewed["reactie-op-overtreding"]);
+        Assert.Equal("rechtspositie", renewed["menselijke-maat"]);
+        Assert.DoesNotContain("doenvermogen", renewed.Keys);
     }
 
     [Fact]
