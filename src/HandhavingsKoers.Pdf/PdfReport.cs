@@ -102,7 +102,7 @@ public abstract class PdfReport
             page.Size = Settings.Size;
             page.Orientation = Settings.Orientation;
             using var gfx = XGraphics.FromPdfPage(page);
-            var writer = new PageWriter(gfx, ua.StructureBuilder);
+            var writer = new PageWriter(gfx, ua.StructureBuilder, shaper);
             writer.Running(ComposeHeader(i + 1, pages.Count), ComposeFooter(i + 1, pages.Count), shaper, RunningTextStyle, Settings, PageDimensions(Settings));
             foreach (var item in pages[i].Items)
             {
@@ -120,7 +120,7 @@ public abstract class PdfReport
     }
 
     /// <summary>Draws the placed items of one page, opening and closing structure elements around them.</summary>
-    private sealed class PageWriter(XGraphics gfx, StructureBuilder structure)
+    private sealed class PageWriter(XGraphics gfx, StructureBuilder structure, TextShaper shaper)
     {
         private readonly Dictionary<XColor, XSolidBrush> _brushes = [];
 
@@ -181,6 +181,9 @@ public abstract class PdfReport
                 case PlacedQr qr:
                     DrawQr(qr);
                     break;
+                case PlacedDrawing drawing:
+                    DrawDrawing(drawing);
+                    break;
                 case PlacedLinkArea:
                     break; // turned into the annotation when its Link element began
             }
@@ -191,8 +194,10 @@ public abstract class PdfReport
             switch (element.Tag)
             {
                 case "Figure":
-                    var qr = element.Children.OfType<PlacedQr>().First();
-                    structure.BeginElement(PdfIllustrationElementTag.Figure, element.AltText ?? "", new XRect(qr.X, qr.Y, qr.Size, qr.Size));
+                    var bounds = element.Children.OfType<PlacedQr>().Select(q => new XRect(q.X, q.Y, q.Size, q.Size))
+                        .Concat(element.Children.OfType<PlacedDrawing>().Select(d => d.Bounds))
+                        .First();
+                    structure.BeginElement(PdfIllustrationElementTag.Figure, element.AltText ?? "", bounds);
                     break;
                 case "Link":
                     var area = element.Children.OfType<PlacedLinkArea>().First().Area;
@@ -225,6 +230,71 @@ public abstract class PdfReport
                 x += run.Width;
             }
         }
+
+        private void DrawDrawing(PlacedDrawing placed)
+        {
+            var scale = placed.Scale;
+            XPoint At(Point p) => new(placed.X + (p.X * scale), placed.Y + (p.Y * scale));
+            foreach (var shape in placed.Drawing.Shapes)
+            {
+                switch (shape)
+                {
+                    case PathShape path when path.Points.Count > 1:
+                        var points = path.Points.Select(At).ToArray();
+                        if (path.Closed && path.Fill is { } fill)
+                        {
+                            var color = Color(fill);
+                            gfx.DrawPolygon(new XSolidBrush(XColor.FromArgb((int)Math.Round(path.FillOpacity * 255), color.R, color.G, color.B)), points, XFillMode.Winding);
+                        }
+
+                        if (path.Stroke is { } stroke)
+                        {
+                            var pen = new XPen(Color(stroke), path.StrokeWidth * scale)
+                            {
+                                DashStyle = path.Dashed ? XDashStyle.Dash : XDashStyle.Solid,
+                                LineJoin = XLineJoin.Round,
+                            };
+                            if (path.Closed)
+                            {
+                                gfx.DrawPolygon(pen, points);
+                            }
+                            else
+                            {
+                                gfx.DrawLines(pen, points);
+                            }
+                        }
+
+                        break;
+                    case DotShape dot:
+                        var r = dot.Radius * scale;
+                        var centre = At(dot.Center);
+                        gfx.DrawEllipse(Brush(Color(dot.Fill)), centre.X - r, centre.Y - r, 2 * r, 2 * r);
+                        break;
+                    case LabelShape label:
+                        var style = new TextStyle(label.Size * scale, Bold: label.Bold, Color: Color(label.Color));
+                        for (var i = 0; i < label.Lines.Count; i++)
+                        {
+                            if (shaper.Wrap(label.Lines[i], style, double.MaxValue / 4) is not [var line, ..])
+                            {
+                                continue;
+                            }
+
+                            var x = placed.X + (label.At.X * scale) - (label.Anchor switch
+                            {
+                                TextAnchor.Middle => line.Width / 2,
+                                TextAnchor.End => line.Width,
+                                _ => 0,
+                            });
+                            DrawLine(new PlacedLine(x, placed.Y + (label.Baseline(i) * scale), line, style.Ink));
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        private static XColor Color(string hex) => XColor.FromArgb(
+            Convert.ToInt32(hex[1..3], 16), Convert.ToInt32(hex[3..5], 16), Convert.ToInt32(hex[5..7], 16));
 
         private void DrawQr(PlacedQr qr)
         {

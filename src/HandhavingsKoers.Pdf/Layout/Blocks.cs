@@ -53,6 +53,15 @@ public sealed record ListItem(IReadOnlyList<TextBlock> Body);
 /// <summary>A vector QR code (a figure with alt text) with a caption and the clickable address beside it.</summary>
 public sealed record QrLinkBlock(string Url, string Caption, string AltText, double Size, TextStyle CaptionStyle, TextStyle UrlStyle) : Block;
 
+/// <summary>
+/// A vector drawing (a chart) as a figure with alternative text, scaled to <paramref name="Width"/> points and centred.
+/// The words a chart shows must also be in the text around it (a table), because a figure is read by its alt text only.
+/// </summary>
+public sealed record DrawingBlock(Drawing Drawing, string AltText, double Width) : Block
+{
+    public double Height => Width * Drawing.Height / Drawing.Width;
+}
+
 /// <summary>A thin line across the content width (decoration).</summary>
 public sealed record RuleBlock(XColor Color, double Thickness = 0.75) : Block;
 

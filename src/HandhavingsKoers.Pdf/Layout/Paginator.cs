@@ -58,6 +58,7 @@ public sealed class Paginator
                 case TextBlock text: PlaceText(text, _area.X, _area.Width); break;
                 case ListBlock list: PlaceList(list); break;
                 case QrLinkBlock qr: PlaceQr(qr); break;
+                case DrawingBlock drawing: PlaceDrawing(drawing); break;
                 case RuleBlock rule: PlaceRule(rule); break;
                 case SpaceBlock space: PlaceSpace(space); break;
             }
@@ -254,6 +255,22 @@ public sealed class Paginator
         _y = top + height;
     }
 
+    private void PlaceDrawing(DrawingBlock block)
+    {
+        var width = Math.Min(block.Width, _area.Width);
+        var height = width * block.Drawing.Height / block.Drawing.Width;
+        EnsureRoom(height);
+        if (_y + height > Bottom)
+        {
+            Overflowed = true;
+        }
+
+        var figure = Open("Figure", alt: block.AltText);
+        figure.Children.Add(new PlacedDrawing(_area.X + ((_area.Width - width) / 2), _y, width / block.Drawing.Width, block.Drawing));
+        Close();
+        _y += height;
+    }
+
     private void PlaceRule(RuleBlock rule)
     {
         EnsureRoom(rule.Thickness);
@@ -307,6 +324,7 @@ public sealed class Paginator
         TextBlock t => Math.Min(Height(t), (2 * t.Style.LineSpacing) + (2 * t.Padding)),
         ListBlock { Items.Count: > 0 } l => l.Items[0].Body.Count > 0 ? Math.Min(Height(l.Items[0].Body[0]), 2 * l.Items[0].Body[0].Style.LineSpacing) : 0,
         QrLinkBlock q => q.Size,
+        DrawingBlock d => Math.Min(d.Width, _area.Width) * d.Drawing.Height / d.Drawing.Width,
         SpaceBlock s => Math.Min(s.Height, 40),
         _ => 0,
     };

@@ -28,6 +28,12 @@ public sealed record PlacedRect(double X, double Y, double Width, XColor Color) 
 /// <summary>A QR code drawn as vector squares.</summary>
 public sealed record PlacedQr(double X, double Y, double Size, bool[,] Modules) : Placed;
 
+/// <summary>A drawing placed at (X, Y), scaled by <see cref="Scale"/>.</summary>
+public sealed record PlacedDrawing(double X, double Y, double Scale, Drawing Drawing) : Placed
+{
+    public XRect Bounds => new(X, Y, Drawing.Width * Scale, Drawing.Height * Scale);
+}
+
 /// <summary>A clickable area over text that is already placed.</summary>
 public sealed record PlacedLinkArea(XRect Area) : Placed;
 

@@ -11,6 +11,7 @@ public sealed record WorkshopEvent(long Id, string Type, string? Step)
     public const string StepState = "state";
     public const string Participants = "participants";
     public const string Status = "status";
+    public const string Scores = "scores";
 
     /// <summary>The stream could not resume from the browser's last event: it should fetch everything again.</summary>
     public const string Reset = "reset";

@@ -1,3 +1,4 @@
+using HandhavingsKoers.Web.Workshops;
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
 using HandhavingsKoers.Web.Reports;
@@ -62,7 +63,7 @@ public static class Commands
         var workshops = await db.Workshops.AsNoTracking().ToListAsync();
         foreach (var workshop in workshops)
         {
-            var report = await WorkshopReport.LoadAsync(db, workshop, editions.Get(workshop.EditionKey));
+            var report = await WorkshopReport.LoadAsync(db, editions, workshop, Actor.Facilitator);
             var file = Path.Combine(folder, report.FileName("json").Replace(".json", $"-{workshop.Id:N}.json", StringComparison.Ordinal));
             await File.WriteAllBytesAsync(file, ReportExports.ToJson(report));
         }

@@ -15,4 +15,11 @@ public static class FormIds
     public static string EditNote(Guid noteId) => $"bewerk-{noteId:N}";
 
     public static string Action(int position) => $"actie-{position}";
+
+    /// <summary>The "waar staan we?" fieldset; errors point at its first choice.</summary>
+    public const string Score = "score";
+
+    public static string TeamAction(string field) => $"teamactie-{field}";
+
+    public static string Review(Guid actionId) => $"terugblik-{actionId:N}";
 }

@@ -14,6 +14,8 @@ namespace HandhavingsKoers.Web.Pages;
 /// </summary>
 public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events) : PageModel
 {
+    protected EditionCatalog Editions => editions;
+
     protected AppDbContext Db => db;
     protected TimeProvider Clock => clock;
     protected IWorkshopEvents Events => events;
@@ -149,6 +151,29 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
                 MayChange: Writable && (Actor.IsFacilitator || n.ParticipantId == Actor.ParticipantId),
                 Edited: n.UpdatedAt is not null,
                 Version: n.Version)).ToList();
+            await LoadScoresAsync();
+        }
+    }
+
+    /// <summary>How the room scored this step so far ("waar staan we?").</summary>
+    public ScoreSummary Scores { get; private set; } = ScoreSummary.Empty;
+
+    /// <summary>This participant's own score on this step, if any.</summary>
+    public int? MyScore { get; protected set; }
+
+    /// <summary>The same topic in the session this one follows up on, if there is one and it was scored.</summary>
+    public PreviousScores? Previous { get; private set; }
+
+    /// <summary>The distribution is shown once the facilitator reveals it (the facilitator always sees it).</summary>
+    public bool ScoresVisible => Actor.IsFacilitator || Workshop.IsClosed || Workshop.ScoresRevealedOn(Step.Key);
+
+    private async Task LoadScoresAsync()
+    {
+        (Scores, Previous) = await StepScores.LoadAsync(db, editions, Workshop, Step);
+        if (Actor.ParticipantId is { } participantId)
+        {
+            MyScore = await db.Scores.AsNoTracking().Where(s => s.ParticipantId == participantId && s.StepKey == Step.Key)
+                .Select(s => (int?)s.Value).SingleOrDefaultAsync();
         }
     }
 
@@ -350,6 +375,31 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
     private Task<Note?> FindNoteAsync() => Form.NoteId is { } noteId
         ? db.Notes.SingleOrDefaultAsync(n => n.Id == noteId && n.WorkshopId == Workshop.Id && n.StepKey == Step.Key)
         : Task.FromResult<Note?>(null);
+}
+
+/// <summary>The room's scores on one step, and the same topic's scores in the session this one follows up on.</summary>
+public static class StepScores
+{
+    public static async Task<(ScoreSummary Scores, PreviousScores? Previous)> LoadAsync(AppDbContext db, EditionCatalog editions, Workshop workshop, Step step)
+    {
+        var values = await db.Scores.AsNoTracking().Where(s => s.WorkshopId == workshop.Id && s.StepKey == step.Key).Select(s => s.Value).ToListAsync();
+        PreviousScores? previousScores = null;
+        if (workshop.PreviousWorkshopId is { } previousId
+            && await db.Workshops.AsNoTracking().Where(w => w.Id == previousId).Select(w => new { w.Date, w.EditionKey }).SingleOrDefaultAsync() is { } previous
+            && editions.Find(previous.EditionKey)?.Panels.FirstOrDefault(p => p.TopicKey == step.Panel?.TopicKey) is { } panel)
+        {
+            var earlier = await db.Scores.AsNoTracking().Where(s => s.WorkshopId == previousId && s.StepKey == panel.Key).Select(s => s.Value).ToListAsync();
+            previousScores = new PreviousScores(previous.Date, panel.Title, ScoreSummary.From(earlier));
+        }
+
+        return (ScoreSummary.From(values), previousScores);
+    }
+}
+
+/// <summary>Last session's scores on the same topic, shown beside this session's.</summary>
+public sealed record PreviousScores(DateOnly Date, string PanelTitle, ScoreSummary Scores)
+{
+    public string Label => Date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
 }
 
 /// <summary>The fields of the add, edit and delete forms for notes.</summary>

@@ -25,32 +25,89 @@ public sealed record WorkshopReport(
     int ParticipantCount,
     IReadOnlyList<PanelReport> Panels,
     string ClosingQuestion,
-    IReadOnlyList<ActionsOfParticipant> Actions)
+    IReadOnlyList<ActionsOfParticipant> Actions,
+    IReadOnlyList<TeamActionReport> TeamActions,
+    IReadOnlyList<PreviousActionReport> PreviousActions,
+    IReadOnlyList<SessionReport> Sessions)
 {
-    public static async Task<WorkshopReport> LoadAsync(AppDbContext db, Workshop workshop, Edition edition)
+    /// <param name="viewer">
+    /// Who reads it. While the workshop runs, a participant's copy leaves out what the facilitator has not shown the
+    /// room yet: others' notes during silent writing and the scores of a step before they are revealed.
+    /// </param>
+    public static async Task<WorkshopReport> LoadAsync(AppDbContext db, EditionCatalog editions, Workshop workshop, Actor viewer)
     {
+        var edition = editions.Get(workshop.EditionKey);
+        var states = await db.Set<StepState>().AsNoTracking().Where(s => s.WorkshopId == workshop.Id).ToListAsync();
+        bool RoomSees(Func<StepState, bool> shown, string stepKey) =>
+            workshop.IsClosed || viewer.IsFacilitator || states.FirstOrDefault(s => s.StepKey == stepKey) is not { } state || shown(state);
+
         var notes = await db.Notes.AsNoTracking()
             .Where(n => n.WorkshopId == workshop.Id)
             .OrderBy(n => n.CreatedAt)
             .Select(n => new { n.StepKey, n.Column, n.Text, n.ParticipantId, Name = n.Participant!.DisplayName })
             .ToListAsync();
         var participantCount = await db.Participants.CountAsync(p => p.WorkshopId == workshop.Id);
+        var sessions = await SessionReport.LoadChainAsync(db, editions, workshop);
+        var scores = sessions[^1].Scores;
 
         var panels = edition.Panels.Select(panel =>
         {
+            var notesShown = RoomSees(s => !s.NotesHidden, panel.Key);
             List<NoteReport> For(NoteColumn column) => notes
-                .Where(n => n.StepKey == panel.Key && n.Column == column)
+                .Where(n => n.StepKey == panel.Key && n.Column == column && (notesShown || n.ParticipantId == viewer.ParticipantId))
                 .Select(n => new NoteReport(n.Text, NoteView.AuthorLabel(n.ParticipantId, n.Name)))
                 .ToList();
-            return new PanelReport(panel.Key, panel.Title, panel.Question, panel.Prompts.Already, panel.Prompts.Todo,
-                For(NoteColumn.Already), For(NoteColumn.Todo), panel.Links);
+            var scoresShown = workshop.IsClosed || viewer.IsFacilitator || states.Any(s => s.StepKey == panel.Key && s.ScoresRevealed);
+            return new PanelReport(panel.Key, panel.TopicKey, panel.Title, panel.Question, panel.Prompts.Already, panel.Prompts.Todo,
+                For(NoteColumn.Already), For(NoteColumn.Todo), panel.Links,
+                scoresShown ? scores.GetValueOrDefault(panel.TopicKey, ScoreSummary.Empty) : null);
         }).ToList();
+
+        var teamActions = await db.TeamActions.AsNoTracking().Where(a => a.WorkshopId == workshop.Id)
+            .OrderBy(a => a.DueDate).ThenBy(a => a.CreatedAt)
+            .Select(a => new TeamActionReport(a.Id, a.Text, a.Owner, a.DueDate)).ToListAsync();
+        var previousActions = await db.PreviousActions.AsNoTracking().Where(a => a.WorkshopId == workshop.Id)
+            .OrderBy(a => a.Position)
+            .Select(a => new PreviousActionReport(a.Id, a.Text, a.Owner, a.DueDate, a.Status, a.StatusNote)).ToListAsync();
 
         return new WorkshopReport(
             workshop.Gemeente, workshop.Title, workshop.Date, edition.Key, edition.Title, edition.Koers,
             $"{edition.Source.Name}, {edition.Source.Published}", edition.Attribution, edition.Introduction, edition.Official, workshop.IsClosed, participantCount,
-            panels, edition.Closing.Question, await ActionsOfParticipant.LoadAsync(db, workshop.Id));
+            panels, edition.Closing.Question, await ActionsOfParticipant.LoadAsync(db, workshop.Id), teamActions, previousActions, sessions);
     }
+
+    /// <summary>This session and the ones before it, oldest first (this one is last).</summary>
+    public bool IsFollowUp => Sessions.Count > 1 || PreviousActions.Count > 0;
+
+    /// <summary>Per panel of this session, the median of each session in the chain (null: no scores, or no such topic then).</summary>
+    public IReadOnlyList<TrendRow> Trend => Panels
+        .Select(p => new TrendRow(p.Title, Sessions.Select((s, i) => i == Sessions.Count - 1
+            ? p.Scores?.Median
+            : s.Scores.TryGetValue(p.Topic, out var summary) ? summary.Median : null).ToList()))
+        .ToList();
+
+    /// <summary>True when any session in the chain has a score to show.</summary>
+    public bool HasScores => Panels.Any(p => p.Scores is { Total: > 0 }) || Sessions.Take(Sessions.Count - 1).Any(s => s.Scores.Values.Any(v => v.Total > 0));
+
+    /// <summary>The radar: this session's medians, and the previous session's dashed behind them.</summary>
+    public HandhavingsKoers.Pdf.Layout.Drawing Radar()
+    {
+        var series = new List<Charts.RadarSeries> { new(ThisSessionLabel, Panels.Select(p => p.Scores?.Median).ToList()) };
+        if (Sessions.Count > 1)
+        {
+            var previous = Sessions[^2];
+            series.Add(new(previous.Label, Panels.Select(p => previous.Scores.TryGetValue(p.Topic, out var s) ? s.Median : null).ToList(), IsEarlier: true));
+        }
+
+        return Charts.RadarChart.Draw(Panels.Select(p => p.Title).ToList(), series);
+    }
+
+    public string ThisSessionLabel => Sessions[^1].Label;
+
+    /// <summary>What the radar shows, in words, for the figure's alternative text.</summary>
+    public string RadarAltText => "Radardiagram van de mediaan per onderwerp (1 tot 5)"
+        + (Sessions.Count > 1 ? $", deze sessie en de vorige ({Sessions[^2].Label})" : "")
+        + ". De tabel ernaast geeft dezelfde cijfers.";
 
     /// <summary>"praatplaat-gemeente-utrecht-2026-11-22": safe in every file system and mail client.</summary>
     public string FileName(string extension) => $"praatplaat-{Slug(Gemeente)}-{Date:yyyy-MM-dd}.{extension}";
@@ -68,13 +125,70 @@ public sealed record WorkshopReport(
 
 public sealed record PanelReport(
     string Key,
+    string Topic,
     string Title,
     string Question,
     string PromptAlready,
     string PromptTodo,
     IReadOnlyList<NoteReport> Already,
     IReadOnlyList<NoteReport> Todo,
-    IReadOnlyList<ReadMoreLink> Links);
+    IReadOnlyList<ReadMoreLink> Links,
+    ScoreSummary? Scores);
+
+public sealed record TeamActionReport(Guid Id, string Text, string Owner, DateOnly DueDate);
+
+public sealed record PreviousActionReport(Guid Id, string Text, string Owner, DateOnly DueDate, ActionStatus? Status, string? StatusNote)
+{
+    public string StatusLabel => PreviousAction.Label(Status);
+}
+
+/// <summary>One row of the trend table: a topic and its median in each session of the chain, oldest first.</summary>
+public sealed record TrendRow(string Topic, IReadOnlyList<double?> Medians);
+
+/// <summary>One session of a chain of follow-ups, with its scores per topic (so editions can be compared).</summary>
+public sealed record SessionReport(Guid Id, string Title, DateOnly Date, string Edition, IReadOnlyDictionary<string, ScoreSummary> Scores)
+{
+    /// <summary>How many sessions back a summary looks; older ones are left out of the trend.</summary>
+    public const int MaxChain = 8;
+
+    public string Label => Date.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+
+    /// <summary>The session and those it follows up on, oldest first. A deleted session ends the chain.</summary>
+    public static async Task<IReadOnlyList<SessionReport>> LoadChainAsync(AppDbContext db, EditionCatalog editions, Workshop workshop)
+    {
+        var chain = new List<(Guid Id, string Title, DateOnly Date, string EditionKey)> { (workshop.Id, workshop.Title, workshop.Date, workshop.EditionKey) };
+        var previousId = workshop.PreviousWorkshopId;
+        var seen = new HashSet<Guid> { workshop.Id };
+        while (previousId is { } id && chain.Count < MaxChain && seen.Add(id))
+        {
+            var previous = await db.Workshops.AsNoTracking().Where(w => w.Id == id)
+                .Select(w => new { w.Id, w.Title, w.Date, w.EditionKey, w.PreviousWorkshopId }).SingleOrDefaultAsync();
+            if (previous is null)
+            {
+                break;
+            }
+
+            chain.Add((previous.Id, previous.Title, previous.Date, previous.EditionKey));
+            previousId = previous.PreviousWorkshopId;
+        }
+
+        var ids = chain.Select(c => c.Id).ToList();
+        var counts = await db.Scores.AsNoTracking().Where(s => ids.Contains(s.WorkshopId))
+            .GroupBy(s => new { s.WorkshopId, s.StepKey, s.Value })
+            .Select(g => new { g.Key.WorkshopId, g.Key.StepKey, g.Key.Value, Count = g.Count() })
+            .ToListAsync();
+
+        chain.Reverse();
+        return chain.Select(c =>
+        {
+            var edition = editions.Find(c.EditionKey);
+            var byTopic = counts.Where(x => x.WorkshopId == c.Id)
+                .GroupBy(x => edition?.Panels.FirstOrDefault(p => p.Key == x.StepKey)?.TopicKey ?? x.StepKey)
+                .ToDictionary(g => g.Key, g => ScoreSummary.From(g.SelectMany(x => Enumerable.Repeat(x.Value, x.Count))));
+            return new SessionReport(c.Id, c.Title, c.Date, edition?.ShortTitle ?? c.EditionKey, byTopic);
+        }).ToList();
+    }
+}
 
 public sealed record NoteReport(string Text, string Author);
 

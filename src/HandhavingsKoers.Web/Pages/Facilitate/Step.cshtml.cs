@@ -87,6 +87,12 @@ public sealed partial class StepModel(
     public Task<IActionResult> OnPostRevealAsync(Guid id, string? step) =>
         ControlAsync(id, step, WorkshopEvent.StepState, () => { Workshop.RevealNotes(Step); return Step; });
 
+    public Task<IActionResult> OnPostRevealScoresAsync(Guid id, string? step) =>
+        ControlAsync(id, step, WorkshopEvent.StepState, () => { Workshop.RevealScores(Step); return Step; });
+
+    public Task<IActionResult> OnPostHideScoresAsync(Guid id, string? step) =>
+        ControlAsync(id, step, WorkshopEvent.StepState, () => { Workshop.HideScores(Step); return Step; });
+
     public Task<IActionResult> OnPostLockAsync(Guid id, string? step) =>
         ControlAsync(id, step, WorkshopEvent.StepState, () => { Workshop.Lock(Step); return Step; });
 

@@ -68,6 +68,39 @@ public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProv
         return Redirect(StepUrl(Step));
     }
 
+    /// <summary>Gives, changes or (with an empty value) takes back this participant's score on the step.</summary>
+    public async Task<IActionResult> OnPostScoreAsync(Guid id, string? step, int? score, bool remove = false)
+    {
+        var refusal = await LoadAsync(id, step);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        await Db.Entry(Participant).Collection(p => p.Scores).LoadAsync();
+        try
+        {
+            if (score is null && !remove)
+            {
+                throw new WorkshopRuleException(Messages.ScoreOutOfRange);
+            }
+
+            Participant.SetScore(Edition, Step, remove ? null : score, Clock.GetUtcNow().UtcDateTime);
+            await Db.SaveChangesAsync();
+        }
+        catch (WorkshopRuleException e)
+        {
+            return await ShowAgainAsync(FormIds.Score, e.Message);
+        }
+
+        if (!FromScript)
+        {
+            TempData["Saved"] = remove ? "Uw score is weggehaald." : "Uw score is bewaard. Niemand ziet wat u koos.";
+        }
+
+        return await ChangedAsync(WorkshopEvent.Scores, StepUrl(Step) + $"#{FormIds.Score}");
+    }
+
     public async Task<IActionResult> OnPostRenameAsync(Guid id, string? step, string? displayName)
     {
         var refusal = await LoadAsync(id, step);

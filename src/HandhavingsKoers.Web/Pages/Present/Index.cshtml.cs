@@ -25,6 +25,10 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
 
     public IReadOnlyDictionary<NoteColumn, int> Totals { get; private set; } = new Dictionary<NoteColumn, int>();
     public int ActionsWritten { get; private set; }
+    public ScoreSummary Scores { get; private set; } = ScoreSummary.Empty;
+    public PreviousScores? Previous { get; private set; }
+    public bool ScoresRevealed => Workshop.ScoresRevealedOn(Step.Key) || Workshop.IsClosed;
+    public IReadOnlyList<HandhavingsKoers.Web.Reports.PreviousActionReport> PreviousActions { get; private set; } = [];
     public DateTime? TimerEndsAt { get; private set; }
     public string JoinUrl => $"{Request.Scheme}://{Request.Host}/doemee/{Workshop.JoinCode}";
 
@@ -65,8 +69,15 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         Step = Edition.Steps.Find(workshop.CurrentStepKey) ?? Edition.Steps.First;
         ParticipantCount = await db.Participants.CountAsync(p => p.WorkshopId == id);
         TimerEndsAt = workshop.StateOf(Step.Key)?.TimerEndsAt is { } end && end > clock.GetUtcNow().UtcDateTime ? end : null;
+        if (Step.Kind == StepKind.Welcome)
+        {
+            PreviousActions = await db.PreviousActions.AsNoTracking().Where(a => a.WorkshopId == id).OrderBy(a => a.Position)
+                .Select(a => new HandhavingsKoers.Web.Reports.PreviousActionReport(a.Id, a.Text, a.Owner, a.DueDate, a.Status, a.StatusNote)).ToListAsync();
+        }
+
         if (Step.TakesNotes)
         {
+            (Scores, Previous) = await StepScores.LoadAsync(db, editions, workshop, Step);
             var all = db.Notes.AsNoTracking().Where(n => n.WorkshopId == id && n.StepKey == Step.Key);
             Totals = (await all.GroupBy(n => n.Column).Select(g => new { g.Key, Count = g.Count() }).ToListAsync()).ToDictionary(c => c.Key, c => c.Count);
             if (workshop.NotesHiddenOn(Step.Key))

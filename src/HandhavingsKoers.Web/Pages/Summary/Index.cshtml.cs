@@ -56,13 +56,14 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         }
 
         IsFacilitator = WorkshopAccess.IsFacilitator(HttpContext, workshop);
-        if (!IsFacilitator && await WorkshopAccess.FindParticipantAsync(db, HttpContext, id) is null)
+        var participant = IsFacilitator ? null : await WorkshopAccess.FindParticipantAsync(db, HttpContext, id);
+        if (!IsFacilitator && participant is null)
         {
             return this.Refuse(StatusCodes.Status403Forbidden, Messages.NotParticipant);
         }
 
         WorkshopId = id;
-        Report = await WorkshopReport.LoadAsync(db, workshop, editions.Get(workshop.EditionKey));
+        Report = await WorkshopReport.LoadAsync(db, editions, workshop, IsFacilitator ? Actor.Facilitator : Actor.Participant(participant!.Id));
         return null;
     }
 }

@@ -69,6 +69,7 @@
         });
         listen({
             notes: refreshStage,
+            scores: refreshStage,
             participants: refreshStage,
             // The buttons depend on the step and its state: load the page again (nothing is typed here).
             step: () => window.location.reload(),
@@ -89,7 +90,7 @@
         const fragment = document.createElement("template");
         fragment.innerHTML = html;
         let added = 0;
-        for (const id of ["step-status", "notes-Already", "notes-Todo"]) {
+        for (const id of ["step-status", "scores-result", "notes-Already", "notes-Todo"]) {
             const fresh = fragment.content.getElementById(id);
             const old = document.getElementById(id);
             if (!fresh || !old) continue;
@@ -171,7 +172,7 @@
 
     document.addEventListener("submit", async (event) => {
         const form = event.target;
-        if (!(form instanceof HTMLFormElement) || !form.matches("form.note-add, form.note-delete")) return;
+        if (!(form instanceof HTMLFormElement) || !form.matches("form.note-add, form.note-delete, form.score-form")) return;
         event.preventDefault();
         const button = form.querySelector("button[type=submit]");
         if (button) button.disabled = true;
@@ -188,6 +189,12 @@
                     field.removeAttribute("aria-invalid");
                     form.querySelector(".field-error")?.remove();
                     say("Uw notitie is toegevoegd.");
+                }
+                if (form.matches(".score-form")) {
+                    form.querySelector(".field-error")?.remove();
+                    const removed = event.submitter && event.submitter.name === "remove";
+                    if (removed) form.querySelectorAll("input[name=score]").forEach((input) => { input.checked = false; });
+                    say(removed ? "Uw score is weggehaald." : "Uw score is bewaard. Niemand ziet wat u koos.");
                 }
             } else if (response.status === 400 && (response.headers.get("Content-Type") || "").startsWith("text/plain")) {
                 showFieldError(form, await response.text());
@@ -237,6 +244,7 @@
     listen({
         participants: refreshCount,
         notes: (data) => { if (data.step === viewed) refreshNotes(); },
+        scores: (data) => { if (data.step === viewed) refreshNotes(); },
         state: (data) => { if (data.step === viewed) refreshNotes(); },
         step: onStep,
         status: () => { if (!isTyping()) window.location.reload(); },

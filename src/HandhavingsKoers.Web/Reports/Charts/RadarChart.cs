@@ -1,0 +1,129 @@
+using HandhavingsKoers.Pdf.Layout;
+using HandhavingsKoers.Web.Workshops;
+
+namespace HandhavingsKoers.Web.Reports.Charts;
+
+/// <summary>One line on the radar: a session's medians per topic (null where nobody scored).</summary>
+public sealed record RadarSeries(string Name, IReadOnlyList<double?> Values, bool IsEarlier = false);
+
+/// <summary>
+/// The geometry of the "waar staan we?" radar (spider) chart: one spoke per topic, starting at the top and going
+/// clockwise, rings at 1 to 5, the newest session filled and earlier ones dashed. The same drawing becomes inline SVG
+/// (<see cref="SvgWriter"/>) and PDF vectors (<see cref="DrawingBlock"/>). Pages show a table beside it with the same
+/// numbers, for screen readers and for anyone who prefers numbers.
+/// </summary>
+public static class RadarChart
+{
+    public const double Width = 560;
+    public const double Height = 440;
+    public const double Radius = 150;
+    public static readonly Point Centre = new(Width / 2, (Height / 2) + 4);
+
+    public const string Primary = "#00437a";
+    public const string Earlier = "#5c5c5c";
+    private const string Grid = "#b8b8b8";
+    private const string Ink = "#1a1a1a";
+
+    /// <summary>Where a value lands on spoke <paramref name="axis"/> of <paramref name="axisCount"/>; 0 is the centre, 5 the rim.</summary>
+    public static Point PointAt(int axis, int axisCount, double value)
+    {
+        var angle = AngleOf(axis, axisCount);
+        var r = Radius * Math.Clamp(value, 0, ScoreScale.Max) / ScoreScale.Max;
+        return new Point(Round(Centre.X + (r * Math.Cos(angle))), Round(Centre.Y + (r * Math.Sin(angle))));
+    }
+
+    private static double AngleOf(int axis, int axisCount) => (-Math.PI / 2) + (2 * Math.PI * axis / axisCount);
+
+    private static double Round(double v) => Math.Round(v, 2);
+
+    public static Drawing Draw(IReadOnlyList<string> topics, IReadOnlyList<RadarSeries> series)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(topics.Count);
+        var n = topics.Count;
+        var shapes = new List<Shape>();
+
+        foreach (var ring in ScoreScale.Values)
+        {
+            shapes.Add(new PathShape(Enumerable.Range(0, n).Select(i => PointAt(i, n, ring)).ToList())
+            {
+                Stroke = Grid,
+                StrokeWidth = ring == ScoreScale.Max ? 1.2 : 0.8,
+            });
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            shapes.Add(new PathShape([Centre, PointAt(i, n, ScoreScale.Max)]) { Closed = false, Stroke = Grid, StrokeWidth = 0.8 });
+        }
+
+        // The scale along the first spoke, just beside it.
+        foreach (var ring in ScoreScale.Values)
+        {
+            var at = PointAt(0, n, ring);
+            shapes.Add(new LabelShape(new Point(at.X + 6, at.Y), [ring.ToString(System.Globalization.CultureInfo.InvariantCulture)], 10, TextAnchor.Start) { Color = "#555555" });
+        }
+
+        // Earlier sessions first, so the newest is drawn on top.
+        foreach (var s in series.OrderByDescending(s => s.IsEarlier))
+        {
+            var points = Enumerable.Range(0, n).Select(i => PointAt(i, n, s.Values.ElementAtOrDefault(i) ?? 0)).ToList();
+            shapes.Add(s.IsEarlier
+                ? new PathShape(points) { Stroke = Earlier, StrokeWidth = 2, Dashed = true }
+                : new PathShape(points) { Fill = Primary, FillOpacity = 0.18, Stroke = Primary, StrokeWidth = 2.5 });
+            for (var i = 0; i < n; i++)
+            {
+                if (s.Values.ElementAtOrDefault(i) is not null)
+                {
+                    shapes.Add(new DotShape(points[i], s.IsEarlier ? 3 : 4, s.IsEarlier ? Earlier : Primary));
+                }
+            }
+        }
+
+        for (var i = 0; i < n; i++)
+        {
+            shapes.Add(TopicLabel(i, n, topics[i]));
+        }
+
+        return new Drawing(Width, Height, shapes);
+    }
+
+    /// <summary>The topic's name just outside the rim, anchored away from the centre so it never covers the chart.</summary>
+    private static LabelShape TopicLabel(int axis, int axisCount, string topic)
+    {
+        var angle = AngleOf(axis, axisCount);
+        var (cos, sin) = (Math.Cos(angle), Math.Sin(angle));
+        var at = new Point(Round(Centre.X + ((Radius + 14) * cos)), Round(Centre.Y + ((Radius + 14) * sin)));
+        var anchor = Math.Abs(cos) < 0.2 ? TextAnchor.Middle : cos > 0 ? TextAnchor.Start : TextAnchor.End;
+        var lines = WrapLabel(topic, 18);
+
+        // Labels at the top and bottom sit above or below the rim instead of on it.
+        var lift = sin < -0.8 ? -(lines.Count * 13 * 1.2 / 2) : sin > 0.8 ? lines.Count * 13 * 1.2 / 2 : 0;
+        return new LabelShape(at with { Y = at.Y + lift }, lines, 13, anchor) { Bold = true, Color = Ink };
+    }
+
+    /// <summary>Splits a label into lines of about <paramref name="width"/> characters at spaces.</summary>
+    public static IReadOnlyList<string> WrapLabel(string text, int width)
+    {
+        var lines = new List<string>();
+        var current = "";
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (current.Length > 0 && current.Length + 1 + word.Length > width)
+            {
+                lines.Add(current);
+                current = word;
+            }
+            else
+            {
+                current = current.Length == 0 ? word : current + " " + word;
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            lines.Add(current);
+        }
+
+        return lines;
+    }
+}
