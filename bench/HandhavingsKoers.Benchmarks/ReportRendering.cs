@@ -3,6 +3,7 @@ using BenchmarkDotNet.Engines;
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Reports;
 using HandhavingsKoers.Web.Reports.Pdf;
+using HandhavingsKoers.Web.Workshops;
 
 namespace HandhavingsKoers.Benchmarks;
 
@@ -38,15 +39,18 @@ public class ReportRendering
             List<NoteReport> Notes(int n) => Enumerable.Range(0, n)
                 .Select(_ => new NoteReport($"Notitie {++noteNumber}: wij bellen mensen eerst op voordat we een brief sturen, en leggen uit wat er van hen verwacht wordt en waarom.", $"Deelnemer {noteNumber % 12}"))
                 .ToList();
-            return new PanelReport(panel.Key, panel.Title, panel.Question, panel.Prompts.Already, panel.Prompts.Todo,
-                Notes((count + 1) / 2), Notes(count / 2), panel.Links);
+            return new PanelReport(panel.Key, panel.TopicKey, panel.Title, panel.Question, panel.Prompts.Already, panel.Prompts.Todo,
+                Notes((count + 1) / 2), Notes(count / 2), panel.Links, ScoreSummary.From([1, 2, 2, 3, 3, 3, 4, 4, 5, p % 5 + 1, 3, 2]));
         }).ToList();
         var actions = Enumerable.Range(1, 12)
             .Select(i => new ActionsOfParticipant($"Deelnemer {i}", ["Standaardbrief herlezen", "Collega van schuldhulp bellen", "Overleg plannen met de keten"]))
             .ToList();
         return new WorkshopReport("Gemeente Zuidwolde", "Teamsessie Werk en Inkomen", new DateOnly(2026, 11, 22), edition.Key, edition.Title,
             edition.Koers, $"{edition.Source.Name}, {edition.Source.Published}", edition.Attribution, edition.Introduction, edition.Official, true, 12, reports,
-            edition.Closing.Question, actions);
+            edition.Closing.Question, actions,
+            [new TeamActionReport(Guid.NewGuid(), "Standaardbrief herschrijven in B1", "Teamleider handhaving", new DateOnly(2027, 3, 1))],
+            [],
+            [new SessionReport(Guid.NewGuid(), "Teamsessie Werk en Inkomen", new DateOnly(2026, 11, 22), edition.ShortTitle, new Dictionary<string, ScoreSummary>())]);
     }
 }
 

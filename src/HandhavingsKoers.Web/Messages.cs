@@ -50,10 +50,12 @@ public static class Messages
     public const string ValueInvalid = "De waarde '{0}' is niet geldig.";
     public const string ValueMissing = "Vul dit veld in.";
 
+    public const string FollowUpBeforePrevious = "Een vervolgsessie kan niet eerder zijn dan de sessie waar hij op volgt. Kies een latere datum.";
     public const string ScoreOutOfRange = "Kies een van de vijf antwoorden.";
     public const string StepTakesNoScores = "Bij deze stap kunt u geen score geven.";
     public const string OwnerRequired = "Vul in wie dit oppakt: een functie of een naam.";
     public const string OwnerTooLong = "Wie het oppakt mag maximaal 100 tekens zijn.";
+    public const string DueDateFormat = "Vul de datum in als dag-maand-jaar, bijvoorbeeld 31-03-2027.";
     public const string DueDateRequired = "Vul in wanneer het klaar moet zijn.";
     public const string DueDateBeforeWorkshop = "Die datum ligt voor de dag van de workshop. Kies een datum op of na de workshop.";
     public const string DueDateTooFar = "Die datum ligt meer dan vijf jaar na de workshop. Kies een datum die dichterbij ligt.";

@@ -40,7 +40,13 @@ public sealed class BadInputTests : AppTest
             (step + "?handler=DeleteNote", ["Form.NoteId"]),
             (workshop.ParticipantUrl("acties") + "?handler=SaveActions", ["Actions[0]", "Actions[1]", "Actions[2]"]),
             (workshop.ParticipantUrl("welkom") + "?handler=Rename", ["displayName"]),
+            (step + "?handler=Score", ["score", "remove"]),
+            (workshop.ParticipantUrl("welkom") + "?handler=Score", ["score"]),
             (facilitatorStep + "?handler=Move", ["target"]),
+            (facilitatorStep + "?handler=RevealScores", ["target"]),
+            (workshop.FacilitatorUrl("acties") + "?handler=AddTeamAction", ["TeamAction.Text", "TeamAction.Owner", "TeamAction.DueDate"]),
+            (workshop.FacilitatorUrl("welkom") + "?handler=Review", ["actionId", "status", "note"]),
+            ($"/w/{workshop.Id}/vervolg", ["Input.Title", "Input.Date", "Input.EditionKey"]),
             (facilitatorStep + "?handler=Timer", ["minutes"]),
             (facilitatorStep + "?handler=Delete", ["confirm"]),
             (other.ParticipantUrl("vertrouwen") + "?handler=AddNote", ["Form.Column", "Form.Text"]),
@@ -172,7 +178,7 @@ public sealed class BadInputTests : AppTest
         return token[..middle] + (token[middle] == 'A' ? 'B' : 'A') + token[(middle + 1)..];
     }
 
-    private string Snapshot() => string.Join(';', new[] { "Workshops", "Participants", "Notes", "ParticipantActions", "StepStates" }
+    private string Snapshot() => string.Join(';', new[] { "Workshops", "Participants", "Notes", "ParticipantActions", "StepStates", "Scores", "TeamActions", "PreviousActions" }
         .Select(t => $"{t}={App.Count($"select count(*) from {t}")}")) + $";notes={App.Count("select sum(length(Text) + Version) from Notes")}"
         + $";names={App.Count("select count(*) from Participants where DisplayName = 'Sanne'")};step={App.Count("select count(*) from Workshops where CurrentStepKey = 'vertrouwen'")}";
 }

@@ -1,6 +1,7 @@
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
 using HandhavingsKoers.Web.Live;
+using HandhavingsKoers.Web.Reports;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -124,6 +125,22 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
     protected virtual async Task LoadViewAsync()
     {
         ParticipantCount = await db.Participants.CountAsync(p => p.WorkshopId == Workshop.Id);
+        if (Step.Kind == StepKind.Actions)
+        {
+            TeamActions = await db.TeamActions.AsNoTracking().Where(a => a.WorkshopId == Workshop.Id)
+                .OrderBy(a => a.DueDate).ThenBy(a => a.CreatedAt)
+                .Select(a => new TeamActionReport(a.Id, a.Text, a.Owner, a.DueDate)).ToListAsync();
+        }
+
+        if (Step.Kind == StepKind.Welcome && Workshop.PreviousWorkshopId is { } previousId)
+        {
+            // A follow-up opens with last time's team actions: "Wat is ermee gebeurd?"
+            PreviousActions = await db.PreviousActions.AsNoTracking().Where(a => a.WorkshopId == Workshop.Id).OrderBy(a => a.Position)
+                .Select(a => new PreviousActionReport(a.Id, a.Text, a.Owner, a.DueDate, a.Status, a.StatusNote)).ToListAsync();
+            PreviousSession = await db.Workshops.AsNoTracking().Where(w => w.Id == previousId)
+                .Select(w => new PreviousSessionInfo(w.Id, w.Title, w.Date)).SingleOrDefaultAsync();
+        }
+
         if (Step.TakesNotes)
         {
             // Silent writing is enforced here, on the server: a participant's page never holds others' hidden notes.
@@ -154,6 +171,15 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
             await LoadScoresAsync();
         }
     }
+
+    /// <summary>The team's agreed actions (actions step only).</summary>
+    public IReadOnlyList<TeamActionReport> TeamActions { get; private set; } = [];
+
+    /// <summary>For a follow-up: last time's team actions and what became of them (welcome step only).</summary>
+    public IReadOnlyList<PreviousActionReport> PreviousActions { get; private set; } = [];
+
+    /// <summary>The session this one follows up on; null for a first session or when it was deleted.</summary>
+    public PreviousSessionInfo? PreviousSession { get; private set; }
 
     /// <summary>How the room scored this step so far ("waar staan we?").</summary>
     public ScoreSummary Scores { get; private set; } = ScoreSummary.Empty;
@@ -394,6 +420,11 @@ public static class StepScores
 
         return (ScoreSummary.From(values), previousScores);
     }
+}
+
+public sealed record PreviousSessionInfo(Guid Id, string Title, DateOnly Date)
+{
+    public string Label => Date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
 }
 
 /// <summary>Last session's scores on the same topic, shown beside this session's.</summary>

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CsvHelper;
+using HandhavingsKoers.Web.Workshops;
 
 namespace HandhavingsKoers.Web.Reports;
 
@@ -54,6 +55,27 @@ public static class ReportExports
                     csv.WriteRecord(["Drie zaken voor morgen", report.ClosingQuestion, "", action, set.Participant]);
                 }
             }
+
+            // Scores: the count per answer and the median, never who gave which.
+            foreach (var panel in report.Panels.Where(p => p.Scores is { Total: > 0 }))
+            {
+                foreach (var value in ScoreScale.Values)
+                {
+                    csv.WriteRecord([panel.Title, "Waar staan we?", $"{value} {ScoreScale.Label(value)}", panel.Scores!.CountOf(value).ToString(CultureInfo.InvariantCulture), ""]);
+                }
+
+                csv.WriteRecord([panel.Title, "Waar staan we?", "mediaan", panel.Scores!.Median!.Value.ToString("0.#", Dutch), ""]);
+            }
+
+            foreach (var action in report.TeamActions)
+            {
+                csv.WriteRecord(["Teamactie", "", $"klaar op {action.DueDate:yyyy-MM-dd}", action.Text, action.Owner]);
+            }
+
+            foreach (var action in report.PreviousActions)
+            {
+                csv.WriteRecord(["Actie van vorige keer", action.StatusLabel + (action.StatusNote is null ? "" : ": " + action.StatusNote), $"klaar op {action.DueDate:yyyy-MM-dd}", action.Text, action.Owner]);
+            }
         }
 
         return buffer.ToArray();
@@ -68,12 +90,43 @@ public static class ReportExports
         md.Append("- Praatplaat: ").AppendLine(Escape(report.EditionTitle) + " (" + Escape(report.Koers) + ")");
         md.Append("- Deelnemers: ").AppendLine(report.ParticipantCount.ToString(CultureInfo.InvariantCulture));
         md.Append("- ").AppendLine(Escape(report.Attribution));
+        if (report.PreviousActions.Count > 0)
+        {
+            md.AppendLine().AppendLine("## Wat is er gebeurd met de acties van vorige keer?").AppendLine();
+            md.AppendLine("| Actie | Wie | Klaar op | Wat is ermee gebeurd? |").AppendLine("| --- | --- | --- | --- |");
+            foreach (var a in report.PreviousActions)
+            {
+                md.AppendLine(Dutch, $"| {Cell(a.Text)} | {Cell(a.Owner)} | {a.DueDate.ToString("d MMMM yyyy", Dutch)} | {Cell(a.StatusLabel + (a.StatusNote is null ? "" : ": " + a.StatusNote))} |");
+            }
+        }
+
+        if (report.HasScores)
+        {
+            md.AppendLine().AppendLine("## Waar staan we?").AppendLine();
+            md.AppendLine("Mediaan per onderwerp, van 1 (" + ScoreScale.Label(1).ToLowerInvariant() + ") tot 5 (" + ScoreScale.Label(5).ToLowerInvariant() + ").").AppendLine();
+            md.Append("| Onderwerp | ").AppendJoin(" | ", report.Sessions.Select((s, i) => i == report.Sessions.Count - 1 ? $"Nu ({s.Label})" : s.Label)).AppendLine(" |");
+            md.Append("| --- |").AppendJoin("", report.Sessions.Select(_ => " --- |")).AppendLine();
+            foreach (var row in report.Trend)
+            {
+                md.Append("| ").Append(Cell(row.Topic)).Append(" | ").AppendJoin(" | ", row.Medians.Select(m => m is { } v ? v.ToString("0.#", Dutch) : "–")).AppendLine(" |");
+            }
+        }
+
         foreach (var panel in report.Panels)
         {
             md.AppendLine().Append("## ").AppendLine(Escape(panel.Title)).AppendLine();
             md.Append("> ").AppendLine(Escape(panel.Question));
             AppendNotes(md, panel.PromptAlready, panel.Already);
             AppendNotes(md, panel.PromptTodo, panel.Todo);
+            if (panel.Scores is { Total: > 0 } scores)
+            {
+                md.AppendLine().AppendLine("### Waar staan we?").AppendLine();
+                md.Append("Mediaan: ").Append(ScoreScale.Describe(scores.Median!.Value)).Append(" (").Append(scores.Total).AppendLine(" scores)").AppendLine();
+                foreach (var value in ScoreScale.Values)
+                {
+                    md.Append("- ").Append(value).Append(' ').Append(ScoreScale.Label(value)).Append(": ").Append(scores.CountOf(value)).AppendLine();
+                }
+            }
             md.AppendLine().Append("Lees meer: ").AppendLine(string.Join(", ", panel.Links.Select(l => $"[{Escape(l.Title)}](<{l.Url}>)")));
         }
 
@@ -90,6 +143,20 @@ public static class ReportExports
             for (var i = 0; i < set.Actions.Count; i++)
             {
                 md.Append(i + 1).Append(". ").AppendLine(Escape(set.Actions[i]).Replace("\n", "\n   ", StringComparison.Ordinal));
+            }
+        }
+
+        md.AppendLine().AppendLine("## Teamacties").AppendLine();
+        if (report.TeamActions.Count == 0)
+        {
+            md.AppendLine("_Geen teamacties._");
+        }
+        else
+        {
+            md.AppendLine("| Actie | Wie | Klaar op |").AppendLine("| --- | --- | --- |");
+            foreach (var a in report.TeamActions)
+            {
+                md.AppendLine(Dutch, $"| {Cell(a.Text)} | {Cell(a.Owner)} | {a.DueDate.ToString("d MMMM yyyy", Dutch)} |");
             }
         }
 
@@ -110,6 +177,11 @@ public static class ReportExports
                 .Append(" — _").Append(Escape(note.Author)).AppendLine("_");
         }
     }
+
+    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    /// <summary>A table cell: escaped, and on one line.</summary>
+    private static string Cell(string text) => Escape(text).Replace("\n", " ", StringComparison.Ordinal);
 
     /// <summary>Typed text must stay text: escape what Markdown would read as markup (and raw HTML).</summary>
     private static string Escape(string text)

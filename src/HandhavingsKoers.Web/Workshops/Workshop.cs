@@ -77,6 +77,11 @@ public sealed class Workshop
     public static Workshop StartFollowUp(
         Workshop previous, string title, DateOnly date, Edition edition, string joinCode, byte[] facilitatorKeyHash, DateTime now)
     {
+        if (date < previous.Date)
+        {
+            throw new WorkshopRuleException(Messages.FollowUpBeforePrevious);
+        }
+
         var workshop = Start(previous.Gemeente, title, date, edition, joinCode, facilitatorKeyHash, now);
         workshop.PreviousWorkshopId = previous.Id;
         var position = 1;

@@ -24,11 +24,67 @@ public static partial class Journey
             ["Input.Title"] = title,
             ["Input.Date"] = date,
         });
-        Assert.Equal(System.Net.HttpStatusCode.OK, page.Status);
+        return Started(page);
+    }
+
+    /// <summary>Starts a follow-up session from an earlier one's "Vervolgsessie starten" page, as its facilitator.</summary>
+    public static async Task<StartedWorkshop> StartFollowUpAsync(this User facilitator, StartedWorkshop previous, string title, string date, string? edition = null)
+    {
+        var form = (await facilitator.OpenAsync($"/w/{previous.Id}/vervolg")).Form("form[method=post]");
+        var values = new Dictionary<string, string> { ["Input.Title"] = title, ["Input.Date"] = date };
+        if (edition is not null)
+        {
+            values["Input.EditionKey"] = edition;
+        }
+
+        return Started(await facilitator.SubmitAsync(form, values));
+    }
+
+    /// <summary>The facilitator's first page of a new workshop: its id, join code and secret link.</summary>
+    private static StartedWorkshop Started(Page page)
+    {
+        Assert.True(page.Status == System.Net.HttpStatusCode.OK, $"{page.Status}: {string.Join("; ", page.Errors)}");
         var id = Guid.Parse(WorkshopId().Match(page.Address.AbsolutePath).Groups[1].Value);
         var code = page.Document.QuerySelector(".join-code")!.TextContent.Replace(" ", "", StringComparison.Ordinal);
         var link = ((AngleSharp.Html.Dom.IHtmlInputElement)page.Document.QuerySelector("#begeleiderslink")!).Value;
         return new StartedWorkshop(id, code, link, page);
+    }
+
+    /// <summary>Gives a "waar staan we?" score on a panel step, as a participant.</summary>
+    public static async Task<Page> ScoreAsync(this User participant, string stepUrl, int score)
+    {
+        var page = await participant.OpenAsync(stepUrl);
+        return await participant.SubmitAsync(page.Form("form.score-form"), new Dictionary<string, string> { ["score"] = score.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    /// <summary>Presses one of the facilitator's buttons on a step (by the handler it posts to).</summary>
+    public static async Task<Page> PressAsync(this User facilitator, string stepUrl, string handler)
+    {
+        var page = await facilitator.OpenAsync(stepUrl);
+        var form = page.Document.QuerySelectorAll("form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>()
+            .FirstOrDefault(f => f.Action.Contains($"handler={handler}", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"No button for {handler} on {stepUrl}");
+        return await facilitator.SubmitAsync(form);
+    }
+
+    public static async Task<Page> AddTeamActionAsync(this User facilitator, StartedWorkshop workshop, string text, string owner, string dueDate)
+    {
+        var page = await facilitator.OpenAsync(workshop.FacilitatorUrl("acties"));
+        return await facilitator.SubmitAsync(page.Form("#teamactie-formulier"), new Dictionary<string, string>
+        {
+            ["TeamAction.Text"] = text,
+            ["TeamAction.Owner"] = owner,
+            ["TeamAction.DueDate"] = dueDate,
+        });
+    }
+
+    /// <summary>Records what became of one of last time's actions (found by its text) on a follow-up's welcome step.</summary>
+    public static async Task<Page> ReviewAsync(this User facilitator, StartedWorkshop workshop, string actionText, string status, string note = "")
+    {
+        var page = await facilitator.OpenAsync(workshop.FacilitatorUrl("welkom"));
+        var item = page.Document.QuerySelectorAll("li.previous-action").First(li => li.QuerySelector(".note-text")?.TextContent == actionText);
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)item.QuerySelector("form")!;
+        return await facilitator.SubmitAsync(form, new Dictionary<string, string> { ["status"] = status, ["note"] = note });
     }
 
     public static async Task<Page> JoinAsync(this User participant, string code, string? name = null)

@@ -24,6 +24,15 @@ public sealed class User(HttpClient client) : IDisposable
     {
         foreach (var (name, value) in values ?? new Dictionary<string, string>())
         {
+            // A radio group: choose the option with this value, as a click would ("" chooses none).
+            var radios = form.QuerySelectorAll("input[type=radio]").OfType<IHtmlInputElement>().Where(r => r.Name == name).ToList();
+            if (radios.Count > 0)
+            {
+                var chosen = value.Length == 0 ? null : radios.FirstOrDefault(r => r.Value == value) ?? throw new InvalidOperationException($"The radio group '{name}' has no option '{value}'.");
+                radios.ForEach(r => r.IsChecked = r == chosen);
+                continue;
+            }
+
             switch (form.Elements[name])
             {
                 case IHtmlInputElement input: input.Value = value; break;

@@ -23,6 +23,9 @@ public sealed class RestartTests
             await facilitator.MoveRoomAsync(workshop, "preventie");
             await participant.AddNoteAsync(workshop.ParticipantUrl("preventie"), "Already", "Wij bellen nieuwe klanten na twee weken.");
             await facilitator.AddNoteAsync(workshop.FacilitatorUrl("preventie"), "Todo", "Brief over inkomstenwijziging verduidelijken.");
+            await participant.ScoreAsync(workshop.ParticipantUrl("preventie"), 4);
+            await facilitator.PressAsync(workshop.FacilitatorUrl("preventie"), "RevealScores");
+            await facilitator.AddTeamActionAsync(workshop, "Brief herschrijven", "Teamleider", "2027-01-15");
 
             // The participant's browser keeps its cookie across the restart, as a real browser would.
             participantCookie = (await participant.Client.GetAsync(workshop.ParticipantUrl())).RequestMessage!.Headers.GetValues("Cookie").Single();
@@ -40,6 +43,8 @@ public sealed class RestartTests
         Assert.Equal(["Wij bellen nieuwe klanten na twee weken."], page.Notes("Already"));
         Assert.Equal(["Brief over inkomstenwijziging verduidelijken."], page.Notes("Todo"));
         Assert.Contains("Door u", page.NoteItem("Wij bellen nieuwe klanten na twee weken.").TextContent, StringComparison.Ordinal);
+        Assert.Equal("4", ((AngleSharp.Html.Dom.IHtmlInputElement)page.Document.QuerySelector("input[name=score]:checked")!).Value);
+        Assert.Contains("Mediaan: 4", page.Text, StringComparison.Ordinal);
 
         // The facilitator link still works after the restart.
         using var facilitatorAgain = second.NewUser();
@@ -49,5 +54,6 @@ public sealed class RestartTests
 
         var summary = await returning.OpenAsync(workshop.SummaryUrl);
         Assert.Contains("Wij bellen nieuwe klanten na twee weken.", summary.Text, StringComparison.Ordinal);
+        Assert.Contains("Brief herschrijven", summary.Document.QuerySelector("#teamacties-titel ~ table")!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -7,6 +7,7 @@ using HandhavingsKoers.Web.Pages.Workshops;
 using HandhavingsKoers.Web.Reports;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace HandhavingsKoers.Web.Pages.Facilitate;
 
@@ -20,7 +21,15 @@ public sealed partial class StepModel(
     /// <summary>The secret link, shown once right after the workshop was started.</summary>
     public string? NewFacilitatorLink { get; private set; }
 
-    public IReadOnlyList<ActionsOfParticipant> RoomActions { get; private set; } = [];
+    /// <summary>What each participant wrote as their three actions, with ids so one can be made a team action.</summary>
+    public IReadOnlyList<(string Participant, IReadOnlyList<(Guid Id, string Text)> Actions)> RoomActions { get; private set; } = [];
+
+    [BindProperty]
+    public TeamActionForm TeamAction { get; set; } = new();
+
+    /// <summary>A participant's action to start a team action from (<c>?van=</c>): its text fills the form.</summary>
+    [BindProperty(SupportsGet = true, Name = "van")]
+    public Guid? FromActionId { get; set; }
 
     public int RetentionMonths => retention.Value.MonthsAfterClosing;
 
@@ -63,7 +72,18 @@ public sealed partial class StepModel(
 
         if (Step.Kind == StepKind.Actions)
         {
-            RoomActions = await ActionsOfParticipant.LoadAsync(Db, Workshop.Id);
+            var rows = await Db.Participants.AsNoTracking()
+                .Where(p => p.WorkshopId == Workshop.Id)
+                .OrderBy(p => p.JoinedAt)
+                .Select(p => new { p.DisplayName, Actions = p.Actions.OrderBy(a => a.Position).Select(a => new { a.Id, a.Text }).ToList() })
+                .ToListAsync();
+            RoomActions = rows.Where(r => r.Actions.Count > 0)
+                .Select((r, i) => (r.DisplayName ?? $"Deelnemer {i + 1}", (IReadOnlyList<(Guid, string)>)r.Actions.Select(a => (a.Id, a.Text)).ToList()))
+                .ToList();
+            if (FromActionId is { } from && HttpMethods.IsGet(Request.Method))
+            {
+                TeamAction.Text ??= RoomActions.SelectMany(r => r.Actions).Where(a => a.Id == from).Select(a => a.Text).FirstOrDefault();
+            }
         }
     }
 
@@ -108,6 +128,79 @@ public sealed partial class StepModel(
 
     public Task<IActionResult> OnPostStopTimerAsync(Guid id, string? step) =>
         ControlAsync(id, step, WorkshopEvent.StepState, () => { Workshop.StopTimer(Step); return Step; });
+
+    public async Task<IActionResult> OnPostAddTeamActionAsync(Guid id)
+    {
+        var refusal = await LoadAsync(id, StepSequence.ActionsKey);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        await Db.Entry(Workshop).Collection(w => w.TeamActions).LoadAsync();
+        try
+        {
+            Workshop.AddTeamAction(TeamAction.Text, TeamAction.Owner, TeamActionForm.ParseDate(TeamAction.DueDate), Clock.GetUtcNow().UtcDateTime);
+            await Db.SaveChangesAsync();
+        }
+        catch (WorkshopRuleException e)
+        {
+            return await ShowAgainAsync(TeamActionForm.FieldOf(e.Message), e.Message);
+        }
+
+        TempData["Saved"] = "De teamactie is toegevoegd.";
+        Events.Publish(Workshop.Id, WorkshopEvent.Notes, Step.Key);
+        return Redirect(StepUrl(Step) + "#teamacties-titel");
+    }
+
+    public async Task<IActionResult> OnPostRemoveTeamActionAsync(Guid id, Guid? teamActionId)
+    {
+        var refusal = await LoadAsync(id, StepSequence.ActionsKey);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        await Db.Entry(Workshop).Collection(w => w.TeamActions).LoadAsync();
+        try
+        {
+            Workshop.RemoveTeamAction(teamActionId ?? Guid.Empty);
+            await Db.SaveChangesAsync();
+        }
+        catch (WorkshopRuleException e)
+        {
+            return await ShowAgainAsync("", e.Message);
+        }
+
+        TempData["Saved"] = "De teamactie is weggehaald.";
+        Events.Publish(Workshop.Id, WorkshopEvent.Notes, Step.Key);
+        return Redirect(StepUrl(Step) + "#teamacties-titel");
+    }
+
+    /// <summary>Records what became of one of last time's actions (follow-up sessions, welcome step).</summary>
+    public async Task<IActionResult> OnPostReviewAsync(Guid id, string? step, Guid? actionId, ActionStatus? status, string? note)
+    {
+        var refusal = await LoadAsync(id, step);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        await Db.Entry(Workshop).Collection(w => w.PreviousActions).LoadAsync();
+        var key = FormIds.Review(actionId ?? Guid.Empty);
+        try
+        {
+            Workshop.ReviewPreviousAction(actionId ?? Guid.Empty, status, note, Clock.GetUtcNow().UtcDateTime);
+            await Db.SaveChangesAsync();
+        }
+        catch (WorkshopRuleException e)
+        {
+            return await ShowAgainAsync(e.Message == Messages.ActionStatusRequired ? key : e.Message == Messages.PreviousActionNotFound ? "" : key + "-toelichting", e.Message);
+        }
+
+        Events.Publish(Workshop.Id, WorkshopEvent.Status, Step.Key);
+        return Redirect(StepUrl(Step) + $"#actie-{actionId:N}");
+    }
 
     /// <summary>Deletes the workshop with everything in it, now, after the facilitator ticked the confirmation.</summary>
     public async Task<IActionResult> OnPostDeleteAsync(Guid id, string? step, bool confirm)
@@ -167,4 +260,30 @@ public sealed partial class StepModel(
         // The presenter's buttons (without script) come back to the presenter.
         return Redirect(Request.Form["terug"] == "presenteren" ? $"/w/{Workshop.Id}/presenteren" : StepUrl(affected));
     }
+}
+
+/// <summary>The facilitator's form for a team action. The date arrives as text so a typo gets a Dutch message.</summary>
+public sealed class TeamActionForm
+{
+    public string? Text { get; set; }
+    public string? Owner { get; set; }
+    public string? DueDate { get; set; }
+
+    private static readonly string[] Formats = ["yyyy-MM-dd", "d-M-yyyy", "d/M/yyyy", "d-M-yy", "d.M.yyyy"];
+
+    /// <summary>The date from a date picker (yyyy-mm-dd) or typed the Dutch way (31-3-2027); null when empty.</summary>
+    public static DateOnly? ParseDate(string? text) => string.IsNullOrWhiteSpace(text)
+        ? null
+        : DateOnly.TryParseExact(text.Trim(), Formats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date)
+            ? date
+            : throw new WorkshopRuleException(Messages.DueDateFormat);
+
+    /// <summary>Which field a rule's message is about, so the error sits beside it.</summary>
+    public static string FieldOf(string message) => message switch
+    {
+        Messages.OwnerRequired or Messages.OwnerTooLong => "TeamAction.Owner",
+        Messages.DueDateFormat or Messages.DueDateRequired or Messages.DueDateBeforeWorkshop or Messages.DueDateTooFar => "TeamAction.DueDate",
+        Messages.TooManyTeamActions => "",
+        _ => "TeamAction.Text",
+    };
 }

@@ -39,7 +39,7 @@ public sealed class StartModel(AppDbContext db, EditionCatalog editions, TimePro
 
         var key = SecretToken.New();
         var workshop = Workshop.Start(Input.Gemeente!, Input.Title!, Input.Date!.Value, edition,
-            await UnusedJoinCodeAsync(), SecretToken.Hash(key), clock.GetUtcNow().UtcDateTime);
+            await UnusedJoinCodeAsync(db), SecretToken.Hash(key), clock.GetUtcNow().UtcDateTime);
         db.Workshops.Add(workshop);
         await db.SaveChangesAsync();
 
@@ -50,7 +50,7 @@ public sealed class StartModel(AppDbContext db, EditionCatalog editions, TimePro
     }
 
     /// <summary>31^6 ≈ 887 million codes; a clash is rare, and the unique index catches a race.</summary>
-    private async Task<string> UnusedJoinCodeAsync()
+    internal static async Task<string> UnusedJoinCodeAsync(AppDbContext db)
     {
         while (true)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using HandhavingsKoers.Pdf;
 using HandhavingsKoers.Pdf.Layout;
+using HandhavingsKoers.Web.Workshops;
 using static HandhavingsKoers.Web.Reports.Pdf.Typography;
 
 namespace HandhavingsKoers.Web.Reports.Pdf;
@@ -27,6 +28,8 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
     {
         foreach (var block in Cover()) yield return block;
         foreach (var block in Introduction()) yield return block;
+        foreach (var block in PreviousActions()) yield return block;
+        foreach (var block in Scores()) yield return block;
         yield return new PageBreakBlock();
         foreach (var panel in report.Panels)
         {
@@ -34,6 +37,7 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
         }
 
         foreach (var block in Actions()) yield return block;
+        foreach (var block in TeamActions()) yield return block;
         foreach (var block in Colophon()) yield return block;
     }
 
@@ -72,6 +76,13 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
         foreach (var block in QuestionBox(panel.Question)) yield return block;
         foreach (var block in NoteList(panel.PromptAlready, panel.Already)) yield return block;
         foreach (var block in NoteList(panel.PromptTodo, panel.Todo)) yield return block;
+        if (panel.Scores is { Total: > 0 } scores)
+        {
+            yield return new TextBlock("Waar staan we?", Heading3, TextRole.Heading3) { SpaceBefore = 8, SpaceAfter = 4, KeepWithNext = true };
+            yield return Paragraph($"Mediaan: {ScoreScale.Describe(scores.Median!.Value)} ({scores.Total} {(scores.Total == 1 ? "score" : "scores")}). "
+                + "Verdeling: " + string.Join(" · ", ScoreScale.Values.Select(v => $"{v} {ScoreScale.Label(v).ToLowerInvariant()}: {scores.CountOf(v)}")) + ".");
+        }
+
         if (panel.Links.Count > 0)
         {
             var link = panel.Links[0];
@@ -123,6 +134,66 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
             };
             yield return new ListBlock(set.Actions.Select(a => new ListItem([new TextBlock(a, Body)])).ToList(), Bullet);
         }
+    }
+
+    /// <summary>A follow-up opens with what became of last time's team actions.</summary>
+    private IEnumerable<Block> PreviousActions()
+    {
+        if (report.PreviousActions.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return Heading2("Wat is er gebeurd met de acties van vorige keer?");
+        yield return new ListBlock(report.PreviousActions.Select(a => new ListItem(
+        [
+            new TextBlock(a.Text, Body),
+            new TextBlock($"{a.StatusLabel}{(a.StatusNote is null ? "" : ": " + a.StatusNote)}", Caption),
+            new TextBlock($"Wie: {a.Owner} · Klaar op: {a.DueDate.ToString("d MMMM yyyy", Dutch)}", Author),
+        ])).ToList(), Bullet);
+    }
+
+    /// <summary>The radar of medians (and the previous session's, dashed), with the same numbers as a list.</summary>
+    private IEnumerable<Block> Scores()
+    {
+        if (!report.HasScores)
+        {
+            yield break;
+        }
+
+        yield return Heading2("Waar staan we?");
+        yield return Paragraph($"De deelnemers gaven per onderwerp een score van 1 ({ScoreScale.Label(1).ToLowerInvariant()}) tot 5 ({ScoreScale.Label(5).ToLowerInvariant()}). Het diagram toont de mediaan."
+            + (report.Sessions.Count > 1 ? " De stippellijn is de vorige sessie." : "") + " De scores zijn anoniem.");
+        yield return new DrawingBlock(report.Radar(), report.RadarAltText, 360) { SpaceAfter = 8 };
+        var several = report.Sessions.Count > 1;
+        yield return new TextBlock(several ? "Mediaan per onderwerp, per sessie" : "Mediaan per onderwerp", Heading3, TextRole.Heading3) { SpaceAfter = 4, KeepWithNext = true };
+        yield return new ListBlock(report.Trend.Select(row => new ListItem([new TextBlock(
+            $"{row.Topic}: " + (several
+                ? string.Join(" · ", row.Medians.Select((m, i) => $"{(i == row.Medians.Count - 1 ? "nu" : report.Sessions[i].Label)} {Median(m)}"))
+                : Median(row.Medians[^1])), Body)])).ToList(), Bullet);
+        if (several)
+        {
+            yield return new TextBlock("Een streepje betekent: geen scores, of dat onderwerp stond toen niet op de praatplaat.", Empty) { SpaceBefore = 4 };
+        }
+    }
+
+    private static string Median(double? median) => median is { } m ? m.ToString("0.#", Dutch) : "–";
+
+    private IEnumerable<Block> TeamActions()
+    {
+        yield return Heading2("Teamacties");
+        if (report.TeamActions.Count == 0)
+        {
+            yield return new TextBlock("Er zijn geen teamacties afgesproken.", Empty);
+            yield break;
+        }
+
+        yield return Paragraph("Wat het team afsprak: wat, wie en wanneer. Een vervolgsessie begint met deze acties.");
+        yield return new ListBlock(report.TeamActions.Select(a => new ListItem(
+        [
+            new TextBlock(a.Text, Body),
+            new TextBlock($"Wie: {a.Owner} · Klaar op: {a.DueDate.ToString("d MMMM yyyy", Dutch)}", Author),
+        ])).ToList(), Bullet);
     }
 
     private IEnumerable<Block> Colophon()

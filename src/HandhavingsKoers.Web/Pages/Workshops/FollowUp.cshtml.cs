@@ -1,0 +1,110 @@
+using HandhavingsKoers.Web.Content;
+using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Workshops;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace HandhavingsKoers.Web.Pages.Workshops;
+
+/// <summary>
+/// Starts a session "als vervolg op" an earlier one. Only that session's facilitator may: the page sits under
+/// <c>/w/{id}</c>, where their cookie is sent. The gemeente is carried over; last time's team actions are copied in.
+/// </summary>
+public sealed class FollowUpModel(AppDbContext db, EditionCatalog editions, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public FollowUpInput Input { get; set; } = new();
+
+    public Workshop Previous { get; private set; } = null!;
+
+    public int TeamActionCount => Previous.TeamActions.Count;
+
+    public IReadOnlyList<Edition> Editions => editions.All;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var refusal = await LoadAsync(id);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        Input.Date = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Input.EditionKey = Previous.EditionKey;
+        Input.Title = $"Vervolg: {Previous.Title}"[..Math.Min(150, Previous.Title.Length + 9)];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        var refusal = await LoadAsync(id);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var edition = editions.Find(Input.EditionKey);
+        if (edition is null)
+        {
+            ModelState.AddModelError("Input.EditionKey", Messages.EditionUnknown);
+        }
+
+        if (!ModelState.IsValid || edition is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var key = SecretToken.New();
+        Workshop workshop;
+        try
+        {
+            workshop = Workshop.StartFollowUp(Previous, Input.Title!, Input.Date!.Value, edition,
+                await StartModel.UnusedJoinCodeAsync(db), SecretToken.Hash(key), clock.GetUtcNow().UtcDateTime);
+        }
+        catch (WorkshopRuleException e)
+        {
+            ModelState.AddModelError("Input.Date", e.Message);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        db.Workshops.Add(workshop);
+        await db.SaveChangesAsync();
+
+        WorkshopAccess.RememberFacilitator(HttpContext, workshop.Id, key);
+        TempData[StartModel.NewKeyTempDataKey] = key;
+        return Redirect(WorkshopAccess.FacilitatorPath(workshop.Id));
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var previous = await db.Workshops.Include(w => w.TeamActions).SingleOrDefaultAsync(w => w.Id == id);
+        if (previous is null)
+        {
+            return this.Refuse(StatusCodes.Status404NotFound, Messages.WorkshopNotFound);
+        }
+
+        if (!WorkshopAccess.IsFacilitator(HttpContext, previous))
+        {
+            return this.Refuse(StatusCodes.Status403Forbidden, Messages.NotFacilitator);
+        }
+
+        Previous = previous;
+        return null;
+    }
+
+    public sealed class FollowUpInput
+    {
+        [System.ComponentModel.DataAnnotations.Required(ErrorMessage = Messages.TitleRequired)]
+        [System.ComponentModel.DataAnnotations.StringLength(150, ErrorMessage = Messages.TitleTooLong)]
+        public string? Title { get; set; }
+
+        [System.ComponentModel.DataAnnotations.Required(ErrorMessage = Messages.DateRequired)]
+        public DateOnly? Date { get; set; }
+
+        [System.ComponentModel.DataAnnotations.Required(ErrorMessage = Messages.EditionUnknown)]
+        public string? EditionKey { get; set; }
+    }
+}
