@@ -72,6 +72,17 @@ public sealed class AccessibilityTests(Xunit.Abstractions.ITestOutputHelper outp
         await Check(phone, "participant principle with error");
         await Assertions.Expect(presenter.Locator(".stage-notes li")).ToHaveCountAsync(1);
         await Check(presenter, "presenter principle");
+
+        // "Waar staan we?": the phone scores (by script, no reload); the presenter reveals with S; both update live.
+        await phone.CheckAsync(".score-form input[name=score][value='3']");
+        await phone.ClickAsync(".score-form button:not([name])");
+        await Assertions.Expect(phone.Locator("#scores-result")).ToContainTextAsync("1 van de 1 deelnemers");
+        await Assertions.Expect(presenter.Locator(".stage-score-count")).ToContainTextAsync("1 score gegeven");
+        await presenter.Keyboard.PressAsync("s");
+        await Assertions.Expect(presenter.Locator(".stage-scores .score-median")).ToHaveTextAsync("Mediaan: 3 – We zijn ermee bezig (1 score)");
+        await Assertions.Expect(phone.Locator("#scores-result .score-median")).ToHaveTextAsync("Mediaan: 3 – We zijn ermee bezig (1 score)");
+        await Check(presenter, "presenter scores");
+        await Check(phone, "participant scores");
         await facilitator.GotoAsync(workshopUrl + "/begeleider/vertrouwen");
         await Check(facilitator, "facilitator principle");
 
@@ -79,8 +90,32 @@ public sealed class AccessibilityTests(Xunit.Abstractions.ITestOutputHelper outp
         await facilitator.ClickAsync("form:has(input[name=target][value=acties]) button");
         await phone.WaitForURLAsync(new Regex("/stap/acties$")); // the phone follows the room
         await Check(phone, "participant actions");
+        await facilitator.GotoAsync(workshopUrl + "/begeleider/acties");
+        await facilitator.ClickAsync("#teamactie-formulier button[type=submit]"); // empty: three errors
+        await Check(facilitator, "facilitator team action with errors");
+        await facilitator.FillAsync("#TeamAction_Text", "Brieven herschrijven in B1");
+        await facilitator.FillAsync("#TeamAction_Owner", "Teamleider handhaving");
+        await facilitator.FillAsync("#TeamAction_DueDate", "2027-03-01");
+        await facilitator.ClickAsync("#teamactie-formulier button[type=submit]");
+        await Assertions.Expect(facilitator.Locator(".team-action .note-text")).ToHaveTextAsync("Brieven herschrijven in B1");
+        await Check(facilitator, "facilitator team actions");
         await facilitator.GotoAsync(workshopUrl + "/samenvatting");
         await Check(facilitator, "summary");
+
+        // A follow-up session: its start page, its welcome with last time's actions, its summary with the radar.
+        await facilitator.GotoAsync(workshopUrl + "/vervolg");
+        await Check(facilitator, "follow-up start");
+        await facilitator.FillAsync("#Input_Date", "2099-01-01");
+        await facilitator.ClickAsync("form.form button[type=submit]");
+        await Assertions.Expect(facilitator.Locator("li.previous-action .note-text").First).ToHaveTextAsync("Brieven herschrijven in B1");
+        await facilitator.CheckAsync("form.review-form input[value=Busy]");
+        await facilitator.ClickAsync("form.review-form button");
+        await Assertions.Expect(facilitator.Locator("li.previous-action .status")).ToHaveTextAsync("Mee bezig");
+        await Check(facilitator, "follow-up welcome with review");
+        var followUpUrl = Regex.Replace(facilitator.Url, "/begeleider.*$", "");
+        await facilitator.GotoAsync(followUpUrl + "/samenvatting");
+        await Assertions.Expect(facilitator.Locator(".radar-chart svg[role=img]")).ToHaveCountAsync(1);
+        await Check(facilitator, "follow-up summary with radar");
         await facilitator.GotoAsync(App.BaseUrl + "/bestaat-niet");
         await Check(facilitator, "not found");
         await facilitator.ClickAsync("footer a[href='/toegankelijkheid']");

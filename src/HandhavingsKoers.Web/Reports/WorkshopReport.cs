@@ -107,7 +107,7 @@ public sealed record WorkshopReport(
     /// <summary>What the radar shows, in words, for the figure's alternative text.</summary>
     public string RadarAltText => "Radardiagram van de mediaan per onderwerp (1 tot 5)"
         + (Sessions.Count > 1 ? $", deze sessie en de vorige ({Sessions[^2].Label})" : "")
-        + ". De tabel ernaast geeft dezelfde cijfers.";
+        + ". Dezelfde cijfers staan ook als tekst bij het diagram.";
 
     /// <summary>"praatplaat-gemeente-utrecht-2026-11-22": safe in every file system and mail client.</summary>
     public string FileName(string extension) => $"praatplaat-{Slug(Gemeente)}-{Date:yyyy-MM-dd}.{extension}";

@@ -128,7 +128,7 @@ public sealed class FollowUpTests : AppTest
         Assert.Equal(["Doenvermogen", "–", "–", "–"], Row(trend, "Doenvermogen"));
         var radar = summary.Document.QuerySelector(".radar-chart svg[role=img]")!;
         Assert.StartsWith("Radardiagram van de mediaan per onderwerp", radar.GetAttribute("aria-label"), StringComparison.Ordinal);
-        Assert.Single(radar.QuerySelectorAll("polygon[stroke-dasharray]")); // the previous session, dashed
+        Assert.Equal(2, radar.QuerySelectorAll($"circle[fill=\"{HandhavingsKoers.Web.Reports.Charts.RadarChart.Earlier}\"]").Length); // the previous session: two scored topics, no neighbours, so dots without a line
         Assert.Equal(["Risicoprofielen laten toetsen"], summary.Document.QuerySelectorAll("#vorige-titel ~ table tbody td.note-text").Select(e => e.TextContent));
 
         // The exports carry the same: JSON with the chain, CSV and Markdown with scores and actions.

@@ -96,7 +96,7 @@ public sealed class PraatplaatReportTests
     [InlineData(300)]
     public void Nothing_is_placed_outside_the_content_area_whatever_the_amount(int notesPerPanel)
     {
-        var document = new PraatplaatReport(ReportFixtures.With(notesPerPanel), Anonymous);
+        var document = new PraatplaatReport(ReportFixtures.With(notesPerPanel, scores: true), Anonymous);
         var pages = document.Layout();
         AssertInside(document.ContentArea, pages);
         if (notesPerPanel == 300)
@@ -107,6 +107,22 @@ public sealed class PraatplaatReportTests
         var pdf = new PdfInspector(document.GeneratePdf());
         Assert.Equal(pages.Count, pdf.Document.PageCount);
         Assert.All(pdf.Links(), l => Assert.True(l.Rect.X1 >= 56 - 0.01 && l.Rect.X2 <= 595 - 56 + 0.01, $"link at {l.Rect}"));
+    }
+
+    [Fact]
+    public void Scores_add_a_radar_figure_with_alternative_text_and_the_same_numbers_as_text()
+    {
+        var pdf = new PdfInspector(new PraatplaatReport(ReportFixtures.With(notesPerPanel: 2, scores: true), Anonymous).GeneratePdf());
+
+        Assert.Equal(1 + 1 + 7 + 1 + 1 + 1, pdf.Tags.Count(t => t == "H2")); // with "Waar staan we?"
+        var radar = Assert.Single(pdf.Elements, e => e.Tag == "Figure" && e.Alt!.StartsWith("Radardiagram", StringComparison.Ordinal));
+        Assert.Contains("Dezelfde cijfers staan ook als tekst bij het diagram", radar.Alt, StringComparison.Ordinal);
+        if (pdf.ExtractText(raw: true) is { } text)
+        {
+            // Scores 1, 2, 3, 3, 4 and one more per panel: the first panel's sixth is a 1, so its median is 2,5.
+            Assert.Contains("Vertrouwen: 2,5", text, StringComparison.Ordinal);
+            Assert.Contains("Mediaan: tussen 2 en 3 (6 scores)", text, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -166,6 +182,10 @@ public sealed class PraatplaatReportTests
                     break;
                 case PlacedQr qr:
                     Assert.True(qr.X >= area.Left && qr.X + qr.Size <= area.Right + slack && qr.Y >= area.Top - slack && qr.Y + qr.Size <= area.Bottom + slack, $"QR code outside {area}");
+                    break;
+                case PlacedDrawing drawing:
+                    var b = drawing.Bounds;
+                    Assert.True(b.Left >= area.Left - slack && b.Right <= area.Right + slack && b.Top >= area.Top - slack && b.Bottom <= area.Bottom + slack, $"drawing {b} outside {area}");
                     break;
             }
         }

@@ -40,18 +40,26 @@ public sealed class RadarChartTests
 
         var paths = drawing.Shapes.OfType<PathShape>().ToList();
         Assert.Equal(5, paths.Count(p => p.Closed && p.Fill is null && !p.Dashed && p.Points.Count == 7 && p.Stroke != RadarChart.Primary));
-        Assert.Equal(7, paths.Count(p => !p.Closed));
+        Assert.Equal(7, paths.Count(p => !p.Closed && p.Stroke is not (RadarChart.Primary or RadarChart.Earlier)));
 
-        // The newest session is filled and drawn last (on top); the earlier one is dashed, not only another colour.
-        var series = paths.Where(p => p.Stroke is RadarChart.Primary or RadarChart.Earlier).ToList();
-        Assert.Equal(2, series.Count);
-        Assert.True(series[0].Dashed);
-        Assert.Equal(RadarChart.Primary, series[1].Fill);
-        Assert.Equal(RadarChart.PointAt(3, 7, 4), series[1].Points[3]);
-        Assert.Equal(C, series[1].Points[2]); // no score: the line passes the centre...
+        // Both have a gap, so neither is a closed shape: each line stops at the topic without scores, and the
+        // earlier session is dashed, not only another colour. The newest is drawn last (on top).
+        var lines = paths.Where(p => p.Stroke is RadarChart.Primary or RadarChart.Earlier).ToList();
+        Assert.All(lines, l => Assert.False(l.Closed));
+        Assert.All(lines.Where(l => l.Stroke == RadarChart.Earlier), l => Assert.True(l.Dashed));
+        Assert.Equal(RadarChart.Primary, lines[^1].Stroke);
+        var newest = lines.Where(l => l.Stroke == RadarChart.Primary).Select(l => l.Points).ToList();
+        Assert.Equal([[RadarChart.PointAt(3, 7, 4), RadarChart.PointAt(4, 7, 1), RadarChart.PointAt(5, 7, 5), RadarChart.PointAt(6, 7, 3), RadarChart.PointAt(0, 7, 3), RadarChart.PointAt(1, 7, 2.5)]], newest);
+        var earlier = Assert.Single(lines, l => l.Stroke == RadarChart.Earlier);
+        Assert.Equal(6, earlier.Points.Count); // round from the first spoke to the sixth
+        Assert.DoesNotContain(lines, l => l.Points.Contains(C));
         var dots = drawing.Shapes.OfType<DotShape>().ToList();
-        Assert.Equal(6 + 6, dots.Count); // ...but gets no dot, so it does not look like a real score
-        Assert.DoesNotContain(dots, d => d.Center == C);
+        Assert.Equal(6 + 6, dots.Count);
+
+        // Without gaps the newest session is a filled shape.
+        var full = RadarChart.Draw(topics, [new RadarSeries("nu", [3, 3, 3, 3, 3, 3, 3])]).Shapes.OfType<PathShape>().Last();
+        Assert.True(full.Closed);
+        Assert.Equal(RadarChart.Primary, full.Fill);
 
         var labels = drawing.Shapes.OfType<LabelShape>().Where(l => l.Bold).ToList();
         Assert.Equal(topics, labels.Select(l => string.Join(' ', l.Lines)));

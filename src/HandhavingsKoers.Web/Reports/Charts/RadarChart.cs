@@ -66,13 +66,32 @@ public static class RadarChart
         // Earlier sessions first, so the newest is drawn on top.
         foreach (var s in series.OrderByDescending(s => s.IsEarlier))
         {
-            var points = Enumerable.Range(0, n).Select(i => PointAt(i, n, s.Values.ElementAtOrDefault(i) ?? 0)).ToList();
-            shapes.Add(s.IsEarlier
-                ? new PathShape(points) { Stroke = Earlier, StrokeWidth = 2, Dashed = true }
-                : new PathShape(points) { Fill = Primary, FillOpacity = 0.18, Stroke = Primary, StrokeWidth = 2.5 });
+            var values = Enumerable.Range(0, n).Select(i => s.Values.ElementAtOrDefault(i)).ToList();
+            var points = values.Select((v, i) => PointAt(i, n, v ?? 0)).ToList();
+            if (values.All(v => v is not null))
+            {
+                shapes.Add(s.IsEarlier
+                    ? new PathShape(points) { Stroke = Earlier, StrokeWidth = 2, Dashed = true }
+                    : new PathShape(points) { Fill = Primary, FillOpacity = 0.18, Stroke = Primary, StrokeWidth = 2.5 });
+            }
+            else
+            {
+                // A topic without scores is a gap, not a zero: the line stops there and nothing is filled.
+                foreach (var run in Runs(values))
+                {
+                    shapes.Add(new PathShape(run.Select(i => points[i]).ToList())
+                    {
+                        Closed = false,
+                        Stroke = s.IsEarlier ? Earlier : Primary,
+                        StrokeWidth = s.IsEarlier ? 2 : 2.5,
+                        Dashed = s.IsEarlier,
+                    });
+                }
+            }
+
             for (var i = 0; i < n; i++)
             {
-                if (s.Values.ElementAtOrDefault(i) is not null)
+                if (values[i] is not null)
                 {
                     shapes.Add(new DotShape(points[i], s.IsEarlier ? 3 : 4, s.IsEarlier ? Earlier : Primary));
                 }
@@ -85,6 +104,38 @@ public static class RadarChart
         }
 
         return new Drawing(Width, Height, shapes);
+    }
+
+    /// <summary>
+    /// Stretches of neighbouring spokes that all have a value, going round (the last spoke neighbours the first);
+    /// each of at least two spokes becomes one line.
+    /// </summary>
+    private static IEnumerable<List<int>> Runs(List<double?> values)
+    {
+        var n = values.Count;
+        var start = Enumerable.Range(0, n).FirstOrDefault(i => values[i] is null); // begin just after a gap
+        var run = new List<int>();
+        for (var k = 1; k <= n; k++)
+        {
+            var i = (start + k) % n;
+            if (values[i] is not null)
+            {
+                run.Add(i);
+                continue;
+            }
+
+            if (run.Count > 1)
+            {
+                yield return run;
+            }
+
+            run = [];
+        }
+
+        if (run.Count > 1)
+        {
+            yield return run;
+        }
     }
 
     /// <summary>The topic's name just outside the rim, anchored away from the centre so it never covers the chart.</summary>

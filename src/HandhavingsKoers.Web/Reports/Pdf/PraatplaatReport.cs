@@ -163,7 +163,7 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
 
         yield return Heading2("Waar staan we?");
         yield return Paragraph($"De deelnemers gaven per onderwerp een score van 1 ({ScoreScale.Label(1).ToLowerInvariant()}) tot 5 ({ScoreScale.Label(5).ToLowerInvariant()}). Het diagram toont de mediaan."
-            + (report.Sessions.Count > 1 ? " De stippellijn is de vorige sessie." : "") + " De scores zijn anoniem.");
+            + (report.Sessions.Count > 1 ? " De stippellijn is de vorige sessie." : "") + " De scores zijn anoniem.") with { KeepWithNext = true };
         yield return new DrawingBlock(report.Radar(), report.RadarAltText, 360) { SpaceAfter = 8 };
         var several = report.Sessions.Count > 1;
         yield return new TextBlock(several ? "Mediaan per onderwerp, per sessie" : "Mediaan per onderwerp", Heading3, TextRole.Heading3) { SpaceAfter = 4, KeepWithNext = true };

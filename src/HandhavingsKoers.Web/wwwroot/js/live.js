@@ -56,7 +56,7 @@
         });
         document.addEventListener("keydown", (event) => {
             if (event.altKey || event.ctrlKey || event.metaKey) return;
-            const key = { PageDown: "ArrowRight", PageUp: "ArrowLeft", V: "v", T: "t" }[event.key] || event.key;
+            const key = { PageDown: "ArrowRight", PageUp: "ArrowLeft", V: "v", T: "t", S: "s" }[event.key] || event.key;
             if (key === "f" || key === "F") {
                 if (document.fullscreenElement) document.exitFullscreen(); else document.documentElement.requestFullscreen();
                 return;
