@@ -118,6 +118,15 @@ public sealed class FollowUpTests : AppTest
         await facilitator.MoveRoomAsync(third, "vertrouwen");
         await fenna.ScoreAsync(third.ParticipantUrl("vertrouwen"), 5);
 
+        // The projector ends with the radar of what the room has seen: revealed steps only while the workshop runs.
+        await facilitator.MoveRoomAsync(third, "afronding");
+        var closing = await facilitator.OpenAsync($"/w/{third.Id}/presenteren");
+        Assert.Equal(["Vertrouwen", "3", "4", "–"], Row(closing.Document.QuerySelector(".stage-radar .trend-table")!, "Vertrouwen"));
+        await facilitator.PressAsync(third.FacilitatorUrl("vertrouwen"), "RevealScores");
+        closing = await facilitator.OpenAsync($"/w/{third.Id}/presenteren");
+        Assert.Equal(["Vertrouwen", "3", "4", "5"], Row(closing.Document.QuerySelector(".stage-radar .trend-table")!, "Vertrouwen"));
+        Assert.NotNull(closing.Document.QuerySelector(".stage-radar svg[role=img]"));
+
         // The summary shows the trend across all three sessions; a topic a session did not have shows a dash.
         var summary = await facilitator.OpenAsync(third.SummaryUrl);
         var trend = summary.Document.QuerySelector(".trend-table")!;

@@ -29,6 +29,9 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
     public PreviousScores? Previous { get; private set; }
     public bool ScoresRevealed => Workshop.ScoresRevealedOn(Step.Key) || Workshop.IsClosed;
     public IReadOnlyList<HandhavingsKoers.Web.Reports.PreviousActionReport> PreviousActions { get; private set; } = [];
+
+    /// <summary>On the closing step: the whole session as the room may see it, for the radar of medians.</summary>
+    public HandhavingsKoers.Web.Reports.WorkshopReport? Report { get; private set; }
     public DateTime? TimerEndsAt { get; private set; }
     public string JoinUrl => $"{Request.Scheme}://{Request.Host}/doemee/{Workshop.JoinCode}";
 
@@ -97,6 +100,11 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
 
                 Notes = notes;
             }
+        }
+        else if (Step.Kind == StepKind.Closing)
+        {
+            // The projector is the room: it shows what participants may see (revealed scores only while it runs).
+            Report = await HandhavingsKoers.Web.Reports.WorkshopReport.LoadAsync(db, editions, workshop, Actor.Participant(Guid.Empty));
         }
         else if (Step.Kind == StepKind.Actions)
         {
