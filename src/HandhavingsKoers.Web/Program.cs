@@ -5,6 +5,7 @@ using HandhavingsKoers.Web.Live;
 using HandhavingsKoers.Web.Maintenance;
 using HandhavingsKoers.Web.Reports;
 using HandhavingsKoers.Web.Security;
+using HandhavingsKoers.Web.Theme;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -25,6 +26,8 @@ builder.Services.AddSingleton<ILoggerProvider>(sp => new SerilogLoggerProvider(
 builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section));
 builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
 builder.Services.AddOptions<ReportsOptions>().Bind(builder.Configuration.GetSection(ReportsOptions.Section));
+builder.Services.AddOptions<ThemeOptions>().Bind(builder.Configuration.GetSection(ThemeOptions.Section));
+builder.Services.AddSingleton<ThemeStylesheet>();
 
 builder.Services.AddSingleton(sp => EditionLoader.LoadFolder(
     sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolveSeedFolder()));
@@ -99,6 +102,7 @@ try
 {
     // Fail fast: a broken seed file or an unreachable data file should stop the app at start, not at the first visitor.
     app.Services.GetRequiredService<EditionCatalog>();
+    app.Services.GetRequiredService<ThemeStylesheet>();
     app.Services.GetRequiredService<IOptions<StorageOptions>>().Value
         .Prepare(app.Services, app.Environment.ContentRootPath);
 }
@@ -140,6 +144,7 @@ app.MapHealthChecks("/health");
 app.MapPoster();
 app.MapLive();
 app.MapRazorPages();
+app.MapTheme();
 
 await app.RunAsync();
 return 0;

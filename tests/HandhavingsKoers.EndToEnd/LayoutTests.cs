@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace HandhavingsKoers.EndToEnd;
+
+/// <summary>
+/// The pages as people see them: the NL Design System theme really applied, and nothing that needs sideways
+/// scrolling at 360 px or at 200% zoom on a laptop (WCAG 1.4.10 reflow and 1.4.4 resize text).
+/// </summary>
+public sealed class LayoutTests(Xunit.Abstractions.ITestOutputHelper output) : BrowserTest
+{
+    [BrowserFact]
+    public async Task Pages_use_the_theme_and_reflow_at_360_px_and_at_200_percent_zoom()
+    {
+        var laptop = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var facilitator = await laptop.NewPageAsync();
+        await facilitator.GotoAsync(App.BaseUrl + "/starten");
+
+        // The voorbeeld theme's tokens reach the components: the primary button has the theme's colour and font.
+        var token = await facilitator.EvaluateAsync<string>(
+            "() => getComputedStyle(document.body).getPropertyValue('--utrecht-button-primary-action-background-color').trim()");
+        Assert.False(string.IsNullOrEmpty(token), "the theme's button token is not set");
+        var button = facilitator.Locator("form.form button[type=submit]");
+        var background = await button.EvaluateAsync<string>("b => getComputedStyle(b).backgroundColor");
+        var expected = await facilitator.EvaluateAsync<string>(
+            "() => { const probe = document.createElement('div'); probe.style.color = 'var(--utrecht-button-primary-action-background-color)'; document.body.append(probe); const c = getComputedStyle(probe).color; probe.remove(); return c; }");
+        Assert.Equal(expected, background);
+        Assert.NotEqual("rgba(0, 0, 0, 0)", background);
+        Assert.Contains("Noto Sans", await facilitator.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('main p')).fontFamily"), StringComparison.Ordinal);
+        Assert.True(await facilitator.EvaluateAsync<bool>("async () => { await document.fonts.ready; return document.fonts.check('16px \"Noto Sans\"'); }"));
+
+        // A workshop with something on every page.
+        await facilitator.FillAsync("#Input_Gemeente", "Gemeente Zuidwolde");
+        await facilitator.FillAsync("#Input_Title", "Een titel die zo lang is dat hij op een telefoon over meerdere regels moet lopen");
+        await facilitator.ClickAsync("form.form button[type=submit]");
+        var workshopUrl = Regex.Replace(facilitator.Url, "/begeleider.*$", "");
+        var code = Regex.Replace(await facilitator.TextContentAsync(".join-code") ?? "", @"\s", "");
+        var phone = await (await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 740 } })).NewPageAsync();
+        await phone.GotoAsync($"{App.BaseUrl}/doemee/{code}");
+        await phone.FillAsync("#DisplayName", "Fatima");
+        await phone.ClickAsync("form.form button[type=submit]");
+        await facilitator.GotoAsync(workshopUrl + "/begeleider/vertrouwen");
+        await facilitator.ClickAsync("form:has(input[name=target][value=vertrouwen]) button");
+        await phone.GotoAsync(workshopUrl + "/stap/vertrouwen");
+        await phone.FillAsync("#nieuw-Already", "Eenheelerglangwoordzonderspatiesdatnietmagdoorbrekenbuitenhetscherm" + new string('x', 80));
+        await phone.ClickAsync("form.note-add:has(#nieuw-Already) button");
+        await Assertions.Expect(phone.Locator("#notes-Already .note-text")).ToHaveCountAsync(1);
+        await phone.CheckAsync(".score-form input[name=score][value='2']");
+        await phone.ClickAsync(".score-form button:not([name])");
+        await facilitator.GotoAsync(workshopUrl + "/begeleider/vertrouwen");
+        await facilitator.ClickAsync("form[action*='handler=RevealScores'] button");
+
+        string[] pages =
+        [
+            "/", "/starten", "/doemee", "/toegankelijkheid", "/bestaat-niet",
+            "/begeleider/vertrouwen", "/begeleider/acties", "/samenvatting", "/presenteren", "/vervolg",
+        ];
+        var problems = new List<string>();
+        async Task CheckAsync(IPage page, string name)
+        {
+            var (scroll, width) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("() => window.innerWidth"));
+            output.WriteLine($"{name}: content {scroll} px in a {width} px window");
+            if (scroll > width + 1)
+            {
+                problems.Add($"{name}: {scroll} px wide in a {width} px window");
+            }
+        }
+
+        // 200% zoom on a 1280×800 laptop is a 640×400 CSS-pixel window at twice the pixel density.
+        var facilitatorState = await laptop.StorageStateAsync();
+        var zoomed = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 640, Height = 400 }, DeviceScaleFactor = 2, StorageState = facilitatorState });
+        var zoomedPage = await zoomed.NewPageAsync();
+        var narrow = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 360, Height = 740 }, StorageState = facilitatorState });
+        var narrowPage = await narrow.NewPageAsync();
+        foreach (var path in pages)
+        {
+            var url = path.StartsWith("/begeleider", StringComparison.Ordinal) || path is "/samenvatting" or "/presenteren" or "/vervolg" ? workshopUrl + path : App.BaseUrl + path;
+            await zoomedPage.GotoAsync(url);
+            await CheckAsync(zoomedPage, $"200% {path}");
+            await narrowPage.GotoAsync(url);
+            await CheckAsync(narrowPage, $"360 px {path}");
+        }
+
+        await CheckAsync(phone, "360 px participant principle");
+        Assert.True(problems.Count == 0, "Sideways scrolling:\n" + string.Join('\n', problems));
+    }
+}
