@@ -41,7 +41,7 @@ public sealed class LayoutTests(Xunit.Abstractions.ITestOutputHelper output) : B
         await phone.ClickAsync("form.form button[type=submit]");
         await facilitator.GotoAsync(workshopUrl + "/begeleider/vertrouwen");
         await facilitator.ClickAsync("form:has(input[name=target][value=vertrouwen]) button");
-        await phone.GotoAsync(workshopUrl + "/stap/vertrouwen");
+        await phone.WaitForURLAsync(new Regex("/stap/vertrouwen$")); // the phone follows the room by itself
         await phone.FillAsync("#nieuw-Already", "Eenheelerglangwoordzonderspatiesdatnietmagdoorbrekenbuitenhetscherm" + new string('x', 80));
         await phone.ClickAsync("form.note-add:has(#nieuw-Already) button");
         await Assertions.Expect(phone.Locator("#notes-Already .note-text")).ToHaveCountAsync(1);
