@@ -10,7 +10,11 @@ public sealed record Drawing(double Width, double Height, IReadOnlyList<Shape> S
 public readonly record struct Point(double X, double Y);
 
 /// <summary>Colours are "#rrggbb", which SVG reads as is and the PDF writer converts.</summary>
-public abstract record Shape;
+public abstract record Shape
+{
+    /// <summary>A name for the shape's part in the picture; SVG writes it as a class, so a web theme can recolour it.</summary>
+    public string? Part { get; init; }
+}
 
 /// <summary>A line through the points, closed into a polygon unless <see cref="Closed"/> is false.</summary>
 public sealed record PathShape(IReadOnlyList<Point> Points) : Shape

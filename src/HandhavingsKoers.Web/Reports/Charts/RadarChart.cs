@@ -71,8 +71,8 @@ public static class RadarChart
             if (values.All(v => v is not null))
             {
                 shapes.Add(s.IsEarlier
-                    ? new PathShape(points) { Stroke = Earlier, StrokeWidth = 2, Dashed = true }
-                    : new PathShape(points) { Fill = Primary, FillOpacity = 0.18, Stroke = Primary, StrokeWidth = 2.5 });
+                    ? new PathShape(points) { Stroke = Earlier, StrokeWidth = 2, Dashed = true, Part = "earlier" }
+                    : new PathShape(points) { Fill = Primary, FillOpacity = 0.18, Stroke = Primary, StrokeWidth = 2.5, Part = "now" });
             }
             else
             {
@@ -85,6 +85,7 @@ public static class RadarChart
                         Stroke = s.IsEarlier ? Earlier : Primary,
                         StrokeWidth = s.IsEarlier ? 2 : 2.5,
                         Dashed = s.IsEarlier,
+                        Part = s.IsEarlier ? "earlier" : "now",
                     });
                 }
             }
@@ -93,7 +94,7 @@ public static class RadarChart
             {
                 if (values[i] is not null)
                 {
-                    shapes.Add(new DotShape(points[i], s.IsEarlier ? 3 : 4, s.IsEarlier ? Earlier : Primary));
+                    shapes.Add(new DotShape(points[i], s.IsEarlier ? 3 : 4, s.IsEarlier ? Earlier : Primary) { Part = s.IsEarlier ? "earlier" : "now" });
                 }
             }
         }

@@ -22,11 +22,12 @@ public static class SvgWriter
         svg.Append('>');
         foreach (var shape in drawing.Shapes)
         {
+            var part = shape.Part is null ? "" : $" class=\"chart-{Encode(shape.Part)}\"";
             switch (shape)
             {
                 case PathShape path:
                     var points = string.Join(' ', path.Points.Select(p => $"{N(p.X)},{N(p.Y)}"));
-                    svg.Append(path.Closed ? "<polygon" : "<polyline").Append(CultureInfo.InvariantCulture, $" points=\"{points}\"");
+                    svg.Append(path.Closed ? "<polygon" : "<polyline").Append(part).Append(CultureInfo.InvariantCulture, $" points=\"{points}\"");
                     svg.Append(CultureInfo.InvariantCulture, $" fill=\"{(path.Closed && path.Fill is not null ? path.Fill : "none")}\"");
                     if (path.Closed && path.Fill is not null && path.FillOpacity < 1)
                     {
@@ -45,7 +46,7 @@ public static class SvgWriter
                     svg.Append("/>");
                     break;
                 case DotShape dot:
-                    svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{N(dot.Center.X)}\" cy=\"{N(dot.Center.Y)}\" r=\"{N(dot.Radius)}\" fill=\"{dot.Fill}\"/>");
+                    svg.Append(CultureInfo.InvariantCulture, $"<circle{part} cx=\"{N(dot.Center.X)}\" cy=\"{N(dot.Center.Y)}\" r=\"{N(dot.Radius)}\" fill=\"{dot.Fill}\"/>");
                     break;
                 case LabelShape label:
                     var anchor = label.Anchor switch { TextAnchor.Middle => "middle", TextAnchor.End => "end", _ => "start" };
