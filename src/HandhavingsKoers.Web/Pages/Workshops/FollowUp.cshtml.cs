@@ -70,12 +70,7 @@ public sealed class FollowUpModel(AppDbContext db, EditionCatalog editions, Time
             return Page();
         }
 
-        db.Workshops.Add(workshop);
-        await db.SaveChangesAsync();
-
-        WorkshopAccess.RememberFacilitator(HttpContext, workshop.Id, key);
-        TempData[StartModel.NewKeyTempDataKey] = key;
-        return Redirect(WorkshopAccess.FacilitatorPath(workshop.Id));
+        return await StartModel.SaveAndOpenAsync(this, db, workshop, key);
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id)

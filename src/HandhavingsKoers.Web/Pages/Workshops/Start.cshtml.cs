@@ -40,13 +40,19 @@ public sealed class StartModel(AppDbContext db, EditionCatalog editions, TimePro
         var key = SecretToken.New();
         var workshop = Workshop.Start(Input.Gemeente!, Input.Title!, Input.Date!.Value, edition,
             await UnusedJoinCodeAsync(db), SecretToken.Hash(key), clock.GetUtcNow().UtcDateTime);
+        return await SaveAndOpenAsync(this, db, workshop, key);
+    }
+
+    /// <summary>Stores a new workshop and takes its facilitator to it (used by the start and the follow-up page).</summary>
+    internal static async Task<IActionResult> SaveAndOpenAsync(PageModel page, AppDbContext db, Workshop workshop, string key)
+    {
         db.Workshops.Add(workshop);
         await db.SaveChangesAsync();
 
         // The key is shown once on the facilitator page so it can be saved; after that only its hash exists.
-        WorkshopAccess.RememberFacilitator(HttpContext, workshop.Id, key);
-        TempData[NewKeyTempDataKey] = key;
-        return Redirect(WorkshopAccess.FacilitatorPath(workshop.Id));
+        WorkshopAccess.RememberFacilitator(page.HttpContext, workshop.Id, key);
+        page.TempData[NewKeyTempDataKey] = key;
+        return new RedirectResult(WorkshopAccess.FacilitatorPath(workshop.Id));
     }
 
     /// <summary>31^6 ≈ 887 million codes; a clash is rare, and the unique index catches a race.</summary>
