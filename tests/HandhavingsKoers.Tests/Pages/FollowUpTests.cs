@@ -65,7 +65,8 @@ public sealed class FollowUpTests : AppTest
         Assert.Contains(Messages.OwnerRequired, refused.Errors);
         Assert.Equal("Brieven herschrijven in B1", refused.Document.QuerySelector("#TeamAction_Text")!.TextContent);
         Assert.Equal(0, App.Count("select count(*) from TeamActions"));
-        await facilitator.AddTeamActionAsync(first, "Brieven herschrijven in B1", "Teamleider handhaving", "2026-06-01");
+        var added = await facilitator.AddTeamActionAsync(first, "Brieven herschrijven in B1", "Teamleider handhaving", "2026-06-01");
+        Assert.Equal("De teamactie is toegevoegd.", added.Document.QuerySelector(".notice-success[role=status]")?.TextContent);
         await facilitator.AddTeamActionAsync(first, "Eerst bellen, dan pas een brief", "Consulenten", "1-5-2026");
         var actionsPage = await anna.OpenAsync(first.ParticipantUrl("acties"));
         Assert.Equal(["Eerst bellen, dan pas een brief", "Brieven herschrijven in B1"],

@@ -129,56 +129,37 @@ public sealed partial class StepModel(
     public Task<IActionResult> OnPostStopTimerAsync(Guid id, string? step) =>
         ControlAsync(id, step, WorkshopEvent.StepState, () => { Workshop.StopTimer(Step); return Step; });
 
-    public async Task<IActionResult> OnPostAddTeamActionAsync(Guid id)
-    {
-        var refusal = await LoadAsync(id, StepSequence.ActionsKey);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
+    public Task<IActionResult> OnPostAddTeamActionAsync(Guid id) =>
+        EditAsync(id, StepSequence.ActionsKey, () => Db.Entry(Workshop).Collection(w => w.TeamActions).LoadAsync(),
+            () => Workshop.AddTeamAction(TeamAction.Text, TeamAction.Owner, TeamActionForm.ParseDate(TeamAction.DueDate), Clock.GetUtcNow().UtcDateTime),
+            TeamActionForm.FieldOf, WorkshopEvent.Notes, "#teamacties-titel", "De teamactie is toegevoegd.");
 
-        await Db.Entry(Workshop).Collection(w => w.TeamActions).LoadAsync();
-        try
-        {
-            Workshop.AddTeamAction(TeamAction.Text, TeamAction.Owner, TeamActionForm.ParseDate(TeamAction.DueDate), Clock.GetUtcNow().UtcDateTime);
-            await Db.SaveChangesAsync();
-        }
-        catch (WorkshopRuleException e)
-        {
-            return await ShowAgainAsync(TeamActionForm.FieldOf(e.Message), e.Message);
-        }
-
-        TempData["Saved"] = "De teamactie is toegevoegd.";
-        Events.Publish(Workshop.Id, WorkshopEvent.Notes, Step.Key);
-        return Redirect(StepUrl(Step) + "#teamacties-titel");
-    }
-
-    public async Task<IActionResult> OnPostRemoveTeamActionAsync(Guid id, Guid? teamActionId)
-    {
-        var refusal = await LoadAsync(id, StepSequence.ActionsKey);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
-        await Db.Entry(Workshop).Collection(w => w.TeamActions).LoadAsync();
-        try
-        {
-            Workshop.RemoveTeamAction(teamActionId ?? Guid.Empty);
-            await Db.SaveChangesAsync();
-        }
-        catch (WorkshopRuleException e)
-        {
-            return await ShowAgainAsync("", e.Message);
-        }
-
-        TempData["Saved"] = "De teamactie is weggehaald.";
-        Events.Publish(Workshop.Id, WorkshopEvent.Notes, Step.Key);
-        return Redirect(StepUrl(Step) + "#teamacties-titel");
-    }
+    public Task<IActionResult> OnPostRemoveTeamActionAsync(Guid id, Guid? teamActionId) =>
+        EditAsync(id, StepSequence.ActionsKey, () => Db.Entry(Workshop).Collection(w => w.TeamActions).LoadAsync(),
+            () => Workshop.RemoveTeamAction(teamActionId ?? Guid.Empty),
+            _ => "", WorkshopEvent.Notes, "#teamacties-titel", "De teamactie is weggehaald.");
 
     /// <summary>Records what became of one of last time's actions (follow-up sessions, welcome step).</summary>
-    public async Task<IActionResult> OnPostReviewAsync(Guid id, string? step, Guid? actionId, ActionStatus? status, string? note)
+    public Task<IActionResult> OnPostReviewAsync(Guid id, string? step, Guid? actionId, ActionStatus? status, string? note)
+    {
+        var key = FormIds.Review(actionId ?? Guid.Empty);
+        return EditAsync(id, step, () => Db.Entry(Workshop).Collection(w => w.PreviousActions).LoadAsync(),
+            () => Workshop.ReviewPreviousAction(actionId ?? Guid.Empty, status, note, Clock.GetUtcNow().UtcDateTime),
+            message => message switch
+            {
+                Messages.ActionStatusRequired => key,
+                Messages.PreviousActionNotFound => "",
+                _ => key + "-toelichting",
+            },
+            WorkshopEvent.Status, $"#actie-{actionId:N}", "Bewaard.");
+    }
+
+    /// <summary>
+    /// A change made with a form of its own on the step (team actions, last time's actions): check access, load what
+    /// the rule needs, change, save, tell the open pages, and come back with a confirmation; a broken rule shows the
+    /// form again with the message by the field <paramref name="errorKey"/> names.
+    /// </summary>
+    private async Task<IActionResult> EditAsync(Guid id, string? step, Func<Task> load, Action change, Func<string, string> errorKey, string eventType, string anchor, string saved)
     {
         var refusal = await LoadAsync(id, step);
         if (refusal is not null)
@@ -186,20 +167,20 @@ public sealed partial class StepModel(
             return refusal;
         }
 
-        await Db.Entry(Workshop).Collection(w => w.PreviousActions).LoadAsync();
-        var key = FormIds.Review(actionId ?? Guid.Empty);
+        await load();
         try
         {
-            Workshop.ReviewPreviousAction(actionId ?? Guid.Empty, status, note, Clock.GetUtcNow().UtcDateTime);
+            change();
             await Db.SaveChangesAsync();
         }
         catch (WorkshopRuleException e)
         {
-            return await ShowAgainAsync(e.Message == Messages.ActionStatusRequired ? key : e.Message == Messages.PreviousActionNotFound ? "" : key + "-toelichting", e.Message);
+            return await ShowAgainAsync(errorKey(e.Message), e.Message);
         }
 
-        Events.Publish(Workshop.Id, WorkshopEvent.Status, Step.Key);
-        return Redirect(StepUrl(Step) + $"#actie-{actionId:N}");
+        TempData["Saved"] = saved;
+        Events.Publish(Workshop.Id, eventType, Step.Key);
+        return Redirect(StepUrl(Step) + anchor);
     }
 
     /// <summary>Deletes the workshop with everything in it, now, after the facilitator ticked the confirmation.</summary>
