@@ -62,7 +62,9 @@ internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
 
         // A participant's notes stay with the workshop's result even if the participant row goes.
         builder.HasOne(n => n.Participant).WithMany().HasForeignKey(n => n.ParticipantId).OnDelete(DeleteBehavior.SetNull);
-        builder.HasIndex(n => new { n.WorkshopId, n.StepKey });
+
+        // Serves the pages' "newest notes of this column" and the counts per column (see the NoteListIndex migration).
+        builder.HasIndex(n => new { n.WorkshopId, n.StepKey, n.Column, n.CreatedAt });
     }
 }
 
