@@ -28,6 +28,7 @@ public static class BusyRoom
         // Half the people keep their page streaming; the other half reload it every second.
         var streams = people.Where((_, i) => i % 2 == 0).Select(p => Drain(p.Client, $"/w/{workshop}/live", stop.Token)).ToList();
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
+        var slow = new System.Collections.Concurrent.ConcurrentBag<(double At, double Ms, bool Post)>();
         var errors = 0;
 
         // The first seconds are the runtime's warm-up (tiered JIT): run them, but do not count them.
@@ -40,14 +41,14 @@ public static class BusyRoom
             while (DateTime.UtcNow < until)
             {
                 var second = Task.Delay(1000);
-                await Timed(() => p.Client.SendAsync(WebForms.NotePost(workshop, p.Page, $"Notitie {index}-{n++}")));
+                await Timed(() => p.Client.SendAsync(WebForms.NotePost(workshop, p.Page, $"Notitie {index}-{n++}")), post: true);
                 var reload = index % 2 == 0 ? $"/w/{workshop}/stap/vertrouwen?handler=Live" : $"/w/{workshop}/stap/vertrouwen";
-                await Timed(() => p.Client.GetAsync(reload));
+                await Timed(() => p.Client.GetAsync(reload), post: false);
                 await second;
             }
         })));
 
-        async Task Timed(Func<Task<HttpResponseMessage>> send)
+        async Task Timed(Func<Task<HttpResponseMessage>> send, bool post)
         {
             var start = Stopwatch.GetTimestamp();
             try
@@ -63,7 +64,9 @@ public static class BusyRoom
 
             if (DateTime.UtcNow >= measureFrom)
             {
-                latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                var ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+                latencies.Add(ms);
+                if (ms > 100) slow.Add(((DateTime.UtcNow - measureFrom).TotalSeconds, ms, post));
             }
         }
 
@@ -71,6 +74,12 @@ public static class BusyRoom
         double P(double q) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(q * sorted.Count) - 1)];
         Console.WriteLine($"Busy room: {participants} participants, {seconds} s measured after {WarmUpSeconds} s of warm-up, each a note and a reload (half streaming) every second, presenter streaming:");
         Console.WriteLine($"  {sorted.Count} requests, {errors} errors; p50 {P(0.5):0.0} ms, p95 {P(0.95):0.0} ms, p99 {P(0.99):0.0} ms; server peak memory {server.PeakMegabytes():0} MB");
+
+        // When the slow requests came: spread out (load) or together (a stall: a checkpoint, a full GC, a neighbour).
+        foreach (var group in slow.GroupBy(s => (int)s.At).OrderBy(g => g.Key))
+        {
+            Console.WriteLine($"  second {group.Key}: {group.Count(s => s.Post)} posts and {group.Count(s => !s.Post)} reloads over 100 ms, slowest {group.Max(s => s.Ms):0} ms");
+        }
 
         // Saturation: as many note posts as the server takes from 32 connections, then the bare endpoint the same way.
         var notesPerSecond = await Saturate(people.Take(32).ToList(), p => WebForms.NotePost(workshop, p.Page, "Verzadiging"), 10);

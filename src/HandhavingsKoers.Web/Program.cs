@@ -23,7 +23,8 @@ builder.Logging.ClearProviders();
 builder.Services.AddSingleton<ILoggerProvider>(sp => new SerilogLoggerProvider(
     new LoggerConfiguration().ReadFrom.Configuration(sp.GetRequiredService<IConfiguration>()).CreateLogger(), dispose: true));
 
-builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section));
+builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section))
+    .Validate(o => o.HasValidSynchronous, "Storage:Synchronous must be NORMAL or FULL.").ValidateOnStart();
 builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
 builder.Services.AddOptions<ReportsOptions>().Bind(builder.Configuration.GetSection(ReportsOptions.Section));
 builder.Services.AddOptions<ThemeOptions>().Bind(builder.Configuration.GetSection(ThemeOptions.Section));
@@ -36,7 +37,7 @@ builder.Services.AddDbContext<AppDbContext>((sp, options) =>
 {
     var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
     options.UseSqlite(storage.ConnectionString(sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
-        .AddInterceptors(new SqlitePragmas(storage.Synchronous == "NORMAL" ? "NORMAL" : "FULL"));
+        .AddInterceptors(new SqlitePragmas(storage.Synchronous));
 });
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IWorkshopEvents, InMemoryWorkshopEvents>();

@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace HandhavingsKoers.Web.Data;
 
 /// <summary>
-/// Applies <c>Storage:Synchronous</c> to every connection (SQLite keeps it per connection). FULL (the default) syncs
-/// the log to disk on every commit: nothing acknowledged is lost, even on a power cut. NORMAL syncs at checkpoints:
-/// a killed process still loses nothing acknowledged, a power cut may lose the last moments, the file stays sound;
-/// writes are many times faster on slow disks.
+/// Applies <c>Storage:Synchronous</c> to every connection (SQLite keeps it per connection). NORMAL (the default, and
+/// SQLite's own advice for WAL mode) flushes the log to disk at checkpoints, not at every commit: a killed or crashed
+/// app loses nothing it acknowledged and the file stays sound; only a power cut or an operating-system crash can cost
+/// the writes the system had not yet flushed (on Linux at most about half a minute). FULL also flushes at every commit; on our test machine the
+/// disk's occasional slow flush (100-400 ms) then held up every note queued behind it (decision 0006).
 /// </summary>
 internal sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
 {

@@ -11,8 +11,10 @@ public sealed class StorageOptions
     /// <summary>Absolute, or relative to the content root (the web project's folder under <c>dotnet run</c>).</summary>
     public string DatabasePath { get; set; } = "data/handhavingskoers.db";
 
-    /// <summary>"FULL" (default, safest) or "NORMAL" (faster writes; see <see cref="SqlitePragmas"/>).</summary>
-    public string Synchronous { get; set; } = "FULL";
+    /// <summary>"NORMAL" (default) or "FULL" (every commit waits for the disk); see <see cref="SqlitePragmas"/>.</summary>
+    public string Synchronous { get; set; } = "NORMAL";
+
+    public bool HasValidSynchronous => Synchronous is "NORMAL" or "FULL";
 
     /// <summary>How long a write waits for another writer before it gives up (SQLite busy timeout).</summary>
     public int BusyTimeoutSeconds { get; set; } = 30;
