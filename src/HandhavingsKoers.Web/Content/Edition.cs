@@ -38,8 +38,8 @@ public sealed record Edition
 
     /// <summary>Shown under every question taken from the source, so its origin is never in doubt.</summary>
     public string Attribution => Official
-        ? $"Bron: {Source.Name}, {Source.Published}"
-        : $"Vraag opgesteld door HandhavingsKoers; geen officiële vraag van de VNG. Gebaseerd op: {Source.Name}, {Source.Published}";
+        ? Texts.Format(Texts.Domain.Source, Source.Name, Source.Published)
+        : Texts.Format(Texts.Domain.OwnQuestion, Source.Name, Source.Published);
 
     /// <summary>The principles followed by the visie: every panel that collects notes.</summary>
     public IEnumerable<Panel> Panels => Principles.Append(Visie);

@@ -40,14 +40,14 @@ public sealed class StepSequence
 
     public static StepSequence For(Edition edition)
     {
-        var steps = new List<Step> { new(0, WelcomeKey, StepKind.Welcome, "Welkom", null) };
+        var steps = new List<Step> { new(0, WelcomeKey, StepKind.Welcome, Texts.Domain.WelcomeStep, null) };
         foreach (var panel in edition.Panels)
         {
             steps.Add(new Step(steps.Count, panel.Key, StepKind.Panel, panel.Title, panel));
         }
 
-        steps.Add(new Step(steps.Count, ActionsKey, StepKind.Actions, "Drie zaken voor morgen", null));
-        steps.Add(new Step(steps.Count, ClosingKey, StepKind.Closing, "Afronding", null));
+        steps.Add(new Step(steps.Count, ActionsKey, StepKind.Actions, Texts.Domain.ActionsStep, null));
+        steps.Add(new Step(steps.Count, ClosingKey, StepKind.Closing, Texts.Domain.ClosingStep, null));
         return new StepSequence(steps);
     }
 

@@ -28,12 +28,12 @@ public sealed class ErrorModel : PageModel
             : 404;
         (Heading, Message) = Code switch
         {
-            400 => ("Dat lukte niet", Messages.BadRequest),
-            403 => ("Geen toegang", Messages.NotFacilitator),
-            404 => ("Niet gevonden", Messages.PageNotFound),
-            429 => ("Even wachten", Messages.BadRequest),
-            >= 500 => ("Er ging iets mis", Messages.ServerError),
-            _ => ("Dat lukte niet", Messages.BadRequest),
+            400 => (Texts.ErrorPage.Failed, Messages.BadRequest),
+            403 => (Texts.ErrorPage.NoAccess, Messages.NotFacilitator),
+            404 => (Texts.ErrorPage.NotFound, Messages.PageNotFound),
+            429 => (Texts.ErrorPage.Wait, Messages.BadRequest),
+            >= 500 => (Texts.ErrorPage.Broken, Messages.ServerError),
+            _ => (Texts.ErrorPage.Failed, Messages.BadRequest),
         };
         if (HttpContext.Items[RefusalExtensions.MessageKey] is string specific)
         {

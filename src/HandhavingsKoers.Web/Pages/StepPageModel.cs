@@ -449,8 +449,8 @@ public sealed class NoteForm
 
 public sealed record NoteView(Guid Id, NoteColumn Column, string Text, string Author, bool IsMine, bool MayChange, bool Edited, int Version = 0)
 {
-    public const string RoomLabel = "Begeleider, voor de groep";
-    public const string AnonymousLabel = "Anoniem";
+    public const string RoomLabel = Texts.Notes.RoomAuthor;
+    public const string AnonymousLabel = Texts.Notes.Anonymous;
 
     public static string AuthorLabel(Guid? participantId, string? name) =>
         participantId is null ? RoomLabel : name ?? AnonymousLabel;

@@ -43,14 +43,7 @@ public static class ScoreScale
     public const int Min = 1;
     public const int Max = 5;
 
-    public static IReadOnlyList<string> Labels { get; } =
-    [
-        "Nog niet mee begonnen",
-        "We denken erover na",
-        "We zijn ermee bezig",
-        "We doen het vaak",
-        "Vast onderdeel van ons werk",
-    ];
+    public static IReadOnlyList<string> Labels => Texts.Domain.ScoreLabels;
 
     public static IEnumerable<int> Values => Enumerable.Range(Min, Max - Min + 1);
 

@@ -87,9 +87,9 @@ public sealed class PreviousAction
 
     public static string Label(ActionStatus? status) => status switch
     {
-        ActionStatus.Done => "Gedaan",
-        ActionStatus.Busy => "Mee bezig",
-        ActionStatus.NotStarted => "Nog niet begonnen",
-        _ => "Nog niet besproken",
+        ActionStatus.Done => Texts.Domain.ActionDone,
+        ActionStatus.Busy => Texts.Domain.ActionBusy,
+        ActionStatus.NotStarted => Texts.Domain.ActionNotStarted,
+        _ => Texts.Domain.ActionNotReviewed,
     };
 }

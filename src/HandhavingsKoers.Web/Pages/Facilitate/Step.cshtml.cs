@@ -78,7 +78,7 @@ public sealed partial class StepModel(
                 .Select(p => new { p.DisplayName, Actions = p.Actions.OrderBy(a => a.Position).Select(a => new { a.Id, a.Text }).ToList() })
                 .ToListAsync();
             RoomActions = rows.Where(r => r.Actions.Count > 0)
-                .Select((r, i) => (r.DisplayName ?? $"Deelnemer {i + 1}", (IReadOnlyList<(Guid, string)>)r.Actions.Select(a => (a.Id, a.Text)).ToList()))
+                .Select((r, i) => (r.DisplayName ?? Texts.Format(Texts.Facilitator.ParticipantNumber, i + 1), (IReadOnlyList<(Guid, string)>)r.Actions.Select(a => (a.Id, a.Text)).ToList()))
                 .ToList();
             if (FromActionId is { } from && HttpMethods.IsGet(Request.Method))
             {
@@ -132,12 +132,12 @@ public sealed partial class StepModel(
     public Task<IActionResult> OnPostAddTeamActionAsync(Guid id) =>
         EditAsync(id, StepSequence.ActionsKey, () => Db.Entry(Workshop).Collection(w => w.TeamActions).LoadAsync(),
             () => Workshop.AddTeamAction(TeamAction.Text, TeamAction.Owner, TeamActionForm.ParseDate(TeamAction.DueDate), Clock.GetUtcNow().UtcDateTime),
-            TeamActionForm.FieldOf, WorkshopEvent.Notes, "#teamacties-titel", "De teamactie is toegevoegd.");
+            TeamActionForm.FieldOf, WorkshopEvent.Notes, "#teamacties-titel", Texts.TeamActions.Added);
 
     public Task<IActionResult> OnPostRemoveTeamActionAsync(Guid id, Guid? teamActionId) =>
         EditAsync(id, StepSequence.ActionsKey, () => Db.Entry(Workshop).Collection(w => w.TeamActions).LoadAsync(),
             () => Workshop.RemoveTeamAction(teamActionId ?? Guid.Empty),
-            _ => "", WorkshopEvent.Notes, "#teamacties-titel", "De teamactie is weggehaald.");
+            _ => "", WorkshopEvent.Notes, "#teamacties-titel", Texts.TeamActions.Removed);
 
     /// <summary>Records what became of one of last time's actions (follow-up sessions, welcome step).</summary>
     public Task<IActionResult> OnPostReviewAsync(Guid id, string? step, Guid? actionId, ActionStatus? status, string? note)
@@ -151,7 +151,7 @@ public sealed partial class StepModel(
                 Messages.PreviousActionNotFound => "",
                 _ => key + "-toelichting",
             },
-            WorkshopEvent.Status, $"#actie-{actionId:N}", "Bewaard.");
+            WorkshopEvent.Status, $"#actie-{actionId:N}", Texts.PreviousActions.Saved);
     }
 
     /// <summary>

@@ -63,7 +63,7 @@ public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProv
             return await ShowAgainAsync(FirstBadAction(), e.Message);
         }
 
-        TempData["Saved"] = "Uw drie zaken zijn bewaard.";
+        TempData["Saved"] = Texts.Participant.ActionsSaved;
         Events.Publish(Workshop.Id, WorkshopEvent.Notes, Step.Key);
         return Redirect(StepUrl(Step));
     }
@@ -95,7 +95,7 @@ public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProv
 
         if (!FromScript)
         {
-            TempData["Saved"] = remove ? "Uw score is weggehaald." : "Uw score is bewaard. Niemand ziet wat u koos.";
+            TempData["Saved"] = remove ? Texts.Scores.Removed : Texts.Scores.Saved;
         }
 
         return await ChangedAsync(WorkshopEvent.Scores, StepUrl(Step) + $"#{FormIds.Score}");

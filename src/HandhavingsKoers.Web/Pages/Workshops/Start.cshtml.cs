@@ -75,7 +75,7 @@ public sealed class StartModel(AppDbContext db, EditionCatalog editions, TimePro
         [StringLength(100, ErrorMessage = Messages.GemeenteTooLong)]
         public string? Gemeente { get; set; }
 
-        [Display(Name = "Titel van de workshop")]
+        [Display(Name = Texts.Start.TitleLabel)]
         [Required(ErrorMessage = Messages.TitleRequired)]
         [StringLength(150, ErrorMessage = Messages.TitleTooLong)]
         public string? Title { get; set; }

@@ -8,6 +8,10 @@
     }
 
     const announcer = document.getElementById("live-announcer");
+
+    // Every sentence comes from the server (Texts.Live in the C# code), so all interface text stays in one place.
+    const texts = JSON.parse((announcer && announcer.dataset.texts) || "{}");
+    const t = (key, ...values) => (texts[key] || "").replace(/\{(\d)\}/g, (_, i) => String(values[Number(i)]));
     const say = (text) => {
         if (!announcer) return;
         announcer.textContent = "";
@@ -104,7 +108,7 @@
             const locked = status.dataset.locked === "true";
             document.querySelectorAll("form.note-add").forEach((form) => { form.hidden = locked; });
         }
-        if (added > 0) say(added === 1 ? "Er is een nieuwe notitie." : `Er zijn ${added} nieuwe notities.`);
+        if (added > 0) say(added === 1 ? t("newNote") : t("newNotes", added));
     };
 
     // On poor Wi-Fi a fetch can fail while the stream still looks open: try again until it works.
@@ -188,13 +192,13 @@
                     field.value = "";
                     field.removeAttribute("aria-invalid");
                     form.querySelector(".field-error")?.remove();
-                    say("Uw notitie is toegevoegd.");
+                    say(t("noteAdded"));
                 }
                 if (form.matches(".score-form")) {
                     form.querySelector(".field-error")?.remove();
                     const removed = event.submitter && event.submitter.name === "remove";
                     if (removed) form.querySelectorAll("input[name=score]").forEach((input) => { input.checked = false; });
-                    say(removed ? "Uw score is weggehaald." : "Uw score is bewaard. Niemand ziet wat u koos.");
+                    say(removed ? t("scoreRemoved") : t("scoreSaved"));
                 }
             } else if (response.status === 400 && (response.headers.get("Content-Type") || "").startsWith("text/plain")) {
                 showFieldError(form, await response.text());
@@ -203,7 +207,7 @@
                 form.submit();
             }
         } catch {
-            showFieldError(form, "Het versturen lukte niet. Controleer uw verbinding en probeer het opnieuw. Uw tekst staat er nog.");
+            showFieldError(form, t("sendFailed"));
         } finally {
             if (button) button.disabled = false;
         }
@@ -221,10 +225,10 @@
         } else if (banner) {
             banner.innerHTML = "";
             const text = document.createElement("span");
-            text.textContent = "De groep is naar een andere stap gegaan. ";
+            text.textContent = t("groupMoved");
             const link = document.createElement("a");
             link.href = url;
-            link.textContent = "Ga naar die stap";
+            link.textContent = t("goToStep");
             banner.append(text, link);
             banner.hidden = false;
         }
@@ -285,8 +289,8 @@
             const tick = () => {
                 const left = Math.max(0, Math.round((end - Date.now()) / 1000));
                 element.textContent = left > 0
-                    ? `Nog ${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`
-                    : "De tijd is om";
+                    ? t("timeLeft", `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`)
+                    : t("timeUp");
                 if (left > 0) window.setTimeout(tick, 1000);
             };
             tick();

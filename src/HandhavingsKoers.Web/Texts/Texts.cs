@@ -1,0 +1,440 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+
+namespace HandhavingsKoers.Web;
+
+/// <summary>
+/// Every sentence the pages say, in plain Dutch (B1), in one place so they can be reviewed together and translated
+/// later. Rule and refusal messages are in <see cref="Messages"/> beside this file; the praatplaat's own questions
+/// come from the seeds, word for word. A test (<c>InterfaceTextTests</c>) keeps Dutch literals out of the pages.
+///
+/// Texts with <c>{0}</c> are filled in with <see cref="Format"/> (plain text) or <see cref="Html"/> (when the
+/// sentence itself holds markup such as <c>&lt;strong&gt;</c>; the values put into it are always encoded).
+/// </summary>
+public static partial class Texts
+{
+    public static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+
+    public static string Format(string text, params object?[] values) => string.Format(Dutch, text, values);
+
+    /// <summary>A sentence with markup of our own (trusted) and values from users (encoded).</summary>
+    public static IHtmlContent Html(string text, params object?[] values) =>
+        new HtmlString(string.Format(Dutch, text, values.Select(v => (object)HtmlEncoder.Default.Encode(Convert.ToString(v, Dutch) ?? "")).ToArray()));
+
+    /// <summary>"1 score", "3 scores": Dutch plurals are not regular, so both forms are written out.</summary>
+    public static string Count(int count, string one, string many) => Format(count == 1 ? one : many, count);
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Dutch);
+
+    public static string ShortDate(DateOnly date) => date.ToString("d MMM yyyy", Dutch);
+
+    public static class Site
+    {
+        public const string Name = "HandhavingsKoers";
+        public const string Tagline = "Werken aan uw eigen handhavingskoers";
+        public const string SkipLink = "Naar de inhoud";
+        public const string Attribution = "De vragen komen uit de praatplaten van de VNG over de handhavingskoers. De uitleg is van HandhavingsKoers.";
+        public const string AccessibilityLink = "Toegankelijkheid";
+        public const string OpensInNewWindow = " (opent in een nieuw venster)";
+        public const string ErrorPrefix = "Fout: ";
+        public const string ErrorSummaryHeading = "Er ging iets mis";
+        public const string Save = "Bewaren";
+        public const string Back = "← Terug naar de workshop";
+    }
+
+    public static class Home
+    {
+        public const string Title = "Startpagina";
+        public const string Heading = "Samen werken aan de handhavingskoers";
+        public const string Lead = "Bespreek met uw team de zes uitgangspunten van de handhavingskoers. Iedereen schrijft mee vanaf de eigen laptop of telefoon. De begeleider laat alles zien op het grote scherm. Aan het eind heeft u een ingevulde praatplaat voor uw gemeente.";
+        public const string JoinHeading = "Meedoen";
+        public const string JoinText = "Heeft u een code gekregen van de begeleider? Vul die hier in.";
+        public const string CodeLabel = "Code";
+        public const string Continue = "Verder";
+        public const string StartHeading = "Een workshop starten";
+        public const string StartText = "U bent de begeleider. U start de workshop en krijgt een code voor de deelnemers.";
+        public const string StartButton = "Workshop starten";
+        public const string PaperHeading = "Liever op papier?";
+        public const string PaperText = "Download de lege praatplaat. Druk hem af op A3 en vul hem samen in.";
+        public const string BlankPoster = "{0}, leeg (PDF, A3 liggend)";
+        public const string HowHeading = "Hoe werkt het?";
+        public const string How1 = "De begeleider start een workshop en deelt de code.";
+        public const string How2 = "U bespreekt de zes uitgangspunten: {0}.";
+        public const string How3 = "Bij elk uitgangspunt schrijft u op: <q>Wat doet mijn gemeente al?</q> en <q>Wat moeten we nog doen?</q>";
+        public const string How4 = "Daarna volgt de vraag over de visie van uw gemeente.";
+        public const string How5 = "U sluit af met drie dingen die u morgen zelf in gang kunt zetten.";
+        public const string How6 = "Alles wordt bewaard. U kunt de uitkomst downloaden en delen.";
+    }
+
+    public static class Error
+    {
+        public const string ToHome = "Naar de startpagina";
+        public const string ToJoin = "Meedoen met een code";
+    }
+
+    public static class Join
+    {
+        public const string Title = "Meedoen";
+        public const string Heading = "Meedoen met een workshop";
+        public const string LeadWithCode = "Kijk of de code klopt. U kunt ook uw naam invullen.";
+        public const string Lead = "Vul de code in die de begeleider laat zien.";
+        public const string CodeLabel = "Code";
+        public const string CodeHint = "6 tot 8 letters en cijfers, bijvoorbeeld KDR 4P7";
+        public const string NameLabel = "Uw naam (niet verplicht)";
+        public const string NameHint = "Anderen zien deze naam bij uw notities. Laat het leeg als u liever anoniem meedoet.";
+        public const string Submit = "Meedoen";
+    }
+
+    public static class Start
+    {
+        public const string Title = "Workshop starten";
+        public const string Lead = "Vul in voor welke gemeente de workshop is. Daarna krijgt u een code voor de deelnemers en een geheime link voor uzelf.";
+        public const string GemeenteLabel = "Gemeente";
+        public const string GemeenteHint = "Bijvoorbeeld: Gemeente Utrecht";
+        public const string TitleLabel = "Titel van de workshop";
+        public const string TitleHint = "Bijvoorbeeld: Teamsessie handhaving Werk en Inkomen";
+        public const string DateLabel = "Datum";
+        public const string EditionLegend = "Praatplaat";
+        public const string Submit = "Workshop starten";
+    }
+
+    public static class FollowUp
+    {
+        public const string Title = "Vervolgsessie starten";
+        public const string BackTo = "← Terug naar “{0}”";
+        public const string Lead = "Een vervolgsessie laat zien hoe ver uw gemeente nu is. Ze begint met de teamacties van vorige keer: wat is ermee gebeurd? Bij elk onderwerp staat de score van vorige keer naast de nieuwe.";
+        public const string Gemeente = "Gemeente";
+        public const string FollowsOn = "Vervolg op";
+        public const string PreviousTeamActions = "Teamacties van vorige keer";
+        public const string NoTeamActions = "geen (u kunt ze nog toevoegen bij “Drie zaken voor morgen” van die sessie)";
+        public const string TitleLabel = "Titel van de vervolgsessie";
+        public const string TitleHint = "Bijvoorbeeld: Vervolgsessie handhaving, voorjaar";
+        public const string OtherEditionHint = "Kiest u een andere praatplaat dan vorige keer? Dan vergelijken we de onderwerpen die in allebei staan.";
+    }
+
+    /// <summary>What the participant's and the facilitator's step pages share.</summary>
+    public static class Step
+    {
+        public const string Counter = "Stap {0} van {1}";
+        public const string TimerUntil = "De timer loopt tot {0}.";
+        public const string StepsLabel = "Stappen van de workshop";
+        public const string Now = "nu";
+        public const string ReadMore = "Lees meer over {0}";
+        public const string SilentForFacilitator = "Stil schrijven: de zaal ziet de notities van anderen nog niet ({0} notities).";
+        public const string SilentForParticipant = "Stil schrijven: u ziet alleen uw eigen notities. De begeleider laat straks alles zien.";
+        public const string SilentOthers = " Er zijn al {0} andere notities.";
+        public const string LockedForFacilitator = "Deze stap is gesloten voor de zaal. U kunt nog wel notities aanpassen.";
+    }
+
+    public static class Notes
+    {
+        public const string FacilitatorLabel = "Notitie voor de groep";
+        public const string ParticipantLabel = "Uw notitie";
+        public const string Hint = "Maximaal 1000 tekens.";
+        public const string Add = "Toevoegen";
+        public const string AddTo = " bij: {0}";
+        public const string ShowingNewest = "U ziet de nieuwste {0} van {1} notities.";
+        public const string ShowAll = "Toon alle notities";
+        public const string OnlyYours = "U ziet alleen uw eigen notities tot de begeleider alles laat zien.";
+        public const string None = "Nog geen notities.";
+        public const string EditLabel = "Notitie bewerken";
+        public const string SaveEdit = "Opslaan";
+        public const string Cancel = "Annuleren";
+        public const string By = "Door {0}";
+        public const string ByYou = "u";
+        public const string Edited = " · bewerkt";
+        public const string Edit = "Bewerken";
+        public const string Delete = "Verwijderen";
+        public const string RoomAuthor = "Begeleider, voor de groep";
+        public const string Anonymous = "Anoniem";
+    }
+
+    public static class Scores
+    {
+        public const string Heading = "Waar staan we?";
+        public const string Explanation = "Hoe ver is uw gemeente met {0}? Kies wat het beste past. Uw score is anoniem: niemand ziet wat u koos, ook de begeleider niet.";
+        public const string MyScore = "Mijn score";
+        public const string Save = "Score bewaren";
+        public const string Remove = "Mijn score weghalen";
+        public const string Yours = "Uw score: <strong>{0} – {1}</strong>";
+        public const string RoomCaption = "Scores van de zaal";
+        public const string RoomCaptionOnlyYou = "Scores van de zaal (alleen u ziet dit nu)";
+        public const string StageCaption = "Waar staan we? Scores van de zaal";
+        public const string GivenOne = "{0} van de {1} deelnemers heeft een score gegeven. De begeleider laat de uitkomst straks aan iedereen zien.";
+        public const string GivenMany = "{0} van de {1} deelnemers hebben een score gegeven. De begeleider laat de uitkomst straks aan iedereen zien.";
+        public const string Answer = "Antwoord";
+        public const string Number = "Aantal";
+        public const string Bar = "Balk";
+        public const string Median = "Mediaan: {0} ({1})";
+        public const string One = "{0} score";
+        public const string Many = "{0} scores";
+        public const string NoneYet = "Nog geen scores.";
+        public const string Previous = "Vorige keer ({0}{1}): {2}.";
+        public const string PreviousTopic = ", bij “{0}”";
+        public const string PreviousMedian = "mediaan {0}, {1}";
+        public const string PreviousNone = "geen scores";
+        public const string Saved = "Uw score is bewaard. Niemand ziet wat u koos.";
+        public const string Removed = "Uw score is weggehaald.";
+    }
+
+    public static class TeamActions
+    {
+        public const string Heading = "Teamacties";
+        public const string ForFacilitator = "Maak van wat de deelnemers opschreven afspraken voor het team: wat, wie en wanneer. Teamacties komen in het verslag. Een vervolgsessie begint ermee.";
+        public const string ForParticipant = "Dit spreekt het team af: wat, wie en wanneer. Een vervolgsessie begint ermee.";
+        public const string None = "Nog geen teamacties.";
+        public const string WhoAndWhen = "Wie: {0} · Klaar op: {1}";
+        public const string Remove = "Weghalen";
+        public const string AddHeading = "Teamactie toevoegen";
+        public const string TextLabel = "Wat gaat het team doen?";
+        public const string OwnerLabel = "Wie pakt het op?";
+        public const string OwnerHint = "Een functie of een naam, bijvoorbeeld: teamleider handhaving";
+        public const string DueLabel = "Klaar op";
+        public const string DueHint = "Bijvoorbeeld 31-03-2027";
+        public const string Add = "Teamactie toevoegen";
+        public const string Added = "De teamactie is toegevoegd.";
+        public const string Removed = "De teamactie is weggehaald.";
+    }
+
+    public static class PreviousActions
+    {
+        public const string Heading = "Wat is er gebeurd met de acties van vorige keer?";
+        public const string FollowsOn = "Deze sessie is een vervolg op “{0}” van {1}.";
+        public const string FollowsOnDeleted = "Deze sessie is een vervolg op een eerdere sessie. Die is inmiddels verwijderd; de acties zijn bewaard.";
+        public const string None = "Vorige keer zijn geen teamacties vastgelegd.";
+        public const string Question = "Wat is ermee gebeurd?";
+        public const string NoteLabel = "Toelichting (niet verplicht)";
+        public const string Saved = "Bewaard.";
+    }
+
+    public static class Participant
+    {
+        public const string Closed = "De workshop is afgesloten. U kunt alles nog lezen, maar niets meer veranderen.";
+        public const string GroupIsAt = "De groep is nu bij <strong>{0}</strong>. <a href=\"{1}\">Ga naar die stap</a>";
+        public const string YouTakePart = "U doet mee als <strong>{0}</strong>. De begeleider bepaalt welke vraag aan de beurt is. Uw scherm laat die vraag zien. Eerdere vragen kunt u altijd terugkijken.";
+        public const string AnonymousName = "anoniem";
+        public const string NameLabel = "Uw naam (niet verplicht)";
+        public const string SaveName = "Naam bewaren";
+        public const string MyActions = "Mijn drie zaken voor morgen";
+        public const string NoActions = "U heeft niets opgeschreven.";
+        public const string ActionsHint = "Wat u hier schrijft, komt in de samenvatting van de workshop. Lege vakken slaan we over.";
+        public const string ActionLabel = "Zaak {0}";
+        public const string ActionsSaved = "Uw drie zaken zijn bewaard.";
+        public const string Thanks = "Bedankt voor het meedoen! Alles wat de groep heeft opgeschreven, is bewaard.";
+        public const string SeeResult = "Bekijk de ingevulde praatplaat";
+        public const string PagerLabel = "Vorige en volgende stap";
+        public const string PreviousStep = "Vorige stap: {0}";
+        public const string NextStep = "Volgende stap: {0}";
+        public const string AllSteps = "Alle stappen";
+    }
+
+    public static class Facilitator
+    {
+        public const string Title = "Begeleider: {0}";
+        public const string Context = "Begeleider · {0} · {1} · {2}";
+        public const string LinkHeading = "Bewaar uw geheime begeleiderslink";
+        public const string LinkText = "Met deze link komt u later terug als begeleider, ook op een andere computer. Deel hem niet met deelnemers. We laten hem maar één keer zien.";
+        public const string LinkLabel = "Begeleiderslink";
+        public const string RoomHeading = "De zaal";
+        public const string CodeToJoin = "Code om mee te doen:";
+        public const string OrLink = "Of via de link:";
+        public const string ParticipantsOne = "<strong>{0}</strong> deelnemer doet mee.";
+        public const string ParticipantsMany = "<strong>{0}</strong> deelnemers doen mee.";
+        public const string RoomIsAt = "De zaal is bij: <strong>{0}</strong>";
+        public const string OpenPresenter = "Presentatiescherm openen";
+        public const string Closed = "De workshop is afgesloten. Niemand kan nog iets veranderen.";
+        public const string PreviousStep = "← Vorige stap";
+        public const string NextStep = "Volgende stap: {0} →";
+        public const string RoomIsHere = " · hier is de zaal nu";
+        public const string ViewingOtherStep = "U bekijkt een andere stap dan de zaal.";
+        public const string MoveRoomHere = "Zet de zaal op deze stap";
+        public const string Welcome = "Laat de code of de link zien. Deelnemers hebben geen account nodig. Als iedereen binnen is, gaat u naar de volgende stap.";
+        public const string ControlsHeading = "Regie over deze stap";
+        public const string RevealNotes = "Notities aan iedereen laten zien";
+        public const string HideNotes = "Stil schrijven: notities verbergen";
+        public const string RevealScores = "Scores aan de zaal laten zien";
+        public const string HideScores = "Scores weer verbergen";
+        public const string Unlock = "Stap weer openen";
+        public const string Lock = "Stap sluiten";
+        public const string TimerLabel = "Timer (minuten)";
+        public const string StartTimer = "Start timer";
+        public const string TimerRunsUntil = "Timer loopt tot {0}";
+        public const string StopTimer = "Stop timer";
+        public const string WhatTheyWrote = "Wat de deelnemers opschreven";
+        public const string NobodyWrote = "Nog niemand heeft iets opgeschreven.";
+        public const string MakeTeamAction = "Maak er een teamactie van";
+        public const string ClosingLead = "Rond de workshop af. Als u de workshop afsluit, kan niemand meer iets veranderen. U kunt hem daarna weer openen.";
+        public const string WorkshopHeading = "Workshop";
+        public const string SeeResult = "Bekijk de ingevulde praatplaat";
+        public const string ReportPdf = "Verslag voor raad en college (PDF, zonder namen)";
+        public const string ReportPdfWithNames = "Verslag met namen van deelnemers (PDF)";
+        public const string StartFollowUp = "Vervolgsessie starten";
+        public const string StartFollowUpLater = "(later, om te zien hoe ver u bent)";
+        public const string Reopen = "Workshop weer openen";
+        public const string Close = "Workshop afsluiten";
+        public const string DeleteSummary = "Workshop verwijderen";
+        public const string DeleteText = "Verwijderen kan niet ongedaan worden gemaakt. Download eerst het verslag als u het wilt bewaren. Afgesloten workshops worden na {0} maanden vanzelf verwijderd.";
+        public const string DeleteConfirm = "Ik begrijp dat de workshop met alle notities en acties voorgoed wordt verwijderd.";
+        public const string DeleteNow = "Workshop nu verwijderen";
+        public const string ParticipantNumber = "Deelnemer {0}";
+    }
+
+    public static class Presenter
+    {
+        public const string Title = "Presentatie: {0}";
+        public const string Previous = "← Vorige";
+        public const string Next = "Volgende →";
+        public const string ShowNotes = "Laat notities zien";
+        public const string HideNotes = "Verberg notities";
+        public const string ShowScores = "Laat scores zien";
+        public const string HideScores = "Verberg scores";
+        public const string Timer = "Timer 5 minuten";
+        public const string StopTimer = "Stop timer";
+        public const string Keys = "Toetsen: <kbd>→</kbd> volgende stap · <kbd>←</kbd> vorige stap · <kbd>V</kbd> notities verbergen of laten zien · <kbd>S</kbd> scores laten zien of verbergen · <kbd>T</kbd> timer van 5 minuten aan of uit · <kbd>F</kbd> volledig scherm";
+        public const string Counter = "Stap {0} van {1} · {2}";
+        public const string JoinCorner = "Meedoen: <strong>{0}</strong><br><span class=\"muted\">{1}</span>";
+        public const string ParticipantsOne = "{0} deelnemer";
+        public const string ParticipantsMany = "{0} deelnemers";
+        public const string TimerRuns = "Timer loopt";
+        public const string QrLabel = "QR-code om mee te doen: {0}";
+        public const string GoTo = "Ga naar <strong>{0}</strong>";
+        public const string OrCode = "of vul deze code in op de startpagina:";
+        public const string ScanQr = "Scan de QR-code met de camera van uw telefoon.";
+        public const string Silent = "Stil schrijven. Er zijn al {0} notities. Ze komen straks samen in beeld.";
+        public const string Newest = "De nieuwste {0} van {1} notities.";
+        public const string ScoresGiven = "Waar staan we? {0} gegeven. De uitkomst komt straks in beeld.";
+        public const string ActionsWritten = "{0} van de {1} deelnemers hebben hun drie zaken opgeschreven.";
+        public const string Thanks = "Bedankt voor het meedoen!";
+        public const string Saved = "Alles is bewaard. De begeleider deelt het verslag.";
+    }
+
+    public static class Summary
+    {
+        public const string Title = "Praatplaat {0}";
+        public const string Gemeente = "Gemeente";
+        public const string Date = "Datum";
+        public const string Edition = "Praatplaat";
+        public const string Participants = "Deelnemers";
+        public const string Status = "Status";
+        public const string Closed = "Afgesloten";
+        public const string Open = "Nog bezig";
+        public const string DownloadHeading = "Downloaden";
+        public const string DownloadText = "Neem de uitkomst mee naar uw eigen documenten of systemen.";
+        public const string ReportPdf = "Verslag voor raad en college (PDF)";
+        public const string ReportPdfWithNames = "Verslag met namen van deelnemers (PDF)";
+        public const string Markdown = "Tekstbestand (Markdown)";
+        public const string Csv = "Tabel voor Excel (CSV)";
+        public const string Json = "Gegevens (JSON)";
+        public const string PreviousCaption = "De teamacties van vorige keer en wat ermee is gebeurd";
+        public const string Action = "Actie";
+        public const string Who = "Wie";
+        public const string Due = "Klaar op";
+        public const string WhatHappened = "Wat is ermee gebeurd?";
+        public const string ScoresText = "De mediaan van de scores per onderwerp, van 1 ({0}) tot 5 ({1}).";
+        public const string DashedIsPrevious = " De stippellijn is de vorige sessie.";
+        public const string Sessions = "Sessies: {0}. Een streepje betekent: geen scores, of dat onderwerp stond toen niet op de praatplaat.";
+        public const string NoNotes = "Geen notities.";
+        public const string ScoresLater = "De scores van deze stap laat de begeleider later zien.";
+        public const string ActionsHeading = "Drie zaken voor morgen";
+        public const string NobodyWrote = "Nog niemand heeft iets opgeschreven.";
+        public const string TeamActionsHeading = "Teamacties";
+        public const string NoTeamActions = "Er zijn (nog) geen teamacties afgesproken.";
+        public const string TeamActionsCaption = "Teamacties: wat, wie en wanneer";
+    }
+
+    public static class Radar
+    {
+        public const string CaptionSessions = "Mediaan per onderwerp, per sessie";
+        public const string Caption = "Mediaan per onderwerp";
+        public const string Topic = "Onderwerp";
+        public const string Now = "Nu";
+    }
+
+    /// <summary>The accessibility statement (<c>/toegankelijkheid</c>).</summary>
+    public static class Accessibility
+    {
+        public const string Title = "Toegankelijkheid";
+        public const string Lead = "HandhavingsKoers moet voor iedereen bruikbaar zijn: met een muis, met alleen een toetsenbord, met een schermlezer, op een telefoon en op een groot scherm. We volgen de richtlijnen WCAG 2.1, niveau AA.";
+        public const string TestedHeading = "Wat we hebben getest";
+        public static readonly IReadOnlyList<string> Tested =
+        [
+            "Elke pagina controleren we automatisch met axe-core in de browser Chromium: op telefoonbreedte en op laptopbreedte, leeg en ingevuld, en met foutmeldingen in beeld. Bij de laatste controle vond axe-core geen fouten.",
+            "Een automatische test doorloopt een workshop met alleen het toetsenbord: starten, meedoen met de code, een notitie schrijven, naar de volgende stap gaan en afsluiten. De plek waar u bent (de focus) is steeds goed te zien.",
+            "Alles werkt ook zonder JavaScript, met gewone formulieren. Met JavaScript komen nieuwe notities vanzelf in beeld.",
+            "Nieuwe notities worden gemeld aan schermlezers, zonder dat de cursor verspringt.",
+            "Foutmeldingen staan bovenaan de pagina en bij het veld waar het om gaat.",
+            "Het verslag voor raad en college (PDF) heeft een taal, een titel, koppen, lijsten en een beschrijving bij elke QR-code en bij het diagram.",
+            "Geen enkele pagina hoeft opzij te scrollen op een scherm van 360 pixels breed, of bij 200% vergroten op een laptop. Een automatische test controleert dat.",
+            "Het diagram \"Waar staan we?\" heeft een tabel met dezelfde cijfers ernaast. De scores zijn ook zonder kleur te lezen: de vorige sessie is een stippellijn.",
+            "De pagina's gebruiken de onderdelen en de huisstijl van het NL Design System, de ontwerpen die Nederlandse overheden samen maken.",
+            "Alle teksten van de schermen staan op één plek in de broncode. Zo kunnen we ze samen nalezen op eenvoudig Nederlands (B1).",
+        ];
+        public const string NotTestedHeading = "Wat we nog niet hebben getest";
+        public static readonly IReadOnlyList<string> NotTested =
+        [
+            "Het gebruik met schermlezers zoals NVDA en VoiceOver, door mensen die ze dagelijks gebruiken.",
+            "Een eigen huisstijl van uw gemeente. Controleer de kleuren daarvan opnieuw als u die instelt.",
+        ];
+        public const string FoundHeading = "Iets gevonden?";
+        public const string Found = "Werkt iets niet goed voor u? Meld het bij de beheerder van deze installatie, meestal de ICT-afdeling van uw gemeente. Zeg op welke pagina het was en wat er gebeurde.";
+        public const string Updated = "Deze verklaring is bijgewerkt op 22 november 2026.";
+    }
+
+    /// <summary>Words the domain gives to things: step names, score points, what became of an action.</summary>
+    public static class Domain
+    {
+        public const string WelcomeStep = "Welkom";
+        public const string ActionsStep = "Drie zaken voor morgen";
+        public const string ClosingStep = "Afronding";
+
+        /// <summary>The five points of "waar staan we?", from 1 to 5.</summary>
+        public static readonly IReadOnlyList<string> ScoreLabels =
+        [
+            "Nog niet mee begonnen",
+            "We denken erover na",
+            "We zijn ermee bezig",
+            "We doen het vaak",
+            "Vast onderdeel van ons werk",
+        ];
+
+        public const string ActionDone = "Gedaan";
+        public const string ActionBusy = "Mee bezig";
+        public const string ActionNotStarted = "Nog niet begonnen";
+        public const string ActionNotReviewed = "Nog niet besproken";
+
+        public const string Source = "Bron: {0}, {1}";
+        public const string OwnQuestion = "Vraag opgesteld door HandhavingsKoers; geen officiële vraag van de VNG. Gebaseerd op: {0}, {1}";
+    }
+
+    /// <summary>Headings of the error page, per status code.</summary>
+    public static class ErrorPage
+    {
+        public const string Failed = "Dat lukte niet";
+        public const string NoAccess = "Geen toegang";
+        public const string NotFound = "Niet gevonden";
+        public const string Wait = "Even wachten";
+        public const string Broken = "Er ging iets mis";
+    }
+
+    /// <summary>
+    /// What the page's script says (wwwroot/js/live.js). The layout hands these to the script as a JSON block, so the
+    /// script holds no Dutch of its own; <c>{0}</c> is filled in by the script.
+    /// </summary>
+    public static class Live
+    {
+        public static readonly IReadOnlyDictionary<string, string> ForScript = new Dictionary<string, string>
+        {
+            ["newNote"] = "Er is een nieuwe notitie.",
+            ["newNotes"] = "Er zijn {0} nieuwe notities.",
+            ["noteAdded"] = "Uw notitie is toegevoegd.",
+            ["scoreSaved"] = Scores.Saved,
+            ["scoreRemoved"] = Scores.Removed,
+            ["sendFailed"] = "Het versturen lukte niet. Controleer uw verbinding en probeer het opnieuw. Uw tekst staat er nog.",
+            ["groupMoved"] = "De groep is naar een andere stap gegaan. ",
+            ["goToStep"] = "Ga naar die stap",
+            ["timeLeft"] = "Nog {0}",
+            ["timeUp"] = "De tijd is om",
+        };
+    }
+}
