@@ -62,6 +62,9 @@ public sealed class LiveRoomTests(Xunit.Abstractions.ITestOutputHelper output) :
             await Assertions.Expect(phone.Locator("#notes-Already .note-text", new() { HasTextString = text })).ToBeVisibleAsync();
             Assert.True(await phone.EvaluateAsync<bool>("() => window.noReload === true"), "The page reloaded.");
             Assert.Equal("", await phone.InputValueAsync("#nieuw-Already"));
+
+            // The script's sentences come from the server (Texts.Live): screen readers hear the confirmation.
+            await Assertions.Expect(phone.Locator("#live-announcer")).ToHaveTextAsync("Uw notitie is toegevoegd.");
         }
 
         await presenter.ScreenshotAsync(new() { Path = Browsers.Artifact("presenter-principle-1920.png") });
@@ -74,6 +77,7 @@ public sealed class LiveRoomTests(Xunit.Abstractions.ITestOutputHelper output) :
         await presenter.Keyboard.PressAsync("ArrowRight");
         await phones[0].WaitForURLAsync(new Regex("/stap/menselijke-maat$"), new() { Timeout = 3000 });
         await Assertions.Expect(phones[2].Locator("#follow-banner")).ToBeVisibleAsync(new() { Timeout = 3000 });
+        await Assertions.Expect(phones[2].Locator("#follow-banner")).ToHaveTextAsync("De groep is naar een andere stap gegaan. Ga naar die stap");
         Assert.EndsWith("/stap/welkom", phones[2].Url, StringComparison.Ordinal);
 
         await facilitator.GotoAsync(workshopUrl + "/begeleider/menselijke-maat");
