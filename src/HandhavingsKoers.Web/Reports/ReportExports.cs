@@ -52,7 +52,7 @@ public static class ReportExports
             {
                 foreach (var action in set.Actions)
                 {
-                    csv.WriteRecord(["Drie zaken voor morgen", report.ClosingQuestion, "", action, set.Participant]);
+                    csv.WriteRecord([Texts.Domain.ActionsStep, report.ClosingQuestion, "", action, set.Participant]);
                 }
             }
 
@@ -61,20 +61,20 @@ public static class ReportExports
             {
                 foreach (var value in ScoreScale.Values)
                 {
-                    csv.WriteRecord([panel.Title, "Waar staan we?", $"{value} {ScoreScale.Label(value)}", panel.Scores!.CountOf(value).ToString(CultureInfo.InvariantCulture), ""]);
+                    csv.WriteRecord([panel.Title, Texts.Scores.Heading, $"{value} {ScoreScale.Label(value)}", panel.Scores!.CountOf(value).ToString(CultureInfo.InvariantCulture), ""]);
                 }
 
-                csv.WriteRecord([panel.Title, "Waar staan we?", "mediaan", panel.Scores!.Median!.Value.ToString("0.#", Dutch), ""]);
+                csv.WriteRecord([panel.Title, Texts.Scores.Heading, Texts.Report.MedianWord, panel.Scores!.Median!.Value.ToString("0.#", Dutch), ""]);
             }
 
             foreach (var action in report.TeamActions)
             {
-                csv.WriteRecord(["Teamactie", "", $"klaar op {action.DueDate:yyyy-MM-dd}", action.Text, action.Owner]);
+                csv.WriteRecord([Texts.Report.TeamAction, "", Texts.Format(Texts.Report.DueOn, action.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), action.Text, action.Owner]);
             }
 
             foreach (var action in report.PreviousActions)
             {
-                csv.WriteRecord(["Actie van vorige keer", action.StatusLabel + (action.StatusNote is null ? "" : ": " + action.StatusNote), $"klaar op {action.DueDate:yyyy-MM-dd}", action.Text, action.Owner]);
+                csv.WriteRecord([Texts.Report.PreviousAction, action.StatusNote is null ? action.StatusLabel : Texts.Format(Texts.Report.StatusWithNote, action.StatusLabel, action.StatusNote), Texts.Format(Texts.Report.DueOn, action.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), action.Text, action.Owner]);
             }
         }
 
@@ -85,26 +85,26 @@ public static class ReportExports
     {
         var md = new StringBuilder();
         md.Append("# ").AppendLine(Escape(report.Title)).AppendLine();
-        md.Append("- Gemeente: ").AppendLine(Escape(report.Gemeente));
-        md.Append("- Datum: ").AppendLine(report.Date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("nl-NL")));
-        md.Append("- Praatplaat: ").AppendLine(Escape(report.EditionTitle) + " (" + Escape(report.Koers) + ")");
-        md.Append("- Deelnemers: ").AppendLine(report.ParticipantCount.ToString(CultureInfo.InvariantCulture));
+        md.Append("- ").Append(Texts.Summary.Gemeente).Append(": ").AppendLine(Escape(report.Gemeente));
+        md.Append("- ").Append(Texts.Summary.Date).Append(": ").AppendLine(Texts.Date(report.Date));
+        md.Append("- ").Append(Texts.Summary.Edition).Append(": ").AppendLine(Escape(report.EditionTitle) + " (" + Escape(report.Koers) + ")");
+        md.Append("- ").Append(Texts.Summary.Participants).Append(": ").AppendLine(report.ParticipantCount.ToString(CultureInfo.InvariantCulture));
         md.Append("- ").AppendLine(Escape(report.Attribution));
         if (report.PreviousActions.Count > 0)
         {
-            md.AppendLine().AppendLine("## Wat is er gebeurd met de acties van vorige keer?").AppendLine();
-            md.AppendLine("| Actie | Wie | Klaar op | Wat is ermee gebeurd? |").AppendLine("| --- | --- | --- | --- |");
+            md.AppendLine().Append("## ").AppendLine(Texts.PreviousActions.Heading).AppendLine();
+            md.AppendLine($"| {Texts.Summary.Action} | {Texts.Summary.Who} | {Texts.Summary.Due} | {Texts.Summary.WhatHappened} |").AppendLine("| --- | --- | --- | --- |");
             foreach (var a in report.PreviousActions)
             {
-                md.AppendLine(Dutch, $"| {Cell(a.Text)} | {Cell(a.Owner)} | {a.DueDate.ToString("d MMMM yyyy", Dutch)} | {Cell(a.StatusLabel + (a.StatusNote is null ? "" : ": " + a.StatusNote))} |");
+                md.AppendLine(Dutch, $"| {Cell(a.Text)} | {Cell(a.Owner)} | {a.DueDate.ToString("d MMMM yyyy", Dutch)} | {Cell(a.StatusNote is null ? a.StatusLabel : Texts.Format(Texts.Report.StatusWithNote, a.StatusLabel, a.StatusNote))} |");
             }
         }
 
         if (report.HasScores)
         {
-            md.AppendLine().AppendLine("## Waar staan we?").AppendLine();
-            md.AppendLine("Mediaan per onderwerp, van 1 (" + ScoreScale.Label(1).ToLowerInvariant() + ") tot 5 (" + ScoreScale.Label(5).ToLowerInvariant() + ").").AppendLine();
-            md.Append("| Onderwerp | ").AppendJoin(" | ", report.Sessions.Select((s, i) => i == report.Sessions.Count - 1 ? $"Nu ({s.Label})" : s.Label)).AppendLine(" |");
+            md.AppendLine().Append("## ").AppendLine(Texts.Scores.Heading).AppendLine();
+            md.AppendLine(Texts.Format(Texts.Report.MdMedianPerTopic, ScoreScale.Label(1).ToLowerInvariant(), ScoreScale.Label(5).ToLowerInvariant())).AppendLine();
+            md.Append("| ").Append(Texts.Radar.Topic).Append(" | ").AppendJoin(" | ", report.Sessions.Select((s, i) => i == report.Sessions.Count - 1 ? Texts.Format(Texts.Report.MdNow, s.Label) : s.Label)).AppendLine(" |");
             md.Append("| --- |").AppendJoin("", report.Sessions.Select(_ => " --- |")).AppendLine();
             foreach (var row in report.Trend)
             {
@@ -120,21 +120,21 @@ public static class ReportExports
             AppendNotes(md, panel.PromptTodo, panel.Todo);
             if (panel.Scores is { Total: > 0 } scores)
             {
-                md.AppendLine().AppendLine("### Waar staan we?").AppendLine();
-                md.Append("Mediaan: ").Append(ScoreScale.Describe(scores.Median!.Value)).Append(" (").Append(scores.Total).AppendLine(" scores)").AppendLine();
+                md.AppendLine().Append("### ").AppendLine(Texts.Scores.Heading).AppendLine();
+                md.AppendLine(Texts.Format(Texts.Report.MdScores, ScoreScale.Describe(scores.Median!.Value), scores.Total)).AppendLine();
                 foreach (var value in ScoreScale.Values)
                 {
                     md.Append("- ").Append(value).Append(' ').Append(ScoreScale.Label(value)).Append(": ").Append(scores.CountOf(value)).AppendLine();
                 }
             }
-            md.AppendLine().Append("Lees meer: ").AppendLine(string.Join(", ", panel.Links.Select(l => $"[{Escape(l.Title)}](<{l.Url}>)")));
+            md.AppendLine().AppendLine(Texts.Format(Texts.Report.ReadMore, string.Join(", ", panel.Links.Select(l => $"[{Escape(l.Title)}](<{l.Url}>)"))));
         }
 
-        md.AppendLine().AppendLine("## Drie zaken voor morgen").AppendLine();
+        md.AppendLine().Append("## ").AppendLine(Texts.Domain.ActionsStep).AppendLine();
         md.Append("> ").AppendLine(Escape(report.ClosingQuestion));
         if (report.Actions.Count == 0)
         {
-            md.AppendLine().AppendLine("_Nog niets opgeschreven._");
+            md.AppendLine().AppendLine(Texts.Report.MdNothingYet);
         }
 
         foreach (var set in report.Actions)
@@ -146,14 +146,14 @@ public static class ReportExports
             }
         }
 
-        md.AppendLine().AppendLine("## Teamacties").AppendLine();
+        md.AppendLine().Append("## ").AppendLine(Texts.Summary.TeamActionsHeading).AppendLine();
         if (report.TeamActions.Count == 0)
         {
-            md.AppendLine("_Geen teamacties._");
+            md.AppendLine(Texts.Report.MdNoTeamActions);
         }
         else
         {
-            md.AppendLine("| Actie | Wie | Klaar op |").AppendLine("| --- | --- | --- |");
+            md.AppendLine($"| {Texts.Summary.Action} | {Texts.Summary.Who} | {Texts.Summary.Due} |").AppendLine("| --- | --- | --- |");
             foreach (var a in report.TeamActions)
             {
                 md.AppendLine(Dutch, $"| {Cell(a.Text)} | {Cell(a.Owner)} | {a.DueDate.ToString("d MMMM yyyy", Dutch)} |");

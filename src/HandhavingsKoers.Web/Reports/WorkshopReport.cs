@@ -105,9 +105,9 @@ public sealed record WorkshopReport(
     public string ThisSessionLabel => Sessions[^1].Label;
 
     /// <summary>What the radar shows, in words, for the figure's alternative text.</summary>
-    public string RadarAltText => "Radardiagram van de mediaan per onderwerp (1 tot 5)"
-        + (Sessions.Count > 1 ? $", deze sessie en de vorige ({Sessions[^2].Label})" : "")
-        + ". Dezelfde cijfers staan ook als tekst bij het diagram.";
+    public string RadarAltText => Texts.Report.RadarAlt
+        + (Sessions.Count > 1 ? Texts.Format(Texts.Report.RadarAltPrevious, Sessions[^2].Label) : "")
+        + Texts.Report.RadarAltTable;
 
     /// <summary>"praatplaat-gemeente-utrecht-2026-11-22": safe in every file system and mail client.</summary>
     public string FileName(string extension) => $"praatplaat-{Slug(Gemeente)}-{Date:yyyy-MM-dd}.{extension}";
@@ -203,7 +203,7 @@ public sealed record ActionsOfParticipant(string Participant, IReadOnlyList<stri
             .Select(p => new { p.DisplayName, Actions = p.Actions.OrderBy(a => a.Position).Select(a => a.Text).ToList() })
             .ToListAsync();
         return rows.Where(r => r.Actions.Count > 0)
-            .Select((r, i) => new ActionsOfParticipant(r.DisplayName ?? $"Deelnemer {i + 1}", r.Actions))
+            .Select((r, i) => new ActionsOfParticipant(r.DisplayName ?? Texts.Format(Texts.Facilitator.ParticipantNumber, i + 1), r.Actions))
             .ToList();
     }
 }

@@ -333,7 +333,8 @@ public static partial class Texts
         public const string WhatHappened = "Wat is ermee gebeurd?";
         public const string ScoresText = "De mediaan van de scores per onderwerp, van 1 ({0}) tot 5 ({1}).";
         public const string DashedIsPrevious = " De stippellijn is de vorige sessie.";
-        public const string Sessions = "Sessies: {0}. Een streepje betekent: geen scores, of dat onderwerp stond toen niet op de praatplaat.";
+        public const string Sessions = "Sessies: {0}. " + DashMeans;
+        public const string DashMeans = "Een streepje betekent: geen scores, of dat onderwerp stond toen niet op de praatplaat.";
         public const string NoNotes = "Geen notities.";
         public const string ScoresLater = "De scores van deze stap laat de begeleider later zien.";
         public const string ActionsHeading = "Drie zaken voor morgen";
@@ -436,5 +437,60 @@ public static partial class Texts
             ["timeLeft"] = "Nog {0}",
             ["timeUp"] = "De tijd is om",
         };
+    }
+
+    /// <summary>The council report (PDF), the blank poster and the exports (Markdown, CSV).</summary>
+    public static class Report
+    {
+        public const string Kicker = "Praatplaat handhavingskoers";
+        public const string DocumentTitle = "Praatplaat handhavingskoers – {0} – {1}";
+        public const string Subject = "{0}, ingevuld op {1}";
+        public const string Fact = "{0}: {1}";
+        public const string Closed = "afgesloten";
+        public const string NotClosed = "nog niet afgesloten";
+        public const string AboutHeading = "Over dit verslag";
+        public const string About = "Elke gemeente vertaalt de landelijke koers naar haar eigen beleid. Dit verslag laat zien wat het team van {0} op {1} heeft opgeschreven. ";
+        public const string AboutOfficial = "De vragen zijn overgenomen uit de praatplaat, met bron.";
+        public const string AboutOwn = "De vragen zijn geschreven door HandhavingsKoers; het zijn geen officiële vragen van de VNG.";
+        public const string AboutQr = " Bij elk onderdeel staat een QR-code naar meer uitleg.";
+        public const string NoNames = "Namen van deelnemers staan niet in dit verslag.";
+        public const string ScoreLine = "Mediaan: {0} ({1}). ";
+        public const string Distribution = "Verdeling: {0}.";
+        public const string ReadMore = "Lees meer: {0}";
+        public const string QrTo = "QR-code naar {0}";
+        public const string NoNotes = "Geen notities.";
+        public const string NobodyWrote = "Niemand heeft acties opgeschreven.";
+        public const string ScoresIntro = "De deelnemers gaven per onderwerp een score van 1 ({0}) tot 5 ({1}). Het diagram toont de mediaan.";
+        public const string ScoresAnonymous = " De scores zijn anoniem.";
+        public const string Now = "nu";
+        public const string NoTeamActions = "Er zijn geen teamacties afgesproken.";
+        public const string TeamActionsIntro = "Wat het team afsprak: wat, wie en wanneer. Een vervolgsessie begint met deze acties.";
+        public const string ColophonHeading = "Colofon";
+        public const string ColophonOfficial = "Bron van de vragen: {0}. De praatplaat hoort bij de {1} van het ministerie van SZW. Meer over naleving en handhaving: vng.nl/naleving.";
+        public const string ColophonOwn = "{0}. Meer over naleving en handhaving: vng.nl/naleving.";
+        public const string ColophonExplanation = "De uitleg in dit verslag is geschreven door HandhavingsKoers en is geen tekst van de VNG of het ministerie.";
+        public const string MadeOn = "Gemaakt met HandhavingsKoers op {0}.";
+        public const string MadeOnFormat = "d MMMM yyyy 'om' HH:mm";
+        public const string OnlineLink = "De ingevulde praatplaat online";
+        public const string OnlineQr = "QR-code naar de samenvatting van deze workshop";
+        public const string StatusWithNote = "{0}: {1}";
+        public const string RadarAlt = "Radardiagram van de mediaan per onderwerp (1 tot 5)";
+        public const string RadarAltPrevious = ", deze sessie en de vorige ({0})";
+        public const string RadarAltTable = ". Dezelfde cijfers staan ook als tekst bij het diagram.";
+        public const string BlankTitle = "Lege praatplaat om op papier in te vullen ({0})";
+        public const string BlankInstructions = "Schrijf bij elk onderdeel op wat uw gemeente al doet en wat er nog moet gebeuren. Sluit af met drie zaken die u morgen in gang zet. Scan een QR-code om meer te lezen.";
+        public const string BlankReadMore = "Lees meer";
+        public const string BlankDocumentTitle = "{0} – lege praatplaat";
+
+        // The exports: Markdown and CSV.
+        public const string TeamAction = "Teamactie";
+        public const string PreviousAction = "Actie van vorige keer";
+        public const string DueOn = "klaar op {0}";
+        public const string MedianWord = "mediaan";
+        public const string MdMedianPerTopic = "Mediaan per onderwerp, van 1 ({0}) tot 5 ({1}).";
+        public const string MdNow = "Nu ({0})";
+        public const string MdNothingYet = "_Nog niets opgeschreven._";
+        public const string MdNoTeamActions = "_Geen teamacties._";
+        public const string MdScores = "Mediaan: {0} ({1} scores)";
     }
 }

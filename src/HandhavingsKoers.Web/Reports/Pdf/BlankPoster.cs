@@ -19,8 +19,8 @@ public sealed class BlankPoster(Edition edition) : PdfReport
     private const double FooterHeight = 22;
 
     protected override DocumentSettings Settings => new(
-        Title: $"{edition.Title} – lege praatplaat",
-        Subject: $"Lege praatplaat om op papier in te vullen ({edition.Koers})",
+        Title: Texts.Format(Texts.Report.BlankDocumentTitle, edition.Title),
+        Subject: Texts.Format(Texts.Report.BlankTitle, edition.Koers),
         Size: PageSize.A3,
         Orientation: PageOrientation.Landscape,
         Margin: Margin,
@@ -61,7 +61,7 @@ public sealed class BlankPoster(Edition edition) : PdfReport
     private List<Block> Header() =>
     [
         new TextBlock(edition.Title, PosterTitle, TextRole.Heading1) { SpaceAfter = 4 },
-        new TextBlock("Schrijf bij elk onderdeel op wat uw gemeente al doet en wat er nog moet gebeuren. Sluit af met drie zaken die u morgen in gang zet. Scan een QR-code om meer te lezen.", PosterIntro),
+        new TextBlock(Texts.Report.BlankInstructions, PosterIntro),
     ];
 
     /// <summary>A panel's cell; narrower cells (more panels) get less writing room so the QR code still fits.</summary>
@@ -73,12 +73,12 @@ public sealed class BlankPoster(Edition edition) : PdfReport
         new SpaceBlock(compact ? 50 : 66) { Ruled = RuleColor, SpaceAfter = 8 },
         new TextBlock(panel.Prompts.Todo, PosterPrompt, TextRole.Heading3) { SpaceAfter = 2 },
         new SpaceBlock(compact ? 50 : 66) { Ruled = RuleColor, SpaceAfter = 8 },
-        new QrLinkBlock(panel.Links[0].Url, "Lees meer", $"QR-code naar {panel.Links[0].Title}", 46, Caption, Url),
+        new QrLinkBlock(panel.Links[0].Url, Texts.Report.BlankReadMore, Texts.Format(Texts.Report.QrTo, panel.Links[0].Title), 46, Caption, Url),
     ];
 
     private List<Block> ClosingBlocks() =>
     [
-        new TextBlock("Drie zaken voor morgen", PosterPanelTitle, TextRole.Heading2) { SpaceAfter = 4 },
+        new TextBlock(Texts.Domain.ActionsStep, PosterPanelTitle, TextRole.Heading2) { SpaceAfter = 4 },
         new TextBlock(edition.Closing.Question, PosterQuestion) { SpaceAfter = 10 },
         new TextBlock("1.", PosterPrompt) { SpaceAfter = 0 },
         new SpaceBlock(40) { Ruled = RuleColor, SpaceAfter = 8 },

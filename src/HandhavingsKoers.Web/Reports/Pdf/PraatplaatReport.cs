@@ -18,8 +18,8 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     protected override DocumentSettings Settings => new(
-        Title: $"Praatplaat handhavingskoers – {report.Gemeente} – {report.Title}",
-        Subject: $"{report.EditionTitle}, ingevuld op {report.Date.ToString("d MMMM yyyy", Dutch)}");
+        Title: Texts.Format(Texts.Report.DocumentTitle, report.Gemeente, report.Title),
+        Subject: Texts.Format(Texts.Report.Subject, report.EditionTitle, Texts.Date(report.Date)));
 
     protected override string? ComposeHeader(int page, int pages) =>
         page == 1 ? null : $"{report.Gemeente} · {report.Title}";
@@ -43,30 +43,28 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
 
     private IEnumerable<Block> Cover()
     {
-        yield return new TextBlock("Praatplaat handhavingskoers", Kicker) { SpaceAfter = 6 };
+        yield return new TextBlock(Texts.Report.Kicker, Kicker) { SpaceAfter = 6 };
         yield return new TextBlock(report.Title, Title, TextRole.Heading1) { SpaceAfter = 18 };
-        yield return Fact("Gemeente", report.Gemeente);
-        yield return Fact("Datum", report.Date.ToString("d MMMM yyyy", Dutch));
-        yield return Fact("Praatplaat", $"{report.EditionTitle} ({report.Koers})");
-        yield return Fact("Deelnemers", report.ParticipantCount.ToString(Dutch));
-        yield return Fact("Status", report.Closed ? "afgesloten" : "nog niet afgesloten");
+        yield return Fact(Texts.Summary.Gemeente, report.Gemeente);
+        yield return Fact(Texts.Summary.Date, Texts.Date(report.Date));
+        yield return Fact(Texts.Summary.Edition, $"{report.EditionTitle} ({report.Koers})");
+        yield return Fact(Texts.Summary.Participants, report.ParticipantCount.ToString(Dutch));
+        yield return Fact(Texts.Summary.Status, report.Closed ? Texts.Report.Closed : Texts.Report.NotClosed);
         yield return new SpaceBlock(18);
     }
 
-    private static TextBlock Fact(string label, string value) => new($"{label}: {value}", Typography.Fact) { SpaceAfter = 2 };
+    private static TextBlock Fact(string label, string value) => new(Texts.Format(Texts.Report.Fact, label, value), Typography.Fact) { SpaceAfter = 2 };
 
     private IEnumerable<Block> Introduction()
     {
-        yield return Heading2("Over dit verslag");
+        yield return Heading2(Texts.Report.AboutHeading);
         yield return Paragraph(report.Introduction);
-        yield return Paragraph($"Elke gemeente vertaalt de landelijke koers naar haar eigen beleid. Dit verslag laat zien wat het team van {report.Gemeente} op {report.Date.ToString("d MMMM yyyy", Dutch)} heeft opgeschreven. "
-            + (report.Official
-                ? "De vragen zijn overgenomen uit de praatplaat, met bron."
-                : "De vragen zijn geschreven door HandhavingsKoers; het zijn geen officiële vragen van de VNG.")
-            + " Bij elk onderdeel staat een QR-code naar meer uitleg.");
+        yield return Paragraph(Texts.Format(Texts.Report.About, report.Gemeente, Texts.Date(report.Date))
+            + (report.Official ? Texts.Report.AboutOfficial : Texts.Report.AboutOwn)
+            + Texts.Report.AboutQr);
         if (!options.IncludeNames)
         {
-            yield return Paragraph("Namen van deelnemers staan niet in dit verslag.");
+            yield return Paragraph(Texts.Report.NoNames);
         }
     }
 
@@ -78,15 +76,15 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
         foreach (var block in NoteList(panel.PromptTodo, panel.Todo)) yield return block;
         if (panel.Scores is { Total: > 0 } scores)
         {
-            yield return new TextBlock("Waar staan we?", Heading3, TextRole.Heading3) { SpaceBefore = 8, SpaceAfter = 4, KeepWithNext = true };
-            yield return Paragraph($"Mediaan: {ScoreScale.Describe(scores.Median!.Value)} ({scores.Total} {(scores.Total == 1 ? "score" : "scores")}). "
-                + "Verdeling: " + string.Join(" · ", ScoreScale.Values.Select(v => $"{v} {ScoreScale.Label(v).ToLowerInvariant()}: {scores.CountOf(v)}")) + ".");
+            yield return new TextBlock(Texts.Scores.Heading, Heading3, TextRole.Heading3) { SpaceBefore = 8, SpaceAfter = 4, KeepWithNext = true };
+            yield return Paragraph(Texts.Format(Texts.Report.ScoreLine, ScoreScale.Describe(scores.Median!.Value), Texts.Count(scores.Total, Texts.Scores.One, Texts.Scores.Many))
+                + Texts.Format(Texts.Report.Distribution, string.Join(" · ", ScoreScale.Values.Select(v => $"{v} {ScoreScale.Label(v).ToLowerInvariant()}: {scores.CountOf(v)}"))));
         }
 
         if (panel.Links.Count > 0)
         {
             var link = panel.Links[0];
-            yield return new QrLinkBlock(link.Url, $"Lees meer: {link.Title}", $"QR-code naar {link.Title}", 62, Caption, Url) { SpaceBefore = 12, SpaceAfter = 6 };
+            yield return new QrLinkBlock(link.Url, Texts.Format(Texts.Report.ReadMore, link.Title), Texts.Format(Texts.Report.QrTo, link.Title), 62, Caption, Url) { SpaceBefore = 12, SpaceAfter = 6 };
         }
 
         yield return new RuleBlock(RuleColor) { SpaceBefore = 10, SpaceAfter = 4 };
@@ -104,7 +102,7 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
         yield return new TextBlock($"{prompt} ({notes.Count})", Heading3, TextRole.Heading3) { SpaceBefore = 8, SpaceAfter = 4, KeepWithNext = true };
         if (notes.Count == 0)
         {
-            yield return new TextBlock("Geen notities.", Empty);
+            yield return new TextBlock(Texts.Report.NoNotes, Empty);
             yield break;
         }
 
@@ -115,18 +113,18 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
 
     private IEnumerable<Block> Actions()
     {
-        yield return Heading2("Drie zaken voor morgen");
+        yield return Heading2(Texts.Domain.ActionsStep);
         foreach (var block in QuestionBox(report.ClosingQuestion)) yield return block;
         if (report.Actions.Count == 0)
         {
-            yield return new TextBlock("Niemand heeft acties opgeschreven.", Empty);
+            yield return new TextBlock(Texts.Report.NobodyWrote, Empty);
             yield break;
         }
 
         for (var i = 0; i < report.Actions.Count; i++)
         {
             var set = report.Actions[i];
-            yield return new TextBlock(options.IncludeNames ? set.Participant : $"Deelnemer {i + 1}", Heading3, TextRole.Heading3)
+            yield return new TextBlock(options.IncludeNames ? set.Participant : Texts.Format(Texts.Facilitator.ParticipantNumber, i + 1), Heading3, TextRole.Heading3)
             {
                 SpaceBefore = 8,
                 SpaceAfter = 4,
@@ -144,12 +142,12 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
             yield break;
         }
 
-        yield return Heading2("Wat is er gebeurd met de acties van vorige keer?");
+        yield return Heading2(Texts.PreviousActions.Heading);
         yield return new ListBlock(report.PreviousActions.Select(a => new ListItem(
         [
             new TextBlock(a.Text, Body),
-            new TextBlock($"{a.StatusLabel}{(a.StatusNote is null ? "" : ": " + a.StatusNote)}", Caption),
-            new TextBlock($"Wie: {a.Owner} · Klaar op: {a.DueDate.ToString("d MMMM yyyy", Dutch)}", Author),
+            new TextBlock(a.StatusNote is null ? a.StatusLabel : Texts.Format(Texts.Report.StatusWithNote, a.StatusLabel, a.StatusNote), Caption),
+            new TextBlock(Texts.Format(Texts.TeamActions.WhoAndWhen, a.Owner, Texts.Date(a.DueDate)), Author),
         ])).ToList(), Bullet);
     }
 
@@ -161,19 +159,19 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
             yield break;
         }
 
-        yield return Heading2("Waar staan we?");
-        yield return Paragraph($"De deelnemers gaven per onderwerp een score van 1 ({ScoreScale.Label(1).ToLowerInvariant()}) tot 5 ({ScoreScale.Label(5).ToLowerInvariant()}). Het diagram toont de mediaan."
-            + (report.Sessions.Count > 1 ? " De stippellijn is de vorige sessie." : "") + " De scores zijn anoniem.") with { KeepWithNext = true };
+        yield return Heading2(Texts.Scores.Heading);
+        yield return Paragraph(Texts.Format(Texts.Report.ScoresIntro, ScoreScale.Label(1).ToLowerInvariant(), ScoreScale.Label(5).ToLowerInvariant())
+            + (report.Sessions.Count > 1 ? Texts.Summary.DashedIsPrevious : "") + Texts.Report.ScoresAnonymous) with { KeepWithNext = true };
         yield return new DrawingBlock(report.Radar(), report.RadarAltText, 360) { SpaceAfter = 8 };
         var several = report.Sessions.Count > 1;
-        yield return new TextBlock(several ? "Mediaan per onderwerp, per sessie" : "Mediaan per onderwerp", Heading3, TextRole.Heading3) { SpaceAfter = 4, KeepWithNext = true };
+        yield return new TextBlock(several ? Texts.Radar.CaptionSessions : Texts.Radar.Caption, Heading3, TextRole.Heading3) { SpaceAfter = 4, KeepWithNext = true };
         yield return new ListBlock(report.Trend.Select(row => new ListItem([new TextBlock(
             $"{row.Topic}: " + (several
-                ? string.Join(" · ", row.Medians.Select((m, i) => $"{(i == row.Medians.Count - 1 ? "nu" : report.Sessions[i].Label)} {Median(m)}"))
+                ? string.Join(" · ", row.Medians.Select((m, i) => $"{(i == row.Medians.Count - 1 ? Texts.Report.Now : report.Sessions[i].Label)} {Median(m)}"))
                 : Median(row.Medians[^1])), Body)])).ToList(), Bullet);
         if (several)
         {
-            yield return new TextBlock("Een streepje betekent: geen scores, of dat onderwerp stond toen niet op de praatplaat.", Empty) { SpaceBefore = 4 };
+            yield return new TextBlock(Texts.Summary.DashMeans, Empty) { SpaceBefore = 4 };
         }
     }
 
@@ -184,30 +182,30 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
         yield return Heading2("Teamacties");
         if (report.TeamActions.Count == 0)
         {
-            yield return new TextBlock("Er zijn geen teamacties afgesproken.", Empty);
+            yield return new TextBlock(Texts.Report.NoTeamActions, Empty);
             yield break;
         }
 
-        yield return Paragraph("Wat het team afsprak: wat, wie en wanneer. Een vervolgsessie begint met deze acties.");
+        yield return Paragraph(Texts.Report.TeamActionsIntro);
         yield return new ListBlock(report.TeamActions.Select(a => new ListItem(
         [
             new TextBlock(a.Text, Body),
-            new TextBlock($"Wie: {a.Owner} · Klaar op: {a.DueDate.ToString("d MMMM yyyy", Dutch)}", Author),
+            new TextBlock(Texts.Format(Texts.TeamActions.WhoAndWhen, a.Owner, Texts.Date(a.DueDate)), Author),
         ])).ToList(), Bullet);
     }
 
     private IEnumerable<Block> Colophon()
     {
         yield return new RuleBlock(RuleColor) { SpaceBefore = 16, SpaceAfter = 4 };
-        yield return Heading2("Colofon");
+        yield return Heading2(Texts.Report.ColophonHeading);
         yield return Paragraph(report.Official
-            ? $"Bron van de vragen: {report.Source}. De praatplaat hoort bij de {char.ToLowerInvariant(report.Koers[0])}{report.Koers[1..]} van het ministerie van SZW. Meer over naleving en handhaving: vng.nl/naleving."
-            : $"{report.Attribution}. Meer over naleving en handhaving: vng.nl/naleving.");
-        yield return Paragraph("De uitleg in dit verslag is geschreven door HandhavingsKoers en is geen tekst van de VNG of het ministerie.");
-        yield return Paragraph($"Gemaakt met HandhavingsKoers op {options.GeneratedAt.ToString("d MMMM yyyy 'om' HH:mm", Dutch)}.");
+            ? Texts.Format(Texts.Report.ColophonOfficial, report.Source, $"{char.ToLowerInvariant(report.Koers[0])}{report.Koers[1..]}")
+            : Texts.Format(Texts.Report.ColophonOwn, report.Attribution));
+        yield return Paragraph(Texts.Report.ColophonExplanation);
+        yield return Paragraph(Texts.Format(Texts.Report.MadeOn, options.GeneratedAt.ToString(Texts.Report.MadeOnFormat, Dutch)));
         if (options.SummaryUrl is not null)
         {
-            yield return new QrLinkBlock(options.SummaryUrl, "De ingevulde praatplaat online", "QR-code naar de samenvatting van deze workshop", 62, Caption, Url)
+            yield return new QrLinkBlock(options.SummaryUrl, Texts.Report.OnlineLink, Texts.Report.OnlineQr, 62, Caption, Url)
             {
                 SpaceBefore = 8,
             };
