@@ -250,7 +250,7 @@ public static partial class Texts
         public const string ViewingOtherStep = "U bekijkt een andere stap dan de zaal.";
         public const string MoveRoomHere = "Zet de zaal op deze stap";
         public const string Welcome = "Laat de code of de link zien. Deelnemers hebben geen account nodig. Als iedereen binnen is, gaat u naar de volgende stap.";
-        public const string ControlsHeading = "Regie over deze stap";
+        public const string ControlsHeading = "Knoppen voor deze stap";
         public const string RevealNotes = "Notities aan iedereen laten zien";
         public const string HideNotes = "Stil schrijven: notities verbergen";
         public const string RevealScores = "Scores aan de zaal laten zien";
