@@ -40,8 +40,8 @@ public abstract class PdfReport
     /// <summary>Running header text (left), or null for none. Page numbers start at 1.</summary>
     protected virtual string? ComposeHeader(int page, int pages) => null;
 
-    /// <summary>Running footer text (right), by default "pagina x van y".</summary>
-    protected virtual string? ComposeFooter(int page, int pages) => $"pagina {page} van {pages}";
+    /// <summary>Running footer text (right), e.g. the page number; none by default (the words belong to the app).</summary>
+    protected virtual string? ComposeFooter(int page, int pages) => null;
 
     protected virtual TextStyle RunningTextStyle => new(8.5, Color: XColor.FromArgb(0x55, 0x55, 0x55));
 

@@ -424,13 +424,13 @@ public static class StepScores
 
 public sealed record PreviousSessionInfo(Guid Id, string Title, DateOnly Date)
 {
-    public string Label => Date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+    public string Label => Texts.Date(Date);
 }
 
 /// <summary>Last session's scores on the same topic, shown beside this session's.</summary>
 public sealed record PreviousScores(DateOnly Date, string PanelTitle, ScoreSummary Scores)
 {
-    public string Label => Date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+    public string Label => Texts.Date(Date);
 }
 
 /// <summary>The fields of the add, edit and delete forms for notes.</summary>

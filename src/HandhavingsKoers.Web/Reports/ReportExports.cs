@@ -74,7 +74,7 @@ public static class ReportExports
 
             foreach (var action in report.PreviousActions)
             {
-                csv.WriteRecord([Texts.Report.PreviousAction, action.StatusNote is null ? action.StatusLabel : Texts.Format(Texts.Report.StatusWithNote, action.StatusLabel, action.StatusNote), Texts.Format(Texts.Report.DueOn, action.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), action.Text, action.Owner]);
+                csv.WriteRecord([Texts.Report.PreviousAction, action.StatusText, Texts.Format(Texts.Report.DueOn, action.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), action.Text, action.Owner]);
             }
         }
 
@@ -96,7 +96,7 @@ public static class ReportExports
             md.AppendLine($"| {Texts.Summary.Action} | {Texts.Summary.Who} | {Texts.Summary.Due} | {Texts.Summary.WhatHappened} |").AppendLine("| --- | --- | --- | --- |");
             foreach (var a in report.PreviousActions)
             {
-                md.AppendLine(Dutch, $"| {Cell(a.Text)} | {Cell(a.Owner)} | {a.DueDate.ToString("d MMMM yyyy", Dutch)} | {Cell(a.StatusNote is null ? a.StatusLabel : Texts.Format(Texts.Report.StatusWithNote, a.StatusLabel, a.StatusNote))} |");
+                md.AppendLine(Dutch, $"| {Cell(a.Text)} | {Cell(a.Owner)} | {Texts.Date(a.DueDate)} | {Cell(a.StatusText)} |");
             }
         }
 
@@ -156,7 +156,7 @@ public static class ReportExports
             md.AppendLine($"| {Texts.Summary.Action} | {Texts.Summary.Who} | {Texts.Summary.Due} |").AppendLine("| --- | --- | --- |");
             foreach (var a in report.TeamActions)
             {
-                md.AppendLine(Dutch, $"| {Cell(a.Text)} | {Cell(a.Owner)} | {a.DueDate.ToString("d MMMM yyyy", Dutch)} |");
+                md.AppendLine(Dutch, $"| {Cell(a.Text)} | {Cell(a.Owner)} | {Texts.Date(a.DueDate)} |");
             }
         }
 
@@ -178,7 +178,7 @@ public static class ReportExports
         }
     }
 
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    private static readonly CultureInfo Dutch = Texts.Dutch;
 
     /// <summary>A table cell: escaped, and on one line.</summary>
     private static string Cell(string text) => Escape(text).Replace("\n", " ", StringComparison.Ordinal);

@@ -140,6 +140,9 @@ public sealed record TeamActionReport(Guid Id, string Text, string Owner, DateOn
 public sealed record PreviousActionReport(Guid Id, string Text, string Owner, DateOnly DueDate, ActionStatus? Status, string? StatusNote)
 {
     public string StatusLabel => PreviousAction.Label(Status);
+
+    /// <summary>"Mee bezig: wacht op budget": the status with its note, as the report and the exports write it.</summary>
+    public string StatusText => StatusNote is null ? StatusLabel : Texts.Format(Texts.Report.StatusWithNote, StatusLabel, StatusNote);
 }
 
 /// <summary>One row of the trend table: a topic and its median in each session of the chain, oldest first.</summary>
@@ -151,7 +154,7 @@ public sealed record SessionReport(Guid Id, string Title, DateOnly Date, string 
     /// <summary>How many sessions back a summary looks; older ones are left out of the trend.</summary>
     public const int MaxChain = 8;
 
-    public string Label => Date.ToString("d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+    public string Label => Texts.ShortDate(Date);
 
     /// <summary>The session and those it follows up on, oldest first. A deleted session ends the chain.</summary>
     public static async Task<IReadOnlyList<SessionReport>> LoadChainAsync(AppDbContext db, EditionCatalog editions, Workshop workshop)

@@ -443,6 +443,7 @@ public static partial class Texts
     public static class Report
     {
         public const string Kicker = "Praatplaat handhavingskoers";
+        public const string PageFooter = "pagina {0} van {1}";
         public const string DocumentTitle = "Praatplaat handhavingskoers – {0} – {1}";
         public const string Subject = "{0}, ingevuld op {1}";
         public const string Fact = "{0}: {1}";

@@ -15,11 +15,13 @@ public sealed record ReportOptions(bool IncludeNames, DateTime GeneratedAt, stri
 /// </summary>
 public sealed class PraatplaatReport(WorkshopReport report, ReportOptions options) : PdfReport
 {
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
+    private static readonly CultureInfo Dutch = Texts.Dutch;
 
     protected override DocumentSettings Settings => new(
         Title: Texts.Format(Texts.Report.DocumentTitle, report.Gemeente, report.Title),
         Subject: Texts.Format(Texts.Report.Subject, report.EditionTitle, Texts.Date(report.Date)));
+
+    protected override string? ComposeFooter(int page, int pages) => Texts.Format(Texts.Report.PageFooter, page, pages);
 
     protected override string? ComposeHeader(int page, int pages) =>
         page == 1 ? null : $"{report.Gemeente} · {report.Title}";
@@ -146,7 +148,7 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
         yield return new ListBlock(report.PreviousActions.Select(a => new ListItem(
         [
             new TextBlock(a.Text, Body),
-            new TextBlock(a.StatusNote is null ? a.StatusLabel : Texts.Format(Texts.Report.StatusWithNote, a.StatusLabel, a.StatusNote), Caption),
+            new TextBlock(a.StatusText, Caption),
             new TextBlock(Texts.Format(Texts.TeamActions.WhoAndWhen, a.Owner, Texts.Date(a.DueDate)), Author),
         ])).ToList(), Bullet);
     }
