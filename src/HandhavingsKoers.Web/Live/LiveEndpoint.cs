@@ -12,10 +12,10 @@ namespace HandhavingsKoers.Web.Live;
 /// </summary>
 public static class LiveEndpoint
 {
-    private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
+    internal static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
 
     public static void MapLive(this WebApplication app) =>
-        app.MapGet("/w/{id:guid}/live", async (Guid id, HttpContext context, AppDbContext db, IWorkshopEvents events, IHostApplicationLifetime lifetime) =>
+        app.MapGet("/w/{id:guid}/live", async (Guid id, HttpContext context, AppDbContext db, IWorkshopEvents events, TimeProvider clock, IHostApplicationLifetime lifetime) =>
         {
             var workshop = await db.Workshops.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id);
             if (workshop is null)
@@ -37,21 +37,28 @@ public static class LiveEndpoint
             // Streams end when the app stops (SIGTERM), so shutdown does not wait for open pages; browsers reconnect.
             var ends = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
             context.Response.RegisterForDispose(ends);
-            return TypedResults.ServerSentEvents(Stream(events, id, last, ends.Token));
+            return TypedResults.ServerSentEvents(Stream(events, id, last, clock, ends.Token));
         });
 
-    private static async IAsyncEnumerable<SseItem<string>> Stream(IWorkshopEvents events, Guid id, long? last, [EnumeratorCancellation] CancellationToken aborted)
+    /// <summary>The events of one open page: hello, then the workshop's events, and a ping every <see cref="Heartbeat"/>.</summary>
+    internal static async IAsyncEnumerable<SseItem<string>> Stream(IWorkshopEvents events, Guid id, long? last, TimeProvider clock, [EnumeratorCancellation] CancellationToken aborted)
     {
         // Tell the browser to retry quickly after a drop; the first line also flushes the headers at once.
         yield return new SseItem<string>("{}", "hello") { ReconnectionInterval = TimeSpan.FromSeconds(1) };
 
         var subscription = events.Subscribe(id, last, aborted).GetAsyncEnumerator(aborted);
         var next = subscription.MoveNextAsync().AsTask();
+
+        // One heartbeat per stream, waited on across events. A fresh Task.Delay per event was never cancelled: in a
+        // busy room every open page kept thousands of pending timers alive for their 20 seconds, which the GC moved
+        // to its oldest generation and then had to clear out (most of the server's memory growth under load).
+        using var heartbeat = new PeriodicTimer(Heartbeat, clock);
+        var tick = heartbeat.WaitForNextTickAsync(aborted).AsTask();
         try
         {
             while (!aborted.IsCancellationRequested)
             {
-                var winner = await Task.WhenAny(next, Task.Delay(Heartbeat, aborted)).ConfigureAwait(false);
+                var winner = await Task.WhenAny(next, tick).ConfigureAwait(false);
                 if (winner != next)
                 {
                     if (aborted.IsCancellationRequested)
@@ -61,6 +68,7 @@ public static class LiveEndpoint
 
                     // A comment-like ping keeps idle connections open through proxies and detects dead ones.
                     yield return new SseItem<string>("{}", "ping");
+                    tick = heartbeat.WaitForNextTickAsync(aborted).AsTask();
                     continue;
                 }
 
