@@ -1,14 +1,20 @@
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace HandhavingsKoers.Web.Data;
 
-/// <summary>The store of every workshop. Used directly by the pages; there is no repository layer over it.</summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options, WriteGate gate) : DbContext(options)
+/// <summary>
+/// The store of every workshop. Used directly by the pages; there is no repository layer over it.
+/// The app pools its instances (<c>AddDbContextPool</c>), so the constructor takes nothing but the options.
+/// </summary>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
 {
     /// <summary>Writes wait their turn here instead of in SQLite (see <see cref="WriteGate"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // The app's one gate, a singleton: EF finds it among the application's services.
+        var gate = this.GetService<WriteGate>();
         await gate.WaitAsync(cancellationToken);
         try
         {

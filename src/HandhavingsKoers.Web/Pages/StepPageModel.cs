@@ -91,6 +91,9 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
             return this.Refuse(StatusCodes.Status400BadRequest, Messages.BadRequest);
         }
 
+        // One connection for the whole request. Left to itself EF opens and closes it around each of the page's
+        // queries, and every open sets up EF's SQL functions and our pragmas again.
+        await db.Database.OpenConnectionAsync();
         var workshop = await db.Workshops.Include(w => w.StepStates).SingleOrDefaultAsync(w => w.Id == id);
         if (workshop is null)
         {
@@ -152,22 +155,28 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
 
             // A page shows the newest notes of each column, so a busy room does not make every page heavier;
             // "toon alle" shows them all, and the summary always does.
-            var rows = new List<NoteRow>();
+            // The database works out the author's label and what this viewer may do, so a page of notes reads
+            // one id per note and no more (every id SQLite returns is text that has to be parsed).
+            var me = Actor.ParticipantId;
+            var facilitator = Actor.IsFacilitator;
+            var writable = Writable;
+            var notes = new List<NoteView>();
             foreach (var column in new[] { NoteColumn.Already, NoteColumn.Todo })
             {
-                rows.AddRange((await visible.Where(n => n.Column == column)
+                notes.AddRange((await visible.Where(n => n.Column == column)
                     .OrderByDescending(n => n.CreatedAt)
                     .Take(ShowAll ? int.MaxValue : ShownPerColumn)
-                    .Select(n => new NoteRow(n.Id, n.Column, n.Text, n.ParticipantId, n.Participant!.DisplayName, n.UpdatedAt, n.Version))
+                    .Select(n => new NoteView(
+                        n.Id, n.Column, n.Text,
+                        n.ParticipantId == null ? NoteView.RoomLabel : n.Participant!.DisplayName ?? NoteView.AnonymousLabel,
+                        n.ParticipantId == me,
+                        writable && (facilitator || n.ParticipantId == me),
+                        n.UpdatedAt != null,
+                        n.Version))
                     .ToListAsync()).AsEnumerable().Reverse());
             }
 
-            Notes = rows.Select(n => new NoteView(
-                n.Id, n.Column, n.Text, NoteView.AuthorLabel(n.ParticipantId, n.Name),
-                IsMine: n.ParticipantId == Actor.ParticipantId,
-                MayChange: Writable && (Actor.IsFacilitator || n.ParticipantId == Actor.ParticipantId),
-                Edited: n.UpdatedAt is not null,
-                Version: n.Version)).ToList();
+            Notes = notes;
             await LoadScoresAsync();
         }
     }
@@ -202,8 +211,6 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
                 .Select(s => (int?)s.Value).SingleOrDefaultAsync();
         }
     }
-
-    private sealed record NoteRow(Guid Id, NoteColumn Column, string Text, Guid? ParticipantId, string? Name, DateTime? UpdatedAt, int Version);
 
     /// <summary>How many notes a page shows per column unless asked for all.</summary>
     public const int ShownPerColumn = 100;

@@ -240,7 +240,19 @@ public sealed class Workshop
         }
     }
 
-    public StepState? StateOf(string stepKey) => StepStates.FirstOrDefault(s => s.StepKey == stepKey);
+    public StepState? StateOf(string stepKey)
+    {
+        // A plain loop, not LINQ: pages ask this for every note they show, and a lambda allocates on each call.
+        foreach (var state in StepStates)
+        {
+            if (state.StepKey == stepKey)
+            {
+                return state;
+            }
+        }
+
+        return null;
+    }
 
     public bool NotesHiddenOn(string stepKey) => StateOf(stepKey)?.NotesHidden == true;
 

@@ -61,8 +61,7 @@ public sealed class MigrationSchemaTests
     private static List<string> Schema(string path, Action<AppDbContext> build)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>().UseSqlite($"Data Source={path}").Options;
-        using (var gate = new WriteGate())
-        using (var db = new AppDbContext(options, gate))
+        using (var db = new AppDbContext(options))
         {
             build(db);
         }
