@@ -25,6 +25,27 @@ public sealed class StorageSettingsTests
         Assert.Equal(expected, (long)(await command.ExecuteScalarAsync())!);
     }
 
+    /// <summary>
+    /// Step pages open their context's connection for the whole request. The contexts are pooled: one that goes back to
+    /// the pool must let go of its connection, or every pooled context would keep a database connection of its own.
+    /// </summary>
+    [Fact]
+    public async Task A_context_opened_for_a_request_goes_back_to_the_pool_with_its_connection_closed()
+    {
+        await using var app = new AppFactory(AppFactory.NewFolder());
+        System.Data.Common.DbConnection connection;
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Database.OpenConnectionAsync();
+            connection = db.Database.GetDbConnection();
+            Assert.Equal(System.Data.ConnectionState.Open, connection.State);
+        }
+
+        // The request is over: its context went back to the pool, and with it the connection was closed.
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+    }
+
     [Theory]
     [InlineData("OFF")]
     [InlineData("full; DROP TABLE Notes")]
