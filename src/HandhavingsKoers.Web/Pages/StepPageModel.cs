@@ -168,7 +168,7 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
                     .Take(ShowAll ? int.MaxValue : ShownPerColumn)
                     .Select(n => new NoteView(
                         n.Id, n.Column, n.Text,
-                        n.ParticipantId == null ? NoteView.RoomLabel : n.Participant!.DisplayName ?? NoteView.AnonymousLabel,
+                        NoteView.AuthorLabel(n.ParticipantId == null, n.Participant!.DisplayName),
                         n.ParticipantId == me,
                         writable && (facilitator || n.ParticipantId == me),
                         n.UpdatedAt != null,
@@ -459,6 +459,8 @@ public sealed record NoteView(Guid Id, NoteColumn Column, string Text, string Au
     public const string RoomLabel = Texts.Notes.RoomAuthor;
     public const string AnonymousLabel = Texts.Notes.Anonymous;
 
-    public static string AuthorLabel(Guid? participantId, string? name) =>
-        participantId is null ? RoomLabel : name ?? AnonymousLabel;
+    public static string AuthorLabel(Guid? participantId, string? name) => AuthorLabel(participantId is null, name);
+
+    /// <summary>The same, for a query that has only asked the database whether the note is the room's.</summary>
+    public static string AuthorLabel(bool forTheRoom, string? name) => forTheRoom ? RoomLabel : name ?? AnonymousLabel;
 }
