@@ -11,8 +11,8 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
         builder.ToTable("Workshops");
         builder.HasKey(w => w.Id);
         builder.Property(w => w.Id).ValueGeneratedNever();
-        builder.Property(w => w.Gemeente).HasMaxLength(100).IsRequired();
-        builder.Property(w => w.Title).HasMaxLength(150).IsRequired();
+        builder.Property(w => w.Gemeente).HasMaxLength(Workshop.GemeenteMaxLength).IsRequired();
+        builder.Property(w => w.Title).HasMaxLength(Workshop.TitleMaxLength).IsRequired();
         builder.Property(w => w.EditionKey).HasMaxLength(64).IsRequired();
         builder.Property(w => w.JoinCode).HasMaxLength(JoinCode.MaxLength).IsRequired();
         builder.Property(w => w.FacilitatorKeyHash).IsRequired();

@@ -12,6 +12,9 @@ public sealed class Workshop
         // For EF Core.
     }
 
+    public const int GemeenteMaxLength = 100;
+    public const int TitleMaxLength = 150;
+
     public Guid Id { get; private set; }
     public string Gemeente { get; private set; } = "";
     public string Title { get; private set; } = "";
