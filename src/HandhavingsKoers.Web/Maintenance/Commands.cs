@@ -63,7 +63,7 @@ public static class Commands
         var workshops = await db.Workshops.AsNoTracking().ToListAsync();
         foreach (var workshop in workshops)
         {
-            var report = await WorkshopReport.LoadAsync(db, editions, workshop, Actor.Facilitator);
+            var report = await WorkshopReport.LoadAsync(db, editions, workshop, Viewer.Facilitator, includeNames: true);
             var file = Path.Combine(folder, report.FileName("json").Replace(".json", $"-{workshop.Id:N}.json", StringComparison.Ordinal));
             await File.WriteAllBytesAsync(file, ReportExports.ToJson(report));
         }

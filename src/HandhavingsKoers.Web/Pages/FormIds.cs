@@ -22,4 +22,6 @@ public static class FormIds
     public static string TeamAction(string field) => $"teamactie-{field}";
 
     public static string Review(Guid actionId) => $"terugblik-{actionId:N}";
+
+    public static string ReviewNote(Guid actionId) => Review(actionId) + "-toelichting";
 }

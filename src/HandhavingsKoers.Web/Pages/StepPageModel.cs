@@ -1,22 +1,23 @@
+using System.Reflection;
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
 using HandhavingsKoers.Web.Live;
-using HandhavingsKoers.Web.Reports;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace HandhavingsKoers.Web.Pages;
 
 /// <summary>
-/// What the participant's page and the facilitator's page share: loading a workshop and one of its steps,
-/// the room's notes on that step, and adding, editing and removing notes. Each page decides who the actor is.
+/// What the participant's page and the facilitator's page share: before any handler runs, the workshop and the step
+/// are loaded and the request is refused when the asker may not be here (<see cref="OnPageHandlerExecutionAsync"/>,
+/// once for every handler); the page is drawn from one <see cref="StepView"/>; and adding, editing and removing notes.
+/// Each page decides who the actor is.
 /// </summary>
 public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events) : PageModel
 {
-    protected EditionCatalog Editions => editions;
-
     protected AppDbContext Db => db;
     protected TimeProvider Clock => clock;
     protected IWorkshopEvents Events => events;
@@ -28,37 +29,12 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
     public Edition Edition { get; private set; } = null!;
     public Step Step { get; private set; } = null!;
     public Actor Actor { get; private set; } = null!;
-    public IReadOnlyList<NoteView> Notes { get; private set; } = [];
-    public int ParticipantCount { get; private set; }
 
-    /// <summary>Notes of others that this viewer does not see because the step is in silent writing.</summary>
-    public int HiddenCount { get; private set; }
+    /// <summary>What the page shows; read by <see cref="LoadViewAsync"/> after the handler ran.</summary>
+    public StepView View { get; private set; } = null!;
 
-    public bool NotesHidden => Workshop.NotesHiddenOn(Step.Key);
-
-    public bool Locked => Workshop.IsLocked(Step.Key);
-
-    /// <summary>Participants may not add or change notes here (closed workshop or locked step); the facilitator may unless closed.</summary>
-    public bool Writable => !Workshop.IsClosed && (Actor.IsFacilitator || !Locked);
-
-    /// <summary>Times are shown in Dutch time; the server may run in UTC.</summary>
-    public TimeZoneInfo TimeZone { get; } = FindDutchTime();
-
-    private static TimeZoneInfo FindDutchTime()
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
-
-    public DateTime? TimerEndsAt => Workshop.StateOf(Step.Key)?.TimerEndsAt is { } end && end > clock.GetUtcNow().UtcDateTime ? end : null;
-
-    public Step CurrentStep => Edition.Steps.Find(Workshop.CurrentStepKey) ?? Edition.Steps.First;
+    /// <summary>The stream address for this page, resuming from just before the page read the database.</summary>
+    public string LiveUrl { get; private set; } = "";
 
     /// <summary>The note being edited in place (from <c>?bewerk=</c>, or a failed edit).</summary>
     [BindProperty(SupportsGet = true, Name = "bewerk")]
@@ -67,23 +43,36 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
     [BindProperty]
     public NoteForm Form { get; set; } = new();
 
-    /// <summary>The base path of this page for this workshop, e.g. <c>/w/{id}/stap</c>.</summary>
-    public abstract string PagePath { get; }
+    /// <summary><c>?alle=true</c>: every note, not only the newest <see cref="StepView.PageNotesPerColumn"/> per column.</summary>
+    [BindProperty(SupportsGet = true, Name = "alle")]
+    public bool ShowAll { get; set; }
 
-    public string StepUrl(Step step) => $"{PagePath}/{step.Key}";
+    /// <summary>What the note forms show again after a refused post.</summary>
+    public NoteFormState NoteForms => new(EditingNoteId, Form.Column, Form.Text);
 
-    /// <summary>Establishes who is asking; returns a refusal, or null and sets the actor.</summary>
+    /// <summary>Establishes who is asking; returns a refusal, or null and the actor.</summary>
     protected abstract Task<(IActionResult? Refusal, Actor? Actor)> AuthorizeAsync(Workshop workshop);
 
-    /// <summary>Whether the actor may look at this step; participants may not look ahead of the room.</summary>
-    protected abstract bool MaySee(Step step);
-
-    /// <summary>The stream address for this page, resuming from just before the page read the database.</summary>
-    public string LiveUrl { get; private set; } = "";
-
-    protected async Task<IActionResult?> LoadAsync(Guid id, string? stepKey)
+    /// <summary>
+    /// The load-and-refuse step of every handler: a malformed post, an unknown workshop or step, someone who is not
+    /// in the workshop, a participant looking ahead of the room. A refusal ends the request before the handler runs.
+    /// </summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        LiveUrl = $"/w/{id}/live?lastEventId={events.LastId}";
+        var refusal = await LoadAsync(context);
+        if (refusal is not null)
+        {
+            context.Result = refusal;
+            return;
+        }
+
+        await next();
+    }
+
+    private async Task<IActionResult?> LoadAsync(PageHandlerExecutingContext context)
+    {
+        var id = Guid.Parse((string)context.RouteData.Values["id"]!);
+        LiveUrl = Routes.Live(id, events.LastId);
         if (HttpMethods.IsPost(Request.Method) && !ModelState.IsValid)
         {
             // A value of the wrong kind (a column that does not exist, an id that is not one): refuse, store nothing.
@@ -109,13 +98,15 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
         }
 
         Actor = actor!;
-        var step = stepKey is null ? CurrentStep : Edition.Steps.Find(stepKey);
+        var stepKey = context.HandlerMethod?.MethodInfo.GetCustomAttribute<OnStepAttribute>()?.StepKey
+            ?? context.RouteData.Values["step"] as string;
+        var step = stepKey is null ? Edition.Steps.Find(workshop.CurrentStepKey) ?? Edition.Steps.First : Edition.Steps.Find(stepKey);
         if (step is null)
         {
             return this.Refuse(StatusCodes.Status404NotFound, Messages.StepNotFound);
         }
 
-        if (!MaySee(step))
+        if (!workshop.MaySee(Viewer.Of(Actor), step, Edition))
         {
             return this.Refuse(StatusCodes.Status403Forbidden, Messages.StepNotStarted);
         }
@@ -124,148 +115,36 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
         return null;
     }
 
-    /// <summary>Loads what the page shows; called after LoadAsync, also when a failed form is shown again.</summary>
-    protected virtual async Task LoadViewAsync()
+    /// <summary>Reads what the page shows; after a handler changed something, or to show a refused form again.</summary>
+    protected virtual async Task LoadViewAsync() =>
+        View = await StepView.LoadAsync(db, editions, Workshop, Step, Viewer.Of(Actor),
+            ShowAll ? int.MaxValue : StepView.PageNotesPerColumn, clock.GetUtcNow().UtcDateTime);
+
+    public string StepUrl(Step step) => Routes.Step(Viewer.Of(Actor), Workshop.Id, step.Key);
+
+    public async Task<IActionResult> OnGetAsync()
     {
-        ParticipantCount = await db.Participants.CountAsync(p => p.WorkshopId == Workshop.Id);
-        if (Step.Kind == StepKind.Actions)
-        {
-            TeamActions = await db.TeamActions.AsNoTracking().Where(a => a.WorkshopId == Workshop.Id)
-                .OrderBy(a => a.DueDate).ThenBy(a => a.CreatedAt)
-                .Select(a => new TeamActionReport(a.Id, a.Text, a.Owner, a.DueDate)).ToListAsync();
-        }
-
-        if (Step.Kind == StepKind.Welcome && Workshop.PreviousWorkshopId is { } previousId)
-        {
-            // A follow-up opens with last time's team actions: "Wat is ermee gebeurd?"
-            PreviousActions = await db.PreviousActions.AsNoTracking().Where(a => a.WorkshopId == Workshop.Id).OrderBy(a => a.Position)
-                .Select(a => new PreviousActionReport(a.Id, a.Text, a.Owner, a.DueDate, a.Status, a.StatusNote)).ToListAsync();
-            PreviousSession = await db.Workshops.AsNoTracking().Where(w => w.Id == previousId)
-                .Select(w => new PreviousSessionInfo(w.Id, w.Title, w.Date)).SingleOrDefaultAsync();
-        }
-
-        if (Step.TakesNotes)
-        {
-            // Silent writing is enforced here, on the server: a participant's page never holds others' hidden notes.
-            var all = db.Notes.AsNoTracking().Where(n => n.WorkshopId == Workshop.Id && n.StepKey == Step.Key);
-            var visible = NotesHidden && !Actor.IsFacilitator ? all.Where(n => n.ParticipantId == Actor.ParticipantId) : all;
-            var counts = await visible.GroupBy(n => n.Column).Select(g => new { Column = g.Key, Count = g.Count() }).ToListAsync();
-            Totals = counts.ToDictionary(c => c.Column, c => c.Count);
-            HiddenCount = NotesHidden && !Actor.IsFacilitator ? await all.CountAsync() - Totals.Values.Sum() : 0;
-
-            // A page shows the newest notes of each column, so a busy room does not make every page heavier;
-            // "toon alle" shows them all, and the summary always does.
-            // The database works out the author's label and what this viewer may do, so a page of notes reads
-            // one id per note and no more (every id SQLite returns is text that has to be parsed).
-            var me = Actor.ParticipantId;
-            var facilitator = Actor.IsFacilitator;
-            var writable = Writable;
-            var notes = new List<NoteView>();
-            foreach (var column in new[] { NoteColumn.Already, NoteColumn.Todo })
-            {
-                notes.AddRange((await visible.Where(n => n.Column == column)
-                    .OrderByDescending(n => n.CreatedAt)
-                    .Take(ShowAll ? int.MaxValue : ShownPerColumn)
-                    .Select(n => new NoteView(
-                        n.Id, n.Column, n.Text,
-                        NoteView.AuthorLabel(n.ParticipantId == null, n.Participant!.DisplayName),
-                        n.ParticipantId == me,
-                        writable && (facilitator || n.ParticipantId == me),
-                        n.UpdatedAt != null,
-                        n.Version))
-                    .ToListAsync()).AsEnumerable().Reverse());
-            }
-
-            Notes = notes;
-            await LoadScoresAsync();
-        }
-    }
-
-    /// <summary>The team's agreed actions (actions step only).</summary>
-    public IReadOnlyList<TeamActionReport> TeamActions { get; private set; } = [];
-
-    /// <summary>For a follow-up: last time's team actions and what became of them (welcome step only).</summary>
-    public IReadOnlyList<PreviousActionReport> PreviousActions { get; private set; } = [];
-
-    /// <summary>The session this one follows up on; null for a first session or when it was deleted.</summary>
-    public PreviousSessionInfo? PreviousSession { get; private set; }
-
-    /// <summary>How the room scored this step so far ("waar staan we?").</summary>
-    public ScoreSummary Scores { get; private set; } = ScoreSummary.Empty;
-
-    /// <summary>This participant's own score on this step, if any.</summary>
-    public int? MyScore { get; protected set; }
-
-    /// <summary>The same topic in the session this one follows up on, if there is one and it was scored.</summary>
-    public PreviousScores? Previous { get; private set; }
-
-    /// <summary>The distribution is shown once the facilitator reveals it (the facilitator always sees it).</summary>
-    public bool ScoresVisible => Actor.IsFacilitator || Workshop.IsClosed || Workshop.ScoresRevealedOn(Step.Key);
-
-    private async Task LoadScoresAsync()
-    {
-        (Scores, Previous) = await StepScores.LoadAsync(db, editions, Workshop, Step);
-        if (Actor.ParticipantId is { } participantId)
-        {
-            MyScore = await db.Scores.AsNoTracking().Where(s => s.ParticipantId == participantId && s.StepKey == Step.Key)
-                .Select(s => (int?)s.Value).SingleOrDefaultAsync();
-        }
-    }
-
-    /// <summary>How many notes a page shows per column unless asked for all.</summary>
-    public const int ShownPerColumn = 100;
-
-    [BindProperty(SupportsGet = true, Name = "alle")]
-    public bool ShowAll { get; set; }
-
-    /// <summary>All notes this viewer may see, per column (the page may show fewer).</summary>
-    public IReadOnlyDictionary<NoteColumn, int> Totals { get; private set; } = new Dictionary<NoteColumn, int>();
-
-    public int TotalOf(NoteColumn column) => Totals.TryGetValue(column, out var count) ? count : 0;
-
-    /// <summary>The address of the live fragment, keeping "toon alle" when it is on.</summary>
-    public string FragmentUrl => StepUrl(Step) + "?handler=Live" + (ShowAll ? "&alle=true" : "");
-
-    public async Task<IActionResult> OnGetAsync(Guid id, string? step)
-    {
-        var refusal = await LoadAsync(id, step);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
         await LoadViewAsync();
         return Page();
     }
 
     /// <summary>The live part of the page (status and the two lists of notes), fetched again by the script on events.</summary>
-    public async Task<IActionResult> OnGetLiveAsync(Guid id, string? step)
+    public async Task<IActionResult> OnGetLiveAsync()
     {
-        var refusal = await LoadAsync(id, step);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
         await LoadViewAsync();
-        return Partial("_LiveNotes", this);
+        return Partial("_LiveNotes", new NotesModel(View, NoteForms));
     }
 
-    public async Task<IActionResult> OnPostAddNoteAsync(Guid id, string? step)
+    public async Task<IActionResult> OnPostAddNoteAsync()
     {
-        var refusal = await LoadAsync(id, step);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
         var column = Form.Column ?? NoteColumn.Already;
+        var anchor = "#" + FormIds.AddNote(column);
         try
         {
             // A retried post (double click, flaky Wi-Fi) carries the same id as the first: store the note once.
             if (await IsRetryOfStoredNoteAsync())
             {
-                return await ChangedAsync(WorkshopEvent.Notes, StepUrl(Step) + $"#{FormIds.AddNote(column)}");
+                return await ChangedAsync(WorkshopEvent.Notes, anchor);
             }
 
             Workshop.AddNote(Edition, Step, column, Form.Text, Actor, clock.GetUtcNow().UtcDateTime, Form.ClientId ?? Guid.Empty);
@@ -275,7 +154,7 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
         {
             // Two copies of the same post raced; the other one stored the note.
             db.ChangeTracker.Clear();
-            Workshop = await db.Workshops.Include(w => w.StepStates).SingleAsync(w => w.Id == id);
+            Workshop = await db.Workshops.Include(w => w.StepStates).SingleAsync(w => w.Id == Workshop.Id);
             if (!await IsRetryOfStoredNoteAsync())
             {
                 throw;
@@ -286,17 +165,11 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
             return await ShowAgainAsync(FormIds.AddNote(column), e.Message);
         }
 
-        return await ChangedAsync(WorkshopEvent.Notes, StepUrl(Step) + $"#{FormIds.AddNote(column)}");
+        return await ChangedAsync(WorkshopEvent.Notes, anchor);
     }
 
-    public async Task<IActionResult> OnPostEditNoteAsync(Guid id, string? step)
+    public async Task<IActionResult> OnPostEditNoteAsync()
     {
-        var refusal = await LoadAsync(id, step);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
         var note = await FindNoteAsync();
         try
         {
@@ -323,17 +196,11 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
             return await ShowAgainAsync(note is null ? "" : FormIds.EditNote(note.Id), e.Message);
         }
 
-        return await ChangedAsync(WorkshopEvent.Notes, StepUrl(Step) + $"#notitie-{note.Id:N}");
+        return await ChangedAsync(WorkshopEvent.Notes, $"#notitie-{note.Id:N}");
     }
 
-    public async Task<IActionResult> OnPostDeleteNoteAsync(Guid id, string? step)
+    public async Task<IActionResult> OnPostDeleteNoteAsync()
     {
-        var refusal = await LoadAsync(id, step);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
         var note = await FindNoteAsync();
         try
         {
@@ -345,26 +212,26 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
             return await ShowAgainAsync("", e.Message);
         }
 
-        return await ChangedAsync(WorkshopEvent.Notes, StepUrl(Step));
+        return await ChangedAsync(WorkshopEvent.Notes, "");
     }
 
     /// <summary>
     /// After a change was saved: tell the open pages, then answer the script with the fresh live fragment,
-    /// or a plain form post with a redirect (post, redirect, get).
+    /// or a plain form post with a redirect to this step (post, redirect, get).
     /// </summary>
-    protected async Task<IActionResult> ChangedAsync(string eventType, string redirectTo)
+    protected async Task<IActionResult> ChangedAsync(string eventType, string anchor)
     {
         events.Publish(Workshop.Id, eventType, Step.Key);
         if (!FromScript)
         {
-            return Redirect(redirectTo);
+            return Redirect(StepUrl(Step) + anchor);
         }
 
         await LoadViewAsync();
-        return Partial("_LiveNotes", this);
+        return Partial("_LiveNotes", new NotesModel(View, NoteForms));
     }
 
-    /// <summary>Shows the page again with the message and what the user typed; nothing was stored.</summary>
+    /// <summary>Shows the page again with the message by the field <paramref name="key"/> and what the user typed; nothing was stored.</summary>
     protected async Task<IActionResult> ShowAgainAsync(string key, string message)
     {
         if (FromScript)
@@ -398,8 +265,7 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
             return false;
         }
 
-        var sameText = stored.Text == (Form.Text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-        return stored.WorkshopId == Workshop.Id && stored.ParticipantId == Actor.ParticipantId && sameText
+        return stored.WorkshopId == Workshop.Id && stored.ParticipantId == Actor.ParticipantId && stored.Text == TextRules.Clean(Form.Text)
             ? true
             : throw new WorkshopRuleException(Messages.NoteIdTaken);
     }
@@ -410,34 +276,11 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
         : Task.FromResult<Note?>(null);
 }
 
-/// <summary>The room's scores on one step, and the same topic's scores in the session this one follows up on.</summary>
-public static class StepScores
+/// <summary>A handler that always works on this step, whatever step the address names (e.g. the three actions).</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class OnStepAttribute(string stepKey) : Attribute
 {
-    public static async Task<(ScoreSummary Scores, PreviousScores? Previous)> LoadAsync(AppDbContext db, EditionCatalog editions, Workshop workshop, Step step)
-    {
-        var values = await db.Scores.AsNoTracking().Where(s => s.WorkshopId == workshop.Id && s.StepKey == step.Key).Select(s => s.Value).ToListAsync();
-        PreviousScores? previousScores = null;
-        if (workshop.PreviousWorkshopId is { } previousId
-            && await db.Workshops.AsNoTracking().Where(w => w.Id == previousId).Select(w => new { w.Date, w.EditionKey }).SingleOrDefaultAsync() is { } previous
-            && editions.Find(previous.EditionKey)?.Panels.FirstOrDefault(p => p.TopicKey == step.Panel?.TopicKey) is { } panel)
-        {
-            var earlier = await db.Scores.AsNoTracking().Where(s => s.WorkshopId == previousId && s.StepKey == panel.Key).Select(s => s.Value).ToListAsync();
-            previousScores = new PreviousScores(previous.Date, panel.Title, ScoreSummary.From(earlier));
-        }
-
-        return (ScoreSummary.From(values), previousScores);
-    }
-}
-
-public sealed record PreviousSessionInfo(Guid Id, string Title, DateOnly Date)
-{
-    public string Label => Texts.Date(Date);
-}
-
-/// <summary>Last session's scores on the same topic, shown beside this session's.</summary>
-public sealed record PreviousScores(DateOnly Date, string PanelTitle, ScoreSummary Scores)
-{
-    public string Label => Texts.Date(Date);
+    public string StepKey { get; } = stepKey;
 }
 
 /// <summary>The fields of the add, edit and delete forms for notes.</summary>
@@ -454,13 +297,17 @@ public sealed class NoteForm
     public int? Version { get; set; }
 }
 
-public sealed record NoteView(Guid Id, NoteColumn Column, string Text, string Author, bool IsMine, bool MayChange, bool Edited, int Version = 0)
+/// <summary>What the note forms show again after a refused post: the note being edited and the text typed.</summary>
+public sealed record NoteFormState(Guid? EditingNoteId, NoteColumn? Column, string? Text)
 {
-    public const string RoomLabel = Texts.Notes.RoomAuthor;
-    public const string AnonymousLabel = Texts.Notes.Anonymous;
-
-    public static string AuthorLabel(Guid? participantId, string? name) => AuthorLabel(participantId is null, name);
-
-    /// <summary>The same, for a query that has only asked the database whether the note is the room's.</summary>
-    public static string AuthorLabel(bool forTheRoom, string? name) => forTheRoom ? RoomLabel : name ?? AnonymousLabel;
+    public static NoteFormState None { get; } = new(null, null, null);
 }
+
+/// <summary>The notes part of a step page: the step as the viewer sees it, and the forms' state.</summary>
+public sealed record NotesModel(StepView View, NoteFormState Forms);
+
+/// <summary>One column of notes (the "_NoteList" partial).</summary>
+public sealed record NoteListModel(StepView View, NoteFormState Forms, NoteColumn Column);
+
+/// <summary>The team actions on the actions step; <see cref="Form"/> only where they can be added (the facilitator's page).</summary>
+public sealed record TeamActionsModel(StepView View, HandhavingsKoers.Web.Pages.Facilitate.TeamActionForm? Form);

@@ -10,7 +10,7 @@ public static class PosterEndpoint
 {
     private static readonly ConcurrentDictionary<string, byte[]> Cache = new();
 
-    public static string Path(string editionKey) => $"/praatplaat/{editionKey}/poster.pdf";
+    public static string Path(string editionKey) => Pages.Routes.Poster(editionKey);
 
     public static void MapPoster(this WebApplication app) =>
         app.MapGet("/praatplaat/{edition}/poster.pdf", (string edition, EditionCatalog editions, HttpContext context) =>

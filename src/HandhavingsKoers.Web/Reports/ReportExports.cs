@@ -43,7 +43,7 @@ public static class ReportExports
                 {
                     foreach (var note in notes)
                     {
-                        csv.WriteRecord([panel.Title, panel.Question, prompt, note.Text, note.Author]);
+                        csv.WriteRecord([panel.Title, panel.Question, prompt, note.Text, note.Author ?? ""]);
                     }
                 }
             }
@@ -52,7 +52,7 @@ public static class ReportExports
             {
                 foreach (var action in set.Actions)
                 {
-                    csv.WriteRecord([Texts.Domain.ActionsStep, report.ClosingQuestion, "", action, set.Participant]);
+                    csv.WriteRecord([Texts.Domain.ActionsStep, report.ClosingQuestion, "", action.Text, set.Participant]);
                 }
             }
 
@@ -142,7 +142,7 @@ public static class ReportExports
             md.AppendLine().Append("### ").AppendLine(Escape(set.Participant)).AppendLine();
             for (var i = 0; i < set.Actions.Count; i++)
             {
-                md.Append(i + 1).Append(". ").AppendLine(Escape(set.Actions[i]).Replace("\n", "\n   ", StringComparison.Ordinal));
+                md.Append(i + 1).Append(". ").AppendLine(Escape(set.Actions[i].Text).Replace("\n", "\n   ", StringComparison.Ordinal));
             }
         }
 
@@ -163,7 +163,7 @@ public static class ReportExports
         return new UTF8Encoding(false).GetBytes(md.ToString());
     }
 
-    private static void AppendNotes(StringBuilder md, string prompt, IReadOnlyList<NoteReport> notes)
+    private static void AppendNotes(StringBuilder md, string prompt, IReadOnlyList<NoteView> notes)
     {
         md.AppendLine().Append("### ").AppendLine(Escape(prompt)).AppendLine();
         if (notes.Count == 0)
@@ -173,8 +173,13 @@ public static class ReportExports
 
         foreach (var note in notes)
         {
-            md.Append("- ").Append(Escape(note.Text).Replace("\n", "\n  ", StringComparison.Ordinal))
-                .Append(" — _").Append(Escape(note.Author)).AppendLine("_");
+            md.Append("- ").Append(Escape(note.Text).Replace("\n", "\n  ", StringComparison.Ordinal));
+            if (note.Author is { } author)
+            {
+                md.Append(" — _").Append(Escape(author)).Append('_');
+            }
+
+            md.AppendLine();
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class ReportsOptions
 
     public string? SummaryUrl(Guid workshopId) =>
         Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var baseUri) && baseUri.Scheme is "https" or "http"
-            ? new Uri(baseUri, $"/w/{workshopId}/samenvatting").ToString()
+            ? new Uri(baseUri, Pages.Routes.Summary(workshopId)).ToString()
             : null;
 
     public DateTime LocalTime(DateTimeOffset now)

@@ -1,6 +1,5 @@
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
-using HandhavingsKoers.Web.Pages;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,52 +27,65 @@ public sealed record WorkshopReport(
     IReadOnlyList<ActionsOfParticipant> Actions,
     IReadOnlyList<TeamActionReport> TeamActions,
     IReadOnlyList<PreviousActionReport> PreviousActions,
-    IReadOnlyList<SessionReport> Sessions)
+    IReadOnlyList<SessionReport> Sessions,
+    bool IncludesNames)
 {
     /// <param name="viewer">
-    /// Who reads it. While the workshop runs, a participant's copy leaves out what the facilitator has not shown the
-    /// room yet: others' notes during silent writing and the scores of a step before they are revealed.
+    /// Who reads it. What they may read is the workshop's rule (<see cref="Workshop.NotesVisibleTo"/>,
+    /// <see cref="Workshop.ScoresVisibleTo"/>), the same the step pages ask: a participant's copy of a running workshop
+    /// leaves out steps the room has not reached, others' notes during silent writing and scores not yet revealed.
     /// </param>
-    public static async Task<WorkshopReport> LoadAsync(AppDbContext db, EditionCatalog editions, Workshop workshop, Actor viewer)
+    /// <param name="includeNames">
+    /// Participants' names, only when the facilitator asks for them; otherwise notes carry no author and each
+    /// participant's actions are numbered ("Deelnemer 2").
+    /// </param>
+    public static async Task<WorkshopReport> LoadAsync(AppDbContext db, EditionCatalog editions, Workshop workshop, Viewer viewer, bool includeNames)
     {
         var edition = editions.Get(workshop.EditionKey);
-        var states = await db.Set<StepState>().AsNoTracking().Where(s => s.WorkshopId == workshop.Id).ToListAsync();
-        bool RoomSees(Func<StepState, bool> shown, string stepKey) =>
-            workshop.IsClosed || viewer.IsFacilitator || states.FirstOrDefault(s => s.StepKey == stepKey) is not { } state || shown(state);
+        if (workshop.StepStates.Count == 0)
+        {
+            // The rule reads the step settings; a workshop loaded without them would look as if nothing was hidden.
+            workshop = await db.Workshops.AsNoTracking().Include(w => w.StepStates).SingleAsync(w => w.Id == workshop.Id);
+        }
 
-        var notes = await db.Notes.AsNoTracking()
-            .Where(n => n.WorkshopId == workshop.Id)
-            .OrderBy(n => n.CreatedAt)
-            .Select(n => new { n.StepKey, n.Column, n.Text, n.ParticipantId, Name = n.Participant!.DisplayName })
-            .ToListAsync();
         var participantCount = await db.Participants.CountAsync(p => p.WorkshopId == workshop.Id);
         var sessions = await SessionReport.LoadChainAsync(db, editions, workshop);
         var scores = sessions[^1].Scores;
 
-        var panels = edition.Panels.Select(panel =>
+        // Per panel, only the notes this viewer may read leave the database (one rule, the step pages' own).
+        var panels = new List<PanelReport>();
+        var projection = NoteView.For(viewer, writable: false, includeNames);
+        foreach (var panel in edition.Panels)
         {
-            var notesShown = RoomSees(s => !s.NotesHidden, panel.Key);
-            List<NoteReport> For(NoteColumn column) => notes
-                .Where(n => n.StepKey == panel.Key && n.Column == column && (notesShown || n.ParticipantId == viewer.ParticipantId))
-                .Select(n => new NoteReport(n.Text, NoteView.AuthorLabel(n.ParticipantId, n.Name)))
-                .ToList();
-            var scoresShown = workshop.IsClosed || viewer.IsFacilitator || states.Any(s => s.StepKey == panel.Key && s.ScoresRevealed);
-            return new PanelReport(panel.Key, panel.TopicKey, panel.Title, panel.Question, panel.Prompts.Already, panel.Prompts.Todo,
-                For(NoteColumn.Already), For(NoteColumn.Todo), panel.Links,
-                scoresShown ? scores.GetValueOrDefault(panel.TopicKey, ScoreSummary.Empty) : null);
-        }).ToList();
+            var step = edition.Steps.Find(panel.Key)!;
+            var notes = await workshop.NotesVisibleTo(viewer, step, edition)
+                .Apply(db.Notes.AsNoTracking().Where(n => n.WorkshopId == workshop.Id && n.StepKey == panel.Key))
+                .OrderBy(n => n.CreatedAt)
+                .Select(projection)
+                .ToListAsync();
+            panels.Add(new PanelReport(panel.Key, panel.TopicKey, panel.Title, panel.Question, panel.Prompts.Already, panel.Prompts.Todo,
+                notes.Where(n => n.Column == NoteColumn.Already).ToList(), notes.Where(n => n.Column == NoteColumn.Todo).ToList(), panel.Links,
+                workshop.ScoresVisibleTo(viewer, step, edition) ? scores.GetValueOrDefault(panel.TopicKey, ScoreSummary.Empty) : null));
+        }
 
-        var teamActions = await db.TeamActions.AsNoTracking().Where(a => a.WorkshopId == workshop.Id)
-            .OrderBy(a => a.DueDate).ThenBy(a => a.CreatedAt)
-            .Select(a => new TeamActionReport(a.Id, a.Text, a.Owner, a.DueDate)).ToListAsync();
-        var previousActions = await db.PreviousActions.AsNoTracking().Where(a => a.WorkshopId == workshop.Id)
-            .OrderBy(a => a.Position)
-            .Select(a => new PreviousActionReport(a.Id, a.Text, a.Owner, a.DueDate, a.Status, a.StatusNote)).ToListAsync();
+        // Everyone's three actions are read by participants only once the room has reached that step.
+        var actionsStep = edition.Steps.Find(StepSequence.ActionsKey)!;
+        var actionsReached = workshop.MaySee(viewer, actionsStep, edition);
+        var actions = actionsReached ? await ActionsOfParticipant.LoadAsync(db, workshop.Id, includeNames) : [];
+        var teamActions = actionsReached ? await TeamActionReport.LoadAsync(db, workshop.Id) : [];
+
+        // This session's scores travel in the chain too (the trend, the JSON export): only the topics this viewer may see.
+        var visibleTopics = panels.Where(p => p.Scores is not null).Select(p => p.Topic).ToHashSet();
+        sessions = [.. sessions.SkipLast(1), sessions[^1] with
+        {
+            Scores = sessions[^1].Scores.Where(s => visibleTopics.Contains(s.Key)).ToDictionary(s => s.Key, s => s.Value),
+        }];
 
         return new WorkshopReport(
             workshop.Gemeente, workshop.Title, workshop.Date, edition.Key, edition.Title, edition.Koers,
             $"{edition.Source.Name}, {edition.Source.Published}", edition.Attribution, edition.Introduction, edition.Official, workshop.IsClosed, participantCount,
-            panels, edition.Closing.Question, await ActionsOfParticipant.LoadAsync(db, workshop.Id), teamActions, previousActions, sessions);
+            panels, edition.Closing.Question, actions, teamActions,
+            await PreviousActionReport.LoadAsync(db, workshop.Id), sessions, includeNames);
     }
 
     /// <summary>This session and the ones before it, oldest first (this one is last).</summary>
@@ -130,12 +142,19 @@ public sealed record PanelReport(
     string Question,
     string PromptAlready,
     string PromptTodo,
-    IReadOnlyList<NoteReport> Already,
-    IReadOnlyList<NoteReport> Todo,
+    IReadOnlyList<NoteView> Already,
+    IReadOnlyList<NoteView> Todo,
     IReadOnlyList<ReadMoreLink> Links,
     ScoreSummary? Scores);
 
-public sealed record TeamActionReport(Guid Id, string Text, string Owner, DateOnly DueDate);
+public sealed record TeamActionReport(Guid Id, string Text, string Owner, DateOnly DueDate)
+{
+    /// <summary>The workshop's team actions, soonest due first.</summary>
+    public static async Task<IReadOnlyList<TeamActionReport>> LoadAsync(AppDbContext db, Guid workshopId) =>
+        await db.TeamActions.AsNoTracking().Where(a => a.WorkshopId == workshopId)
+            .OrderBy(a => a.DueDate).ThenBy(a => a.CreatedAt)
+            .Select(a => new TeamActionReport(a.Id, a.Text, a.Owner, a.DueDate)).ToListAsync();
+}
 
 public sealed record PreviousActionReport(Guid Id, string Text, string Owner, DateOnly DueDate, ActionStatus? Status, string? StatusNote)
 {
@@ -143,6 +162,11 @@ public sealed record PreviousActionReport(Guid Id, string Text, string Owner, Da
 
     /// <summary>"Mee bezig: wacht op budget": the status with its note, as the report and the exports write it.</summary>
     public string StatusText => StatusNote is null ? StatusLabel : Texts.Format(Texts.Report.StatusWithNote, StatusLabel, StatusNote);
+
+    /// <summary>Last session's team actions as copied into this follow-up, in their order.</summary>
+    public static async Task<IReadOnlyList<PreviousActionReport>> LoadAsync(AppDbContext db, Guid workshopId) =>
+        await db.PreviousActions.AsNoTracking().Where(a => a.WorkshopId == workshopId).OrderBy(a => a.Position)
+            .Select(a => new PreviousActionReport(a.Id, a.Text, a.Owner, a.DueDate, a.Status, a.StatusNote)).ToListAsync();
 }
 
 /// <summary>One row of the trend table: a topic and its median in each session of the chain, oldest first.</summary>
@@ -193,20 +217,27 @@ public sealed record SessionReport(Guid Id, string Title, DateOnly Date, string 
     }
 }
 
-public sealed record NoteReport(string Text, string Author);
-
-/// <summary>One participant's three actions. Named when they gave a name, numbered otherwise.</summary>
-public sealed record ActionsOfParticipant(string Participant, IReadOnlyList<string> Actions)
+/// <summary>
+/// One participant's three actions. Participants who wrote actions are numbered in the order they joined
+/// ("Deelnemer 2"): this is the one place that numbers them.
+/// </summary>
+public sealed record ActionsOfParticipant(int Number, string? Name, IReadOnlyList<ActionOfParticipant> Actions)
 {
-    public static async Task<IReadOnlyList<ActionsOfParticipant>> LoadAsync(AppDbContext db, Guid workshopId)
+    /// <summary>The name they gave, or "Deelnemer 2" when they gave none or names are left out.</summary>
+    public string Participant => Name ?? Texts.Format(Texts.Facilitator.ParticipantNumber, Number);
+
+    /// <param name="includeNames">False: <see cref="Name"/> stays empty, so no output can carry it.</param>
+    public static async Task<IReadOnlyList<ActionsOfParticipant>> LoadAsync(AppDbContext db, Guid workshopId, bool includeNames)
     {
         var rows = await db.Participants.AsNoTracking()
             .Where(p => p.WorkshopId == workshopId)
             .OrderBy(p => p.JoinedAt)
-            .Select(p => new { p.DisplayName, Actions = p.Actions.OrderBy(a => a.Position).Select(a => a.Text).ToList() })
+            .Select(p => new { p.DisplayName, Actions = p.Actions.OrderBy(a => a.Position).Select(a => new ActionOfParticipant(a.Id, a.Text)).ToList() })
             .ToListAsync();
         return rows.Where(r => r.Actions.Count > 0)
-            .Select((r, i) => new ActionsOfParticipant(r.DisplayName ?? Texts.Format(Texts.Facilitator.ParticipantNumber, i + 1), r.Actions))
+            .Select((r, i) => new ActionsOfParticipant(i + 1, includeNames ? r.DisplayName : null, r.Actions))
             .ToList();
     }
 }
+
+public sealed record ActionOfParticipant(Guid Id, string Text);

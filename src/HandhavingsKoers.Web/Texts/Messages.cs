@@ -1,8 +1,11 @@
+using HandhavingsKoers.Web.Workshops;
+
 namespace HandhavingsKoers.Web;
 
 /// <summary>
 /// Every message the product gives about a rule or a refusal, in plain Dutch (B1), in one place
-/// so they can be reviewed together and translated later.
+/// so they can be reviewed together and translated later. A message that names a limit is formatted from the
+/// constant that sets it, so the two cannot drift apart.
 /// </summary>
 public static class Messages
 {
@@ -15,24 +18,24 @@ public static class Messages
     public const string StepTakesNoNotes = "Bij deze stap kunt u geen notities schrijven.";
     public const string StepNotStarted = "Deze stap is nog niet begonnen. Wacht tot de begeleider de zaal hierheen brengt.";
     public const string StepLocked = "De begeleider heeft deze stap gesloten. U kunt hier niets meer toevoegen of veranderen.";
-    public const string TimerMinutes = "Kies een tijd van 1 tot 60 minuten.";
+    public static readonly string TimerMinutes = $"Kies een tijd van {Workshop.MinTimerMinutes} tot {Workshop.MaxTimerMinutes} minuten.";
     public const string StepNotFound = "Deze stap bestaat niet in deze workshop.";
     public const string UnknownColumn = "Kies onder welke vraag uw notitie hoort.";
-    public const string TooManyActions = "U kunt maximaal drie zaken opschrijven.";
+    public static readonly string TooManyActions = $"U kunt maximaal {Participant.MaxActions} zaken opschrijven.";
     public const string ActionsNotStarted = "De drie zaken voor morgen komen aan het eind van de workshop. Wacht tot de begeleider zover is.";
-    public const string DisplayNameTooLong = "Uw naam mag maximaal 60 tekens zijn.";
+    public static readonly string DisplayNameTooLong = $"Uw naam mag maximaal {TextRules.DisplayNameMaxLength} tekens zijn.";
     public const string DisplayNameBadCharacters = "Uw naam bevat een teken dat we niet kunnen bewaren.";
 
     public const string JoinCodeMissing = "Vul de code in die u van de begeleider kreeg.";
-    public const string JoinCodeMalformed = "Een code heeft 6 tot 8 letters en cijfers. Kijk of u hem goed heeft overgenomen.";
+    public static readonly string JoinCodeMalformed = $"Een code heeft {JoinCode.MinLength} tot {JoinCode.MaxLength} letters en cijfers. Kijk of u hem goed heeft overgenomen.";
     public const string JoinCodeUnknown = "We kennen deze code niet. Kijk of u hem goed heeft overgenomen, of vraag de begeleider om de code.";
     public const string TooManyJoinAttempts = "U heeft te vaak een code geprobeerd. Wacht een minuut en probeer het dan opnieuw.";
     public const string JoinWorkshopClosed = "Deze workshop is al afgesloten. Meedoen kan niet meer.";
 
     public const string GemeenteRequired = "Vul de naam van uw gemeente in.";
-    public const string GemeenteTooLong = "De naam van de gemeente mag maximaal 100 tekens zijn.";
+    public static readonly string GemeenteTooLong = $"De naam van de gemeente mag maximaal {Workshop.GemeenteMaxLength} tekens zijn.";
     public const string TitleRequired = "Geef de workshop een titel.";
-    public const string TitleTooLong = "De titel mag maximaal 150 tekens zijn.";
+    public static readonly string TitleTooLong = $"De titel mag maximaal {Workshop.TitleMaxLength} tekens zijn.";
     public const string DateRequired = "Vul de datum van de workshop in.";
     public const string EditionUnknown = "Kies een van de praatplaten uit de lijst.";
 
@@ -54,12 +57,12 @@ public static class Messages
     public const string ScoreOutOfRange = "Kies een van de vijf antwoorden.";
     public const string StepTakesNoScores = "Bij deze stap kunt u geen score geven.";
     public const string OwnerRequired = "Vul in wie dit oppakt: een functie of een naam.";
-    public const string OwnerTooLong = "Wie het oppakt mag maximaal 100 tekens zijn.";
+    public static readonly string OwnerTooLong = $"Wie het oppakt mag maximaal {TeamAction.OwnerMaxLength} tekens zijn.";
     public const string DueDateFormat = "Vul de datum in als dag-maand-jaar, bijvoorbeeld 31-03-2027.";
     public const string DueDateRequired = "Vul in wanneer het klaar moet zijn.";
     public const string DueDateBeforeWorkshop = "Die datum ligt voor de dag van de workshop. Kies een datum op of na de workshop.";
-    public const string DueDateTooFar = "Die datum ligt meer dan vijf jaar na de workshop. Kies een datum die dichterbij ligt.";
-    public const string TooManyTeamActions = "Een workshop kan maximaal 30 teamacties hebben. Haal eerst een actie weg.";
+    public static readonly string DueDateTooFar = $"Die datum ligt meer dan {TeamAction.MaxYearsAhead} jaar na de workshop. Kies een datum die dichterbij ligt.";
+    public static readonly string TooManyTeamActions = $"Een workshop kan maximaal {Workshop.MaxTeamActions} teamacties hebben. Haal eerst een actie weg.";
     public const string TeamActionNotFound = "Deze teamactie bestaat niet meer. Misschien is hij net weggehaald.";
     public const string PreviousActionNotFound = "Deze actie van vorige keer kennen we niet.";
     public const string ActionStatusRequired = "Kies wat er met de actie is gebeurd: gedaan, mee bezig of nog niet begonnen.";
@@ -78,8 +81,8 @@ public static class Messages
         $"Iemand anders heeft deze notitie net veranderd. Er staat nu: “{current}”. Uw versie is niet bewaard: “{yours}”. Pas de notitie zo nodig opnieuw aan.";
 
     public static string NoteTooLong(int length) =>
-        $"Uw notitie is {length} tekens lang. Dat is te lang: maximaal {Workshops.Note.MaxLength} tekens. Maak hem korter of verdeel hem over twee notities.";
+        $"Uw notitie is {length} tekens lang. Dat is te lang: maximaal {Note.MaxLength} tekens. Maak hem korter of verdeel hem over twee notities.";
 
     public static string ActionTooLong(int length) =>
-        $"Dit punt is {length} tekens lang. Dat is te lang: maximaal {Workshops.ParticipantAction.MaxLength} tekens.";
+        $"Dit punt is {length} tekens lang. Dat is te lang: maximaal {ParticipantAction.MaxLength} tekens.";
 }

@@ -29,6 +29,24 @@ public static partial class Texts
 
     public static string ShortDate(DateOnly date) => date.ToString("d MMM yyyy", Dutch);
 
+    /// <summary>The Netherlands' time zone: the server may run in UTC, the room reads Dutch time.</summary>
+    public static readonly TimeZoneInfo DutchTime = FindDutchTime();
+
+    /// <summary>"14:05" in Dutch time, for a moment stored in UTC.</summary>
+    public static string Time(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), DutchTime).ToString("HH:mm", Dutch);
+
+    private static TimeZoneInfo FindDutchTime()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+
     public static class Site
     {
         public const string Name = "HandhavingsKoers";
@@ -102,6 +120,7 @@ public static partial class Texts
     public static class FollowUp
     {
         public const string Title = "Vervolgsessie starten";
+        public const string DefaultTitle = "Vervolg: {0}";
         public const string BackTo = "← Terug naar “{0}”";
         public const string Lead = "Een vervolgsessie laat zien hoe ver uw gemeente nu is. Ze begint met de teamacties van vorige keer: wat is ermee gebeurd? Bij elk onderwerp staat de score van vorige keer naast de nieuwe.";
         public const string Gemeente = "Gemeente";
@@ -320,12 +339,15 @@ public static partial class Texts
         public const string Closed = "Afgesloten";
         public const string Open = "Nog bezig";
         public const string DownloadHeading = "Downloaden";
-        public const string DownloadText = "Neem de uitkomst mee naar uw eigen documenten of systemen.";
+        public const string DownloadText = "Neem de uitkomst mee naar uw eigen documenten of systemen. Namen van deelnemers staan er alleen in als de begeleider daarvoor kiest.";
         public const string ReportPdf = "Verslag voor raad en college (PDF)";
         public const string ReportPdfWithNames = "Verslag met namen van deelnemers (PDF)";
         public const string Markdown = "Tekstbestand (Markdown)";
         public const string Csv = "Tabel voor Excel (CSV)";
         public const string Json = "Gegevens (JSON)";
+        public const string MarkdownWithNames = "Tekstbestand met namen van deelnemers (Markdown)";
+        public const string CsvWithNames = "Tabel met namen van deelnemers (CSV)";
+        public const string JsonWithNames = "Gegevens met namen van deelnemers (JSON)";
         public const string PreviousCaption = "De teamacties van vorige keer en wat ermee is gebeurd";
         public const string Action = "Actie";
         public const string Who = "Wie";

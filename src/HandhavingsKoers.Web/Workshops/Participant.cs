@@ -7,6 +7,9 @@ public sealed class Participant
 {
     public const int MaxActions = 3;
 
+    /// <summary>How a rule names the action at <paramref name="index"/> (0-based), as the form binds it.</summary>
+    public static string ActionField(int index) => $"{nameof(Actions)}[{index}]";
+
     private Participant()
     {
         // For EF Core.
@@ -89,8 +92,8 @@ public sealed class Participant
         }
 
         var cleaned = texts
-            .Where(t => !string.IsNullOrWhiteSpace(t))
-            .Select(t => TextRules.ActionText(t))
+            .Select((t, i) => string.IsNullOrWhiteSpace(t) ? null : TextRules.ActionText(t, ActionField(i)))
+            .OfType<string>()
             .ToList();
 
         // Keep rows whose text did not change, so unchanged actions keep their identity and time stamp.

@@ -8,6 +8,9 @@ public sealed class TeamAction
 {
     public const int OwnerMaxLength = 100;
 
+    /// <summary>A team action is due at most this many years after the workshop.</summary>
+    public const int MaxYearsAhead = 5;
+
     private TeamAction()
     {
         // For EF Core.

@@ -7,57 +7,79 @@ public static class TextRules
 
     public static string NoteText(string? raw)
     {
+        const string field = nameof(Note.Text);
         var text = Clean(raw);
         if (text.Length == 0)
         {
-            throw new WorkshopRuleException(Messages.NoteEmpty);
+            throw new WorkshopRuleException(Messages.NoteEmpty, field);
         }
 
         if (text.Length > Note.MaxLength)
         {
-            throw new WorkshopRuleException(Messages.NoteTooLong(text.Length));
+            throw new WorkshopRuleException(Messages.NoteTooLong(text.Length), field);
         }
 
-        return HasForbiddenCharacters(text) ? throw new WorkshopRuleException(Messages.NoteBadCharacters) : text;
+        return HasForbiddenCharacters(text) ? throw new WorkshopRuleException(Messages.NoteBadCharacters, field) : text;
     }
 
-    public static string ActionText(string? raw)
+    /// <summary>A participant's action or a team action (same length); <paramref name="field"/> names it in an error.</summary>
+    public static string ActionText(string? raw, string field)
     {
         var text = Clean(raw);
         if (text.Length == 0)
         {
-            throw new WorkshopRuleException(Messages.ActionEmpty);
+            throw new WorkshopRuleException(Messages.ActionEmpty, field);
         }
 
         if (text.Length > ParticipantAction.MaxLength)
         {
-            throw new WorkshopRuleException(Messages.ActionTooLong(text.Length));
+            throw new WorkshopRuleException(Messages.ActionTooLong(text.Length), field);
         }
 
-        return HasForbiddenCharacters(text) ? throw new WorkshopRuleException(Messages.NoteBadCharacters) : text;
+        return HasForbiddenCharacters(text) ? throw new WorkshopRuleException(Messages.NoteBadCharacters, field) : text;
+    }
+
+    /// <summary>A required line of text, such as a gemeente's name or a workshop's title.</summary>
+    public static string Line(string? raw, int maxLength, string emptyMessage, string tooLongMessage, string field)
+    {
+        var text = Clean(raw);
+        if (text.Length == 0)
+        {
+            throw new WorkshopRuleException(emptyMessage, field);
+        }
+
+        if (text.Length > maxLength)
+        {
+            throw new WorkshopRuleException(tooLongMessage, field);
+        }
+
+        return HasForbiddenCharacters(text) || text.Contains('\n')
+            ? throw new WorkshopRuleException(Messages.NoteBadCharacters, field)
+            : text;
     }
 
     /// <summary>Who picks up a team action: a role or a name, on one line.</summary>
     public static string Owner(string? raw)
     {
+        const string field = nameof(TeamAction.Owner);
         var text = Clean(raw);
         if (text.Length == 0)
         {
-            throw new WorkshopRuleException(Messages.OwnerRequired);
+            throw new WorkshopRuleException(Messages.OwnerRequired, field);
         }
 
         if (text.Length > TeamAction.OwnerMaxLength)
         {
-            throw new WorkshopRuleException(Messages.OwnerTooLong);
+            throw new WorkshopRuleException(Messages.OwnerTooLong, field);
         }
 
         return HasForbiddenCharacters(text) || text.Contains('\n')
-            ? throw new WorkshopRuleException(Messages.NoteBadCharacters)
+            ? throw new WorkshopRuleException(Messages.NoteBadCharacters, field)
             : text;
     }
 
     /// <summary>A free text that may be left empty (null then).</summary>
-    public static string? OptionalText(string? raw, int maxLength)
+    public static string? OptionalText(string? raw, int maxLength, string field)
     {
         var text = Clean(raw);
         if (text.Length == 0)
@@ -67,15 +89,16 @@ public static class TextRules
 
         if (text.Length > maxLength)
         {
-            throw new WorkshopRuleException(Messages.TextTooLong(text.Length, maxLength));
+            throw new WorkshopRuleException(Messages.TextTooLong(text.Length, maxLength), field);
         }
 
-        return HasForbiddenCharacters(text) ? throw new WorkshopRuleException(Messages.NoteBadCharacters) : text;
+        return HasForbiddenCharacters(text) ? throw new WorkshopRuleException(Messages.NoteBadCharacters, field) : text;
     }
 
     /// <summary>Optional: empty means anonymous.</summary>
     public static string? DisplayName(string? raw)
     {
+        const string field = nameof(Participant.DisplayName);
         var text = Clean(raw);
         if (text.Length == 0)
         {
@@ -84,19 +107,19 @@ public static class TextRules
 
         if (text.Length > DisplayNameMaxLength)
         {
-            throw new WorkshopRuleException(Messages.DisplayNameTooLong);
+            throw new WorkshopRuleException(Messages.DisplayNameTooLong, field);
         }
 
         return HasForbiddenCharacters(text) || text.Contains('\n')
-            ? throw new WorkshopRuleException(Messages.DisplayNameBadCharacters)
+            ? throw new WorkshopRuleException(Messages.DisplayNameBadCharacters, field)
             : text;
     }
 
     /// <summary>
     /// Browsers send a textarea's line breaks as CRLF, which would count twice against the limit the page shows;
-    /// we store LF only, and trim.
+    /// we store LF only, and trim. Exactly what is stored, so a retried post can be compared with it.
     /// </summary>
-    private static string Clean(string? raw) =>
+    public static string Clean(string? raw) =>
         (raw ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
 
     /// <summary>Control characters (other than line breaks and tabs) and broken surrogate pairs cannot be shown or exported safely.</summary>

@@ -50,20 +50,27 @@ public sealed class Workshop
     /// <summary>Per-step settings (hidden, locked, timer). Load them before asking about a step.</summary>
     public List<StepState> StepStates { get; private set; } = [];
 
+    public const int MinTimerMinutes = 1;
     public const int MaxTimerMinutes = 60;
 
     public bool IsClosed => ClosedAt is not null;
 
+    /// <summary>The gemeente's name as stored; a rule error names <see cref="Gemeente"/>.</summary>
+    public static string CheckGemeente(string? gemeente) =>
+        TextRules.Line(gemeente, GemeenteMaxLength, Messages.GemeenteRequired, Messages.GemeenteTooLong, nameof(Gemeente));
+
+    /// <summary>The title as stored; a rule error names <see cref="Title"/>.</summary>
+    public static string CheckTitle(string? title) =>
+        TextRules.Line(title, TitleMaxLength, Messages.TitleRequired, Messages.TitleTooLong, nameof(Title));
+
     public static Workshop Start(
-        string gemeente, string title, DateOnly date, Edition edition, string joinCode, byte[] facilitatorKeyHash, DateTime now)
+        string? gemeente, string? title, DateOnly date, Edition edition, string joinCode, byte[] facilitatorKeyHash, DateTime now)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(gemeente);
-        ArgumentException.ThrowIfNullOrWhiteSpace(title);
         return new Workshop
         {
             Id = Guid.NewGuid(),
-            Gemeente = gemeente.Trim(),
-            Title = title.Trim(),
+            Gemeente = CheckGemeente(gemeente),
+            Title = CheckTitle(title),
             Date = date,
             EditionKey = edition.Key,
             JoinCode = joinCode,
@@ -78,11 +85,11 @@ public sealed class Workshop
     /// copied in, to be reviewed ("Wat is ermee gebeurd?"). Load the previous session's team actions first.
     /// </summary>
     public static Workshop StartFollowUp(
-        Workshop previous, string title, DateOnly date, Edition edition, string joinCode, byte[] facilitatorKeyHash, DateTime now)
+        Workshop previous, string? title, DateOnly date, Edition edition, string joinCode, byte[] facilitatorKeyHash, DateTime now)
     {
         if (date < previous.Date)
         {
-            throw new WorkshopRuleException(Messages.FollowUpBeforePrevious);
+            throw new WorkshopRuleException(Messages.FollowUpBeforePrevious, nameof(Date));
         }
 
         var workshop = Start(previous.Gemeente, title, date, edition, joinCode, facilitatorKeyHash, now);
@@ -113,6 +120,42 @@ public sealed class Workshop
     /// <summary>Participants see the room's step and the ones before it; once closed, the whole praatplaat.</summary>
     public bool ParticipantsMaySee(Step step, Edition edition) =>
         IsClosed || edition.Steps.IsOpenForParticipants(step, CurrentStepKey);
+
+    /// <summary>Whether this viewer may open the step at all: the facilitator every step, everyone else not ahead of the room.</summary>
+    public bool MaySee(Viewer viewer, Step step, Edition edition) => viewer.IsFacilitator || ParticipantsMaySee(step, edition);
+
+    /// <summary>
+    /// The one rule for who reads which notes of a step; every page, fragment, presenter, summary, export and PDF asks
+    /// it. The facilitator reads everything. Nobody else reads a step the room has not reached. During silent writing
+    /// a participant reads only their own notes and the room (the projector) none. Once the workshop is closed,
+    /// everything is shown to everyone who may open it.
+    /// </summary>
+    public NoteVisibility NotesVisibleTo(Viewer viewer, Step step, Edition edition)
+    {
+        if (viewer.IsFacilitator || IsClosed)
+        {
+            return NoteVisibility.All;
+        }
+
+        if (!ParticipantsMaySee(step, edition))
+        {
+            return NoteVisibility.None;
+        }
+
+        if (!NotesHiddenOn(step.Key))
+        {
+            return NoteVisibility.All;
+        }
+
+        return viewer.ParticipantId is { } me ? NoteVisibility.Own(me) : NoteVisibility.None;
+    }
+
+    /// <summary>
+    /// The rule for "waar staan we?": the facilitator always sees the distribution; everyone else once the facilitator
+    /// reveals it on a step the room has reached, or when the workshop is closed. Before that they learn only how many scored.
+    /// </summary>
+    public bool ScoresVisibleTo(Viewer viewer, Step step, Edition edition) =>
+        viewer.IsFacilitator || IsClosed || (ParticipantsMaySee(step, edition) && ScoresRevealedOn(step.Key));
 
     /// <param name="id">
     /// The id the page gave the note (so a retried post is recognised); <see cref="Guid.Empty"/> for a new one.
@@ -173,7 +216,7 @@ public sealed class Workshop
             throw new WorkshopRuleException(Messages.TooManyTeamActions);
         }
 
-        var action = TeamAction.Create(this, TextRules.ActionText(text), TextRules.Owner(owner), CheckDueDate(dueDate), now);
+        var action = TeamAction.Create(this, TextRules.ActionText(text, nameof(TeamAction.Text)), TextRules.Owner(owner), CheckDueDate(dueDate), now);
         TeamActions.Add(action);
         return action;
     }
@@ -192,17 +235,17 @@ public sealed class Workshop
         var action = PreviousActions.FirstOrDefault(a => a.Id == actionId) ?? throw new WorkshopRuleException(Messages.PreviousActionNotFound);
         if (status is not { } chosen || !Enum.IsDefined(chosen))
         {
-            throw new WorkshopRuleException(Messages.ActionStatusRequired);
+            throw new WorkshopRuleException(Messages.ActionStatusRequired, nameof(PreviousAction.Status));
         }
 
-        action.Review(chosen, TextRules.OptionalText(note, PreviousAction.NoteMaxLength), now);
+        action.Review(chosen, TextRules.OptionalText(note, PreviousAction.NoteMaxLength, nameof(PreviousAction.StatusNote)), now);
     }
 
     private DateOnly CheckDueDate(DateOnly? dueDate) => dueDate switch
     {
-        null => throw new WorkshopRuleException(Messages.DueDateRequired),
-        { } d when d < Date => throw new WorkshopRuleException(Messages.DueDateBeforeWorkshop),
-        { } d when d > Date.AddYears(5) => throw new WorkshopRuleException(Messages.DueDateTooFar),
+        null => throw new WorkshopRuleException(Messages.DueDateRequired, nameof(TeamAction.DueDate)),
+        { } d when d < Date => throw new WorkshopRuleException(Messages.DueDateBeforeWorkshop, nameof(TeamAction.DueDate)),
+        { } d when d > Date.AddYears(TeamAction.MaxYearsAhead) => throw new WorkshopRuleException(Messages.DueDateTooFar, nameof(TeamAction.DueDate)),
         { } d => d,
     };
 
@@ -272,7 +315,7 @@ public sealed class Workshop
 
     public void StartTimer(Step step, int minutes, DateTime now)
     {
-        if (minutes is < 1 or > MaxTimerMinutes)
+        if (minutes is < MinTimerMinutes or > MaxTimerMinutes)
         {
             throw new WorkshopRuleException(Messages.TimerMinutes);
         }
@@ -347,7 +390,15 @@ public sealed record Actor(Guid? ParticipantId)
 }
 
 /// <summary>A rule of the workshop was broken; the message is Dutch and meant for the user.</summary>
-public class WorkshopRuleException(string message) : Exception(message);
+/// <param name="field">
+/// The field the rule is about: the entity's property name (<c>nameof(TeamAction.Owner)</c>), or
+/// <see cref="Participant.ActionField"/> for one of the three actions; null when it is about the whole change.
+/// Pages put the message beside that field; nothing ever matches on the sentence.
+/// </param>
+public class WorkshopRuleException(string message, string? field = null) : Exception(message)
+{
+    public string? Field { get; } = field;
+}
 
 /// <summary>Two people changed the same note; the later one is told, with both versions, and nothing is overwritten.</summary>
 public sealed class NoteConflictException(string current, string yours) : WorkshopRuleException(Messages.EditConflict(current, yours))

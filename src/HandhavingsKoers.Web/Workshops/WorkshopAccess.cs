@@ -1,4 +1,5 @@
 using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Pages;
 using Microsoft.EntityFrameworkCore;
 
 namespace HandhavingsKoers.Web.Workshops;
@@ -22,7 +23,11 @@ public static class WorkshopAccess
 
     public static void RememberFacilitator(HttpContext context, Guid workshopId, string key) =>
         context.Response.Cookies.Append(FacilitatorCookieName(workshopId), key,
-            CookieOptions(context, $"/w/{workshopId}", FacilitatorCookieLifetime));
+            CookieOptions(context, Routes.Workshop(workshopId), FacilitatorCookieLifetime));
+
+    /// <summary>After the facilitator deleted the workshop: the key is of no use any more.</summary>
+    public static void ForgetFacilitator(HttpContext context, Guid workshopId) =>
+        context.Response.Cookies.Delete(FacilitatorCookieName(workshopId), new CookieOptions { Path = Routes.Workshop(workshopId) });
 
     /// <summary>Site-wide, because the join page (<c>/doemee</c>) must recognise someone who already joined.</summary>
     public static void RememberParticipant(HttpContext context, Guid workshopId, string token) =>
@@ -41,8 +46,6 @@ public static class WorkshopAccess
         var hash = SecretToken.Hash(token);
         return await db.Participants.SingleOrDefaultAsync(p => p.WorkshopId == workshopId && p.TokenHash == hash);
     }
-
-    public static string FacilitatorPath(Guid workshopId) => $"/w/{workshopId}/begeleider";
 
     private static CookieOptions CookieOptions(HttpContext context, string path, TimeSpan lifetime) => new()
     {

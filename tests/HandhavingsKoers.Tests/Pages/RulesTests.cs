@@ -410,7 +410,7 @@ public sealed class RulesTests : AppTest
         form.AppendChild(extra);
         var four = await _participant.SubmitAsync(form, new Dictionary<string, string> { ["Actions[0]"] = "Een", ["Actions[1]"] = "Twee", ["Actions[2]"] = "Drie" });
         Assert.Equal(HttpStatusCode.BadRequest, four.Status);
-        Assert.Contains(four.Errors, e => e.Contains("maximaal drie", StringComparison.Ordinal));
+        Assert.Contains(HandhavingsKoers.Web.Messages.TooManyActions, four.Errors);
         Assert.Equal(0, App.Count("select count(*) from ParticipantActions"));
     }
 

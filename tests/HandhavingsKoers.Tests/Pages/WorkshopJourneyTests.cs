@@ -139,7 +139,10 @@ public sealed class WorkshopJourneyTests : AppTest
         Assert.Equal(["Klantmanagers bellen eerst, en sturen pas daarna een brief.", "Bij een eerste fout krijgt iemand uitleg, geen boete."],
             vertrouwen.GetProperty("already").EnumerateArray().Select(n => n.GetProperty("text").GetString()!).ToArray());
         Assert.Equal(2, root.GetProperty("actions").GetArrayLength());
-        Assert.Equal("Fatima", root.GetProperty("actions")[0].GetProperty("participant").GetString());
+
+        // A participant's downloads carry no names: notes have no author, actions are numbered.
+        Assert.Equal("Deelnemer 1", root.GetProperty("actions")[0].GetProperty("participant").GetString());
+        Assert.DoesNotContain("Fatima", await json.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var csv = await DownloadAsync(fatima, summary, "Csv");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
@@ -148,16 +151,31 @@ public sealed class WorkshopJourneyTests : AppTest
         var csvLines = Encoding.UTF8.GetString(csvBytes[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("onderdeel;vraag;kolom;tekst;auteur", csvLines[0].TrimEnd('\r'));
         Assert.Equal(1 + 15 + 4, csvLines.Length); // header, 15 notes, 4 actions
-        Assert.Contains(csvLines, l => l.StartsWith("Vertrouwen;Hoe verhoudt het werken vanuit vertrouwen zich tot naleving?;Wat doet mijn gemeente al?;Klantmanagers bellen eerst, en sturen pas daarna een brief.;Jan de Vries", StringComparison.Ordinal)
-            || l.Contains("\"Klantmanagers bellen eerst, en sturen pas daarna een brief.\";Jan de Vries", StringComparison.Ordinal));
+        Assert.Contains(csvLines, l => l.TrimEnd('\r').EndsWith("Wat doet mijn gemeente al?;Klantmanagers bellen eerst, en sturen pas daarna een brief.;", StringComparison.Ordinal)
+            || l.TrimEnd('\r').EndsWith("\"Klantmanagers bellen eerst, en sturen pas daarna een brief.\";", StringComparison.Ordinal));
+        Assert.DoesNotContain(csvLines, l => l.Contains("Jan de Vries", StringComparison.Ordinal));
 
         var markdown = await DownloadAsync(fatima, summary, "Markdown");
         var md = await markdown.Content.ReadAsStringAsync();
         Assert.StartsWith("# Teamsessie Werk en Inkomen", md, StringComparison.Ordinal);
         Assert.Contains("## Gepaste sanctionering", md, StringComparison.Ordinal);
         Assert.Contains("> Wat vinden we een gepaste reactie bij regelovertreding?", md, StringComparison.Ordinal);
-        Assert.Contains("- Bij een eerste fout krijgt iemand uitleg, geen boete. — _Fatima_", md, StringComparison.Ordinal);
+        Assert.Contains("- Bij een eerste fout krijgt iemand uitleg, geen boete.\n", md.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("Fatima", md, StringComparison.Ordinal);
         Assert.Contains("1. Standaardbrief herlezen", md, StringComparison.Ordinal);
+
+        // The facilitator can ask for the names, in every format.
+        var facilitatorSummary = await facilitator.OpenAsync(workshop.SummaryUrl);
+        var named = await facilitator.Client.GetAsync(facilitatorSummary.Document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!)
+            .Single(h => h.Contains("handler=Json", StringComparison.Ordinal) && h.Contains("namen=ja", StringComparison.Ordinal)));
+        using var namedDoc = JsonDocument.Parse(await named.Content.ReadAsStringAsync());
+        Assert.Equal("Fatima", namedDoc.RootElement.GetProperty("actions")[0].GetProperty("participant").GetString());
+        var namedCsv = await facilitator.Client.GetStringAsync(facilitatorSummary.Document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!)
+            .Single(h => h.Contains("handler=Csv", StringComparison.Ordinal) && h.Contains("namen=ja", StringComparison.Ordinal)));
+        Assert.Contains("Klantmanagers bellen eerst, en sturen pas daarna een brief.;Jan de Vries", namedCsv.Replace("\"", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        var namedMd = await facilitator.Client.GetStringAsync(facilitatorSummary.Document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!)
+            .Single(h => h.Contains("handler=Markdown", StringComparison.Ordinal) && h.Contains("namen=ja", StringComparison.Ordinal)));
+        Assert.Contains("- Bij een eerste fout krijgt iemand uitleg, geen boete. — _Fatima_", namedMd, StringComparison.Ordinal);
 
         // Reopen: the room can write again.
         var reopened = await facilitator.SubmitAsync((await facilitator.OpenAsync(workshop.FacilitatorUrl())).FormWith("form[action*='handler=Reopen'] button"));

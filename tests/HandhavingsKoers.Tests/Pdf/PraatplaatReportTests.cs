@@ -6,7 +6,7 @@ namespace HandhavingsKoers.Tests.Pdf;
 
 public sealed class PraatplaatReportTests
 {
-    private static readonly ReportOptions Anonymous = new(IncludeNames: false, new DateTime(2026, 11, 22, 15, 30, 0), SummaryUrl: null);
+    private static readonly ReportOptions Anonymous = new(new DateTime(2026, 11, 22, 15, 30, 0), SummaryUrl: null);
 
     [Fact]
     public void The_report_is_a_tagged_dutch_pdf_with_title_structure_and_links()
@@ -78,9 +78,8 @@ public sealed class PraatplaatReportTests
     [Fact]
     public void Names_appear_only_when_asked_for()
     {
-        var report = ReportFixtures.With(notesPerPanel: 2);
-        var anonymous = new PdfInspector(new PraatplaatReport(report, Anonymous).GeneratePdf()).ExtractText();
-        var named = new PdfInspector(new PraatplaatReport(report, Anonymous with { IncludeNames = true }).GeneratePdf()).ExtractText();
+        var anonymous = new PdfInspector(new PraatplaatReport(ReportFixtures.With(notesPerPanel: 2), Anonymous).GeneratePdf()).ExtractText();
+        var named = new PdfInspector(new PraatplaatReport(ReportFixtures.With(notesPerPanel: 2, names: true), Anonymous).GeneratePdf()).ExtractText();
         if (anonymous is null || named is null)
         {
             return;

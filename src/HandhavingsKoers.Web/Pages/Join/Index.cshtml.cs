@@ -61,7 +61,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IWorkshopEve
 
         await db.SaveChangesAsync();
         events.Publish(workshop.Id, WorkshopEvent.Participants);
-        return Redirect($"/w/{workshop.Id}/stap");
+        return Redirect(Routes.ParticipantStep(workshop.Id));
     }
 
     private PageResult Refused(string field, string message)

@@ -3,7 +3,6 @@ using HandhavingsKoers.Web.Data;
 using HandhavingsKoers.Web.Live;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace HandhavingsKoers.Web.Pages.Participate;
 
@@ -12,10 +11,12 @@ public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProv
 {
     public Participant Participant { get; private set; } = null!;
 
+    /// <summary>The three actions as posted; empty on a plain visit, when the stored ones are shown.</summary>
     [BindProperty]
     public List<string?> Actions { get; set; } = [];
 
-    public override string PagePath => $"/w/{Workshop.Id}/stap";
+    /// <summary>What the action fields hold: what was just posted (after a refusal), otherwise what is stored.</summary>
+    public IReadOnlyList<string?> ActionsShown => Actions.Count > 0 ? Actions : [.. View.MyActions];
 
     protected override async Task<(IActionResult?, Actor?)> AuthorizeAsync(Workshop workshop)
     {
@@ -29,29 +30,9 @@ public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProv
         return (null, Actor.Participant(participant.Id));
     }
 
-    protected override bool MaySee(Step step) => Workshop.ParticipantsMaySee(step, Edition);
-
-    protected override async Task LoadViewAsync()
+    [OnStep(StepSequence.ActionsKey)]
+    public async Task<IActionResult> OnPostSaveActionsAsync()
     {
-        await base.LoadViewAsync();
-        if (Step.Kind == StepKind.Actions && Actions.Count == 0)
-        {
-            Actions = await Db.ParticipantActions.AsNoTracking()
-                .Where(a => a.ParticipantId == Participant.Id)
-                .OrderBy(a => a.Position)
-                .Select(a => (string?)a.Text)
-                .ToListAsync();
-        }
-    }
-
-    public async Task<IActionResult> OnPostSaveActionsAsync(Guid id)
-    {
-        var refusal = await LoadAsync(id, StepSequence.ActionsKey);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
         await Db.Entry(Participant).Collection(p => p.Actions).LoadAsync();
         try
         {
@@ -60,7 +41,9 @@ public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProv
         }
         catch (WorkshopRuleException e)
         {
-            return await ShowAgainAsync(FirstBadAction(), e.Message);
+            // The rule names the action it is about ("Actions[1]"); its field on the page has an id of its own.
+            var position = Enumerable.Range(0, Participant.MaxActions).FirstOrDefault(i => Participant.ActionField(i) == e.Field);
+            return await ShowAgainAsync(FormIds.Action(position + 1), e.Message);
         }
 
         TempData["Saved"] = Texts.Participant.ActionsSaved;
@@ -69,14 +52,8 @@ public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProv
     }
 
     /// <summary>Gives, changes or (with an empty value) takes back this participant's score on the step.</summary>
-    public async Task<IActionResult> OnPostScoreAsync(Guid id, string? step, int? score, bool remove = false)
+    public async Task<IActionResult> OnPostScoreAsync(int? score, bool remove = false)
     {
-        var refusal = await LoadAsync(id, step);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
         await Db.Entry(Participant).Collection(p => p.Scores).LoadAsync();
         try
         {
@@ -98,17 +75,11 @@ public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProv
             TempData["Saved"] = remove ? Texts.Scores.Removed : Texts.Scores.Saved;
         }
 
-        return await ChangedAsync(WorkshopEvent.Scores, StepUrl(Step) + $"#{FormIds.Score}");
+        return await ChangedAsync(WorkshopEvent.Scores, $"#{FormIds.Score}");
     }
 
-    public async Task<IActionResult> OnPostRenameAsync(Guid id, string? step, string? displayName)
+    public async Task<IActionResult> OnPostRenameAsync(string? displayName)
     {
-        var refusal = await LoadAsync(id, step);
-        if (refusal is not null)
-        {
-            return refusal;
-        }
-
         try
         {
             Participant.Rename(displayName);
@@ -116,30 +87,9 @@ public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProv
         }
         catch (WorkshopRuleException e)
         {
-            return await ShowAgainAsync("displayName", e.Message);
+            return await ShowAgainAsync(nameof(displayName), e.Message);
         }
 
         return Redirect(StepUrl(Step));
-    }
-
-    /// <summary>The field to point the error at: the first one that breaks a rule.</summary>
-    private string FirstBadAction()
-    {
-        for (var i = 0; i < Math.Min(Actions.Count, Participant.MaxActions); i++)
-        {
-            try
-            {
-                if (!string.IsNullOrWhiteSpace(Actions[i]))
-                {
-                    TextRules.ActionText(Actions[i]);
-                }
-            }
-            catch (WorkshopRuleException)
-            {
-                return FormIds.Action(i + 1);
-            }
-        }
-
-        return FormIds.Action(1);
     }
 }

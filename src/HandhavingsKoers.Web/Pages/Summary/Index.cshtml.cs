@@ -17,39 +17,43 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
     public Guid WorkshopId { get; private set; }
     public bool IsFacilitator { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
+    /// <summary>
+    /// Names of participants in a download only when the facilitator asks for them (<c>namen=ja</c>): one rule for
+    /// the PDF, Markdown, CSV and JSON. A participant always gets the anonymous version. The page itself shows
+    /// what the room saw, names included.
+    /// </summary>
+    [BindProperty(SupportsGet = true, Name = "namen")]
+    public string? Names { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id, download: false) ?? Page();
 
     public async Task<IActionResult> OnGetJsonAsync(Guid id) =>
-        await LoadAsync(id) ?? File(ReportExports.ToJson(Report), "application/json; charset=utf-8", Report.FileName("json"));
+        await LoadAsync(id, download: true) ?? File(ReportExports.ToJson(Report), "application/json; charset=utf-8", Report.FileName("json"));
 
     public async Task<IActionResult> OnGetCsvAsync(Guid id) =>
-        await LoadAsync(id) ?? File(ReportExports.ToCsv(Report), "text/csv; charset=utf-8", Report.FileName("csv"));
+        await LoadAsync(id, download: true) ?? File(ReportExports.ToCsv(Report), "text/csv; charset=utf-8", Report.FileName("csv"));
 
     public async Task<IActionResult> OnGetMarkdownAsync(Guid id) =>
-        await LoadAsync(id) ?? File(ReportExports.ToMarkdown(Report), "text/markdown; charset=utf-8", Report.FileName("md"));
+        await LoadAsync(id, download: true) ?? File(ReportExports.ToMarkdown(Report), "text/markdown; charset=utf-8", Report.FileName("md"));
 
-    /// <summary>
-    /// The council report. Names of participants only when the facilitator asks for them (<c>namen=ja</c>);
-    /// a participant always gets the anonymous version.
-    /// </summary>
-    public async Task<IActionResult> OnGetPdfAsync(Guid id, string? namen)
+    /// <summary>The council report.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(Guid id)
     {
-        var refusal = await LoadAsync(id);
+        var refusal = await LoadAsync(id, download: true);
         if (refusal is not null)
         {
             return refusal;
         }
 
         var options = new ReportOptions(
-            IncludeNames: IsFacilitator && namen == "ja",
             GeneratedAt: reports.Value.LocalTime(clock.GetUtcNow()),
             SummaryUrl: reports.Value.SummaryUrl(id));
         return File(new PraatplaatReport(Report, options).GeneratePdf(), "application/pdf", Report.FileName("pdf"));
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid id)
+    private async Task<IActionResult?> LoadAsync(Guid id, bool download)
     {
-        var workshop = await db.Workshops.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id);
+        var workshop = await db.Workshops.AsNoTracking().Include(w => w.StepStates).SingleOrDefaultAsync(w => w.Id == id);
         if (workshop is null)
         {
             return this.Refuse(StatusCodes.Status404NotFound, Messages.WorkshopNotFound);
@@ -63,7 +67,8 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         }
 
         WorkshopId = id;
-        Report = await WorkshopReport.LoadAsync(db, editions, workshop, IsFacilitator ? Actor.Facilitator : Actor.Participant(participant!.Id));
+        Report = await WorkshopReport.LoadAsync(db, editions, workshop,
+            IsFacilitator ? Viewer.Facilitator : Viewer.Participant(participant!.Id), includeNames: !download || (IsFacilitator && Names == "ja"));
         return null;
     }
 }

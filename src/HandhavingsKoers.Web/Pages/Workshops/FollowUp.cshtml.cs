@@ -32,7 +32,8 @@ public sealed class FollowUpModel(AppDbContext db, EditionCatalog editions, Time
 
         Input.Date = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         Input.EditionKey = Previous.EditionKey;
-        Input.Title = $"Vervolg: {Previous.Title}"[..Math.Min(150, Previous.Title.Length + 9)];
+        var title = Texts.Format(Texts.FollowUp.DefaultTitle, Previous.Title);
+        Input.Title = title[..Math.Min(Workshop.TitleMaxLength, title.Length)];
         return Page();
     }
 
@@ -50,6 +51,7 @@ public sealed class FollowUpModel(AppDbContext db, EditionCatalog editions, Time
             ModelState.AddModelError("Input.EditionKey", Messages.EditionUnknown);
         }
 
+        StartModel.CheckRule(ModelState, () => Workshop.CheckTitle(Input.Title));
         if (!ModelState.IsValid || edition is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -57,15 +59,12 @@ public sealed class FollowUpModel(AppDbContext db, EditionCatalog editions, Time
         }
 
         var key = SecretToken.New();
-        Workshop workshop;
-        try
+        var joinCode = await StartModel.UnusedJoinCodeAsync(db);
+        Workshop? workshop = null;
+        StartModel.CheckRule(ModelState, () => workshop = Workshop.StartFollowUp(Previous, Input.Title, Input.Date!.Value, edition,
+            joinCode, SecretToken.Hash(key), clock.GetUtcNow().UtcDateTime));
+        if (workshop is null)
         {
-            workshop = Workshop.StartFollowUp(Previous, Input.Title!, Input.Date!.Value, edition,
-                await StartModel.UnusedJoinCodeAsync(db), SecretToken.Hash(key), clock.GetUtcNow().UtcDateTime);
-        }
-        catch (WorkshopRuleException e)
-        {
-            ModelState.AddModelError("Input.Date", e.Message);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -92,8 +91,7 @@ public sealed class FollowUpModel(AppDbContext db, EditionCatalog editions, Time
 
     public sealed class FollowUpInput
     {
-        [System.ComponentModel.DataAnnotations.Required(ErrorMessage = Messages.TitleRequired)]
-        [System.ComponentModel.DataAnnotations.StringLength(150, ErrorMessage = Messages.TitleTooLong)]
+        /// <summary>Checked by <see cref="Workshop.CheckTitle"/>.</summary>
         public string? Title { get; set; }
 
         [System.ComponentModel.DataAnnotations.Required(ErrorMessage = Messages.DateRequired)]

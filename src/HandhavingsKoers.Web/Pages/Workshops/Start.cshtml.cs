@@ -31,6 +31,9 @@ public sealed class StartModel(AppDbContext db, EditionCatalog editions, TimePro
             ModelState.AddModelError("Input.EditionKey", Messages.EditionUnknown);
         }
 
+        // The workshop's own rules, each field on its own so that every mistake shows at once.
+        Check(() => Workshop.CheckGemeente(Input.Gemeente));
+        Check(() => Workshop.CheckTitle(Input.Title));
         if (!ModelState.IsValid || edition is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -38,9 +41,24 @@ public sealed class StartModel(AppDbContext db, EditionCatalog editions, TimePro
         }
 
         var key = SecretToken.New();
-        var workshop = Workshop.Start(Input.Gemeente!, Input.Title!, Input.Date!.Value, edition,
+        var workshop = Workshop.Start(Input.Gemeente, Input.Title, Input.Date!.Value, edition,
             await UnusedJoinCodeAsync(db), SecretToken.Hash(key), clock.GetUtcNow().UtcDateTime);
         return await SaveAndOpenAsync(this, db, workshop, key);
+    }
+
+    private void Check(Action rule) => CheckRule(ModelState, rule);
+
+    /// <summary>Runs one of the workshop's rules and puts its message beside the field it names (<c>Input.*</c>).</summary>
+    internal static void CheckRule(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, Action rule)
+    {
+        try
+        {
+            rule();
+        }
+        catch (WorkshopRuleException e)
+        {
+            modelState.AddModelError(e.Field is null ? "" : $"{nameof(Input)}.{e.Field}", e.Message);
+        }
     }
 
     /// <summary>Stores a new workshop and takes its facilitator to it (used by the start and the follow-up page).</summary>
@@ -52,7 +70,7 @@ public sealed class StartModel(AppDbContext db, EditionCatalog editions, TimePro
         // The key is shown once on the facilitator page so it can be saved; after that only its hash exists.
         WorkshopAccess.RememberFacilitator(page.HttpContext, workshop.Id, key);
         page.TempData[NewKeyTempDataKey] = key;
-        return new RedirectResult(WorkshopAccess.FacilitatorPath(workshop.Id));
+        return new RedirectResult(Routes.FacilitatorStep(workshop.Id));
     }
 
     /// <summary>31^6 ≈ 887 million codes; a clash is rare, and the unique index catches a race.</summary>
@@ -70,21 +88,15 @@ public sealed class StartModel(AppDbContext db, EditionCatalog editions, TimePro
 
     public sealed class StartInput
     {
-        [Display(Name = "Gemeente")]
-        [Required(ErrorMessage = Messages.GemeenteRequired)]
-        [StringLength(100, ErrorMessage = Messages.GemeenteTooLong)]
+        /// <summary>Checked by <see cref="Workshop.CheckGemeente"/>.</summary>
         public string? Gemeente { get; set; }
 
-        [Display(Name = Texts.Start.TitleLabel)]
-        [Required(ErrorMessage = Messages.TitleRequired)]
-        [StringLength(150, ErrorMessage = Messages.TitleTooLong)]
+        /// <summary>Checked by <see cref="Workshop.CheckTitle"/>.</summary>
         public string? Title { get; set; }
 
-        [Display(Name = "Datum")]
         [Required(ErrorMessage = Messages.DateRequired)]
         public DateOnly? Date { get; set; }
 
-        [Display(Name = "Praatplaat")]
         [Required(ErrorMessage = Messages.EditionUnknown)]
         public string? EditionKey { get; set; }
     }

@@ -7,7 +7,7 @@ using static HandhavingsKoers.Web.Reports.Pdf.Typography;
 namespace HandhavingsKoers.Web.Reports.Pdf;
 
 /// <summary>What the report needs besides the workshop itself.</summary>
-public sealed record ReportOptions(bool IncludeNames, DateTime GeneratedAt, string? SummaryUrl);
+public sealed record ReportOptions(DateTime GeneratedAt, string? SummaryUrl);
 
 /// <summary>
 /// The filled-in praatplaat for the council and college (A4 portrait): cover, introduction, every panel with its
@@ -64,7 +64,7 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
         yield return Paragraph(Texts.Format(Texts.Report.About, report.Gemeente, Texts.Date(report.Date))
             + (report.Official ? Texts.Report.AboutOfficial : Texts.Report.AboutOwn)
             + Texts.Report.AboutQr);
-        if (!options.IncludeNames)
+        if (!report.IncludesNames)
         {
             yield return Paragraph(Texts.Report.NoNames);
         }
@@ -99,7 +99,7 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
         yield return new TextBlock(report.Attribution, Source) { SpaceAfter = 6, KeepWithNext = true };
     }
 
-    private IEnumerable<Block> NoteList(string prompt, IReadOnlyList<NoteReport> notes)
+    private static IEnumerable<Block> NoteList(string prompt, IReadOnlyList<NoteView> notes)
     {
         yield return new TextBlock($"{prompt} ({notes.Count})", Heading3, TextRole.Heading3) { SpaceBefore = 8, SpaceAfter = 4, KeepWithNext = true };
         if (notes.Count == 0)
@@ -108,8 +108,8 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
             yield break;
         }
 
-        yield return new ListBlock(notes.Select(n => new ListItem(options.IncludeNames
-            ? [new TextBlock(n.Text, Body), new TextBlock(n.Author, Author)]
+        yield return new ListBlock(notes.Select(n => new ListItem(n.Author is { } author
+            ? [new TextBlock(n.Text, Body), new TextBlock(author, Author)]
             : [new TextBlock(n.Text, Body)])).ToList(), Bullet);
     }
 
@@ -126,13 +126,13 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
         for (var i = 0; i < report.Actions.Count; i++)
         {
             var set = report.Actions[i];
-            yield return new TextBlock(options.IncludeNames ? set.Participant : Texts.Format(Texts.Facilitator.ParticipantNumber, i + 1), Heading3, TextRole.Heading3)
+            yield return new TextBlock(set.Participant, Heading3, TextRole.Heading3)
             {
                 SpaceBefore = 8,
                 SpaceAfter = 4,
                 KeepWithNext = true,
             };
-            yield return new ListBlock(set.Actions.Select(a => new ListItem([new TextBlock(a, Body)])).ToList(), Bullet);
+            yield return new ListBlock(set.Actions.Select(a => new ListItem([new TextBlock(a.Text, Body)])).ToList(), Bullet);
         }
     }
 

@@ -1,0 +1,47 @@
+using HandhavingsKoers.Web.Workshops;
+
+namespace HandhavingsKoers.Web.Pages;
+
+/// <summary>
+/// Every address the app links or redirects to, in one place. The templates themselves are the pages' <c>@page</c>
+/// directives (and <c>MapGet</c> for the endpoints); a test requests each address built here.
+/// </summary>
+public static class Routes
+{
+    public const string Home = "/";
+    public const string Start = "/starten";
+    public const string Join = "/doemee";
+
+    public static string JoinWith(string code) => $"{Join}/{code}";
+
+    /// <summary>Everything of one workshop lives under this path; the facilitator's cookie is scoped to it.</summary>
+    public static string Workshop(Guid id) => $"/w/{id}";
+
+    public static string ParticipantStep(Guid id, string? stepKey = null) => WithStep($"{Workshop(id)}/stap", stepKey);
+
+    public static string FacilitatorStep(Guid id, string? stepKey = null) => WithStep($"{Workshop(id)}/begeleider", stepKey);
+
+    /// <summary>A step on the page of this viewer: the facilitator's page for the facilitator, else the participant's.</summary>
+    public static string Step(Viewer viewer, Guid id, string? stepKey = null) =>
+        viewer.IsFacilitator ? FacilitatorStep(id, stepKey) : ParticipantStep(id, stepKey);
+
+    public static string Presenter(Guid id) => $"{Workshop(id)}/presenteren";
+
+    public static string PresenterStage(Guid id) => $"{Presenter(id)}?handler=Stage";
+
+    public static string Summary(Guid id) => $"{Workshop(id)}/samenvatting";
+
+    /// <summary>A download of the summary: <c>Pdf</c>, <c>Markdown</c>, <c>Csv</c> or <c>Json</c>.</summary>
+    public static string SummaryDownload(Guid id, string handler, bool withNames = false) =>
+        $"{Summary(id)}?handler={handler}" + (withNames ? "&namen=ja" : "");
+
+    public static string FollowUp(Guid id) => $"{Workshop(id)}/vervolg";
+
+    public static string Live(Guid id, long lastEventId) => $"{Workshop(id)}/live?lastEventId={lastEventId}";
+
+    public static string Poster(string editionKey) => $"/praatplaat/{editionKey}/poster.pdf";
+
+    public static string WithQuery(string path, string query) => path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
+
+    private static string WithStep(string path, string? stepKey) => stepKey is null ? path : $"{path}/{stepKey}";
+}

@@ -1,0 +1,74 @@
+namespace HandhavingsKoers.Web.Workshops;
+
+/// <summary>
+/// Who reads a workshop: its facilitator, one participant, or the room (the projector shows what everyone in the room
+/// may see, so it reads as nobody in particular). What each may read is decided in one place,
+/// <see cref="Workshop.NotesVisibleTo"/> and <see cref="Workshop.ScoresVisibleTo"/>.
+/// </summary>
+public sealed record Viewer
+{
+    private Viewer(bool isFacilitator, Guid? participantId)
+    {
+        IsFacilitator = isFacilitator;
+        ParticipantId = participantId;
+    }
+
+    public static Viewer Facilitator { get; } = new(true, null);
+
+    public static Viewer Room { get; } = new(false, null);
+
+    public static Viewer Participant(Guid id) => new(false, id);
+
+    /// <summary>The reader who is also acting on the page.</summary>
+    public static Viewer Of(Actor actor) => actor.ParticipantId is { } id ? Participant(id) : Facilitator;
+
+    public bool IsFacilitator { get; }
+
+    public bool IsRoom => !IsFacilitator && ParticipantId is null;
+
+    /// <summary>Set for a participant only: their own notes and score.</summary>
+    public Guid? ParticipantId { get; }
+}
+
+/// <summary>Which notes of one step a viewer may read: none, only their own (silent writing), or all.</summary>
+public sealed record NoteVisibility
+{
+    private NoteVisibility(bool any, Guid? onlyAuthor)
+    {
+        Any = any;
+        OnlyAuthor = onlyAuthor;
+    }
+
+    public static NoteVisibility All { get; } = new(true, null);
+
+    public static NoteVisibility None { get; } = new(false, null);
+
+    public static NoteVisibility Own(Guid participantId) => new(true, participantId);
+
+    /// <summary>False: this viewer reads no note of the step.</summary>
+    public bool Any { get; }
+
+    /// <summary>Set when the viewer reads only the notes this participant wrote.</summary>
+    public Guid? OnlyAuthor { get; }
+
+    /// <summary>Whether some notes of the step are kept from this viewer.</summary>
+    public bool IsPartial => !Any || OnlyAuthor is not null;
+
+    public bool Allows(Guid? authorId) => Any && (OnlyAuthor is null || authorId == OnlyAuthor);
+
+    /// <summary>The same rule as a query, so hidden notes never leave the database for this viewer.</summary>
+    public IQueryable<Note> Apply(IQueryable<Note> notes)
+    {
+        if (!Any)
+        {
+            return notes.Where(_ => false);
+        }
+
+        if (OnlyAuthor is { } author)
+        {
+            return notes.Where(n => n.ParticipantId == author);
+        }
+
+        return notes;
+    }
+}
