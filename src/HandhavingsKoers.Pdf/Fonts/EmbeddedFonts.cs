@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
-using PdfSharp;
 using PdfSharp.Fonts;
 
 namespace HandhavingsKoers.Pdf.Fonts;
 
 /// <summary>
 /// The fonts inside this assembly, handed to PDFsharp (which finds no fonts on Linux by itself).
-/// <see cref="EnsureRegistered"/> also chooses PDFsharp's AGPL licence; both are process-wide and set once.
+/// The resolver is process-wide and <see cref="EnsureRegistered"/> sets it once. PDFsharp stays on 6.2.4 (MIT), which needs
+/// no licence call; 6.5.0 is AGPL-3.0 and wanted <c>PdfSharpLicense.SetAgplLicense()</c> here. See docs/decisions/0004.
 /// </summary>
 public sealed class EmbeddedFonts : IFontResolver
 {
@@ -31,8 +31,6 @@ public sealed class EmbeddedFonts : IFontResolver
                 return;
             }
 
-            // The project is EUPL-1.2, which lists AGPL-3.0 as compatible; see the README's licence section.
-            PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver ??= new EmbeddedFonts();
             _registered = true;
         }
