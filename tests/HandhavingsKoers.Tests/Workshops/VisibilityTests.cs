@@ -1,0 +1,82 @@
+using HandhavingsKoers.Tests.Pdf;
+using HandhavingsKoers.Web.Content;
+using HandhavingsKoers.Web.Workshops;
+
+namespace HandhavingsKoers.Tests.Workshops;
+
+/// <summary>The one rule for who reads which notes and scores (<see cref="Workshop.NotesVisibleTo"/>).</summary>
+public sealed class VisibilityTests
+{
+    private static readonly Edition Edition = ReportFixtures.Edition;
+    private static readonly Step Welcome = Edition.Steps.First;
+    private static readonly Step Vertrouwen = Edition.Steps.Find("vertrouwen")!;
+    private static readonly Step Visie = Edition.Steps.Find("visie")!;
+    private static readonly Guid Sanne = Guid.NewGuid();
+    private static readonly Viewer Participant = Viewer.Participant(Sanne);
+
+    private static Workshop NewWorkshop() =>
+        Workshop.Start("Gemeente Zuidwolde", "Teamsessie", new DateOnly(2026, 11, 22), Edition, "ABCDEF", [1], DateTime.UtcNow);
+
+    [Fact]
+    public void The_facilitator_reads_every_step_participants_and_the_room_not_one_ahead_of_the_room()
+    {
+        var workshop = NewWorkshop();
+        workshop.MoveTo(Vertrouwen);
+
+        Assert.Equal(NoteVisibility.All, workshop.NotesVisibleTo(Viewer.Facilitator, Visie, Edition));
+        Assert.Equal(NoteVisibility.None, workshop.NotesVisibleTo(Participant, Visie, Edition));
+        Assert.Equal(NoteVisibility.None, workshop.NotesVisibleTo(Viewer.Room, Visie, Edition));
+        Assert.False(workshop.MaySee(Participant, Visie, Edition));
+        Assert.True(workshop.MaySee(Viewer.Facilitator, Visie, Edition));
+
+        Assert.Equal(NoteVisibility.All, workshop.NotesVisibleTo(Participant, Vertrouwen, Edition));
+        Assert.Equal(NoteVisibility.All, workshop.NotesVisibleTo(Participant, Welcome, Edition));
+    }
+
+    [Fact]
+    public void During_silent_writing_a_participant_reads_only_their_own_notes_and_the_room_none()
+    {
+        var workshop = NewWorkshop();
+        workshop.MoveTo(Vertrouwen);
+        workshop.HideNotes(Vertrouwen);
+
+        var mine = workshop.NotesVisibleTo(Participant, Vertrouwen, Edition);
+        Assert.Equal(NoteVisibility.Own(Sanne), mine);
+        Assert.True(mine.Allows(Sanne));
+        Assert.False(mine.Allows(Guid.NewGuid()));
+        Assert.False(mine.Allows(null)); // the facilitator's notes for the room are hidden too
+
+        var room = workshop.NotesVisibleTo(Viewer.Room, Vertrouwen, Edition);
+        Assert.False(room.Any);
+        Assert.True(room.IsPartial);
+        Assert.Equal(NoteVisibility.All, workshop.NotesVisibleTo(Viewer.Facilitator, Vertrouwen, Edition));
+
+        workshop.RevealNotes(Vertrouwen);
+        Assert.Equal(NoteVisibility.All, workshop.NotesVisibleTo(Participant, Vertrouwen, Edition));
+        Assert.Equal(NoteVisibility.All, workshop.NotesVisibleTo(Viewer.Room, Vertrouwen, Edition));
+    }
+
+    [Fact]
+    public void Scores_are_shown_to_the_room_only_after_the_reveal_on_a_reached_step_and_to_all_once_closed()
+    {
+        var workshop = NewWorkshop();
+        workshop.MoveTo(Vertrouwen);
+        Assert.True(workshop.ScoresVisibleTo(Viewer.Facilitator, Vertrouwen, Edition));
+        Assert.False(workshop.ScoresVisibleTo(Participant, Vertrouwen, Edition));
+        Assert.False(workshop.ScoresVisibleTo(Viewer.Room, Vertrouwen, Edition));
+
+        workshop.RevealScores(Vertrouwen);
+        Assert.True(workshop.ScoresVisibleTo(Participant, Vertrouwen, Edition));
+        Assert.True(workshop.ScoresVisibleTo(Viewer.Room, Vertrouwen, Edition));
+
+        // Revealed on a step the room has not reached: still not shown there.
+        workshop.RevealScores(Visie);
+        Assert.False(workshop.ScoresVisibleTo(Participant, Visie, Edition));
+
+        workshop.HideNotes(Visie);
+        workshop.Close(DateTime.UtcNow);
+        Assert.True(workshop.ScoresVisibleTo(Participant, Visie, Edition));
+        Assert.Equal(NoteVisibility.All, workshop.NotesVisibleTo(Participant, Visie, Edition));
+        Assert.Equal(NoteVisibility.All, workshop.NotesVisibleTo(Viewer.Room, Visie, Edition));
+    }
+}
