@@ -36,7 +36,7 @@ public static class ReportExports
         using var buffer = new MemoryStream();
         using (var csv = CsvWriter.Create(buffer, options, leaveOpen: true))
         {
-            csv.WriteRecord(["onderdeel", "vraag", "kolom", "tekst", "auteur"]);
+            csv.WriteRecord(Texts.Report.CsvHeader);
             foreach (var panel in report.Panels)
             {
                 foreach (var (prompt, notes) in new[] { (panel.PromptAlready, panel.Already), (panel.PromptTodo, panel.Todo) })
@@ -168,7 +168,7 @@ public static class ReportExports
         md.AppendLine().Append("### ").AppendLine(Escape(prompt)).AppendLine();
         if (notes.Count == 0)
         {
-            md.AppendLine("_Geen notities._");
+            md.AppendLine(Texts.Report.MdNoNotes);
         }
 
         foreach (var note in notes)

@@ -171,6 +171,9 @@ public static partial class Texts
 
     public static class Scores
     {
+        /// <summary>A median between two points: "tussen 2 en 3".</summary>
+        public const string Between = "tussen {0} en {1}";
+
         public const string Heading = "Waar staan we?";
         public const string Explanation = "Hoe ver is uw gemeente met {0}? Kies wat het beste past. Uw score is anoniem: niemand ziet wat u koos, ook de begeleider niet.";
         public const string MyScore = "Mijn score";
@@ -513,6 +516,12 @@ public static partial class Texts
         public const string MdMedianPerTopic = "Mediaan per onderwerp, van 1 ({0}) tot 5 ({1}).";
         public const string MdNow = "Nu ({0})";
         public const string MdNothingYet = "_Nog niets opgeschreven._";
+        public const string MdNoNotes = "_Geen notities._";
+
+        /// <summary>The CSV's column names, for people who open it in Excel.</summary>
+        public static readonly string[] CsvHeader = ["onderdeel", "vraag", "kolom", "tekst", "auteur"];
+
+        public const string PosterColophon = "{0}. Uitleg, opmaak en QR-codes: HandhavingsKoers.";
         public const string MdNoTeamActions = "_Geen teamacties._";
         public const string MdScores = "Mediaan: {0} ({1} scores)";
     }

@@ -54,7 +54,7 @@ public static class ScoreScale
     /// <summary>"3 – We zijn ermee bezig", or for a median between two points "tussen 2 en 3".</summary>
     public static string Describe(double median) => median == Math.Floor(median)
         ? $"{median:0} – {Label((int)median)}"
-        : $"tussen {Math.Floor(median):0} en {Math.Ceiling(median):0}";
+        : Texts.Format(Texts.Scores.Between, Math.Floor(median), Math.Ceiling(median));
 }
 
 /// <summary>

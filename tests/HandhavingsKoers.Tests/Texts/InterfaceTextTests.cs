@@ -31,6 +31,34 @@ public sealed partial class InterfaceTextTests
         Assert.True(found.Count == 0, $"{page} has interface text of its own; move it to Texts/Texts.cs:\n  " + string.Join("\n  ", found));
     }
 
+    /// <summary>Every C# file of the web project outside <c>Texts/</c> (and outside the build's own folders).</summary>
+    public static TheoryData<string> CodeFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.EnumerateFiles(WebProject, "*.cs", SearchOption.AllDirectories).Order())
+        {
+            var relative = Path.GetRelativePath(WebProject, file);
+            if (!relative.StartsWith("Texts" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                && !relative.StartsWith("obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+                && !relative.StartsWith("bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                data.Add(relative);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(CodeFiles))]
+    public void Code_takes_its_sentences_from_Texts(string file)
+    {
+        // Comments are English prose for developers; log messages are for operators (English too).
+        var code = LineComment().Replace(DocComment().Replace(File.ReadAllText(Path.Combine(WebProject, file)), ""), "");
+        var found = CsStringLiteral().Matches(code).Select(m => m.Groups["text"].Value).Where(ReadsAsDutch).ToList();
+        Assert.True(found.Count == 0, $"{file} has interface text of its own; move it to Texts/Texts.cs or Texts/Messages.cs:\n  " + string.Join("\n  ", found));
+    }
+
     [Fact]
     public void The_script_takes_its_sentences_from_Texts()
     {
@@ -90,6 +118,24 @@ public sealed partial class InterfaceTextTests
         return plain.Count >= 2 && plain.Count == words.Length && char.IsUpper(plain[0][0]);
     }
 
+    /// <summary>
+    /// In C# code, literals are mostly English (log lines, exceptions for developers) or keys ("alle"): a literal
+    /// counts as Dutch when it has at least two words and one of them is a Dutch function word.
+    /// </summary>
+    private static bool ReadsAsDutch(string literal)
+    {
+        var words = Regex.Replace(literal, @"\{[^}]*\}", " ").Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 2 && words.Any(w => DutchWords.Contains(w.Trim('.', ',', ':', '?', '!', '(', ')', '_').ToLowerInvariant()));
+    }
+
+    [Theory]
+    [InlineData("_Geen notities._", true)]
+    [InlineData("tussen {low} en {high}", true)]
+    [InlineData("The app cannot start. {Problem}", false)]
+    [InlineData("alle", false)]
+    public void The_code_detector_finds_dutch_sentences_not_english_or_keys(string literal, bool dutch) =>
+        Assert.Equal(dutch, ReadsAsDutch(literal));
+
     private static readonly HashSet<string> DutchWords =
     [
         "de", "het", "een", "van", "uw", "u", "niet", "met", "voor", "bij", "naar", "nog", "wat", "deze", "die", "zijn",
@@ -118,6 +164,9 @@ public sealed partial class InterfaceTextTests
 
     [GeneratedRegex(@"^\s*//.*$", RegexOptions.Multiline)]
     private static partial Regex LineComment();
+
+    [GeneratedRegex(@"/\*.*?\*/", RegexOptions.Singleline)]
+    private static partial Regex DocComment();
 
     [GeneratedRegex("(?:aria-label|title|alt|placeholder)=\"(?<value>[^\"]*)\"")]
     private static partial Regex UserFacingAttribute();

@@ -90,6 +90,6 @@ public sealed class BlankPoster(Edition edition) : PdfReport
 
     private List<Block> Footer() =>
     [
-        new TextBlock($"{edition.Attribution}. Uitleg, opmaak en QR-codes: HandhavingsKoers.", Source),
+        new TextBlock(Texts.Format(Texts.Report.PosterColophon, edition.Attribution), Source),
     ];
 }

@@ -181,7 +181,7 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
 
     private IEnumerable<Block> TeamActions()
     {
-        yield return Heading2("Teamacties");
+        yield return Heading2(Texts.Summary.TeamActionsHeading);
         if (report.TeamActions.Count == 0)
         {
             yield return new TextBlock(Texts.Report.NoTeamActions, Empty);
