@@ -33,7 +33,7 @@ builder.Services.AddSingleton<ThemeStylesheet>();
 builder.Services.AddSingleton(sp => EditionLoader.LoadFolder(
     sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolveSeedFolder()));
 builder.Services.AddSingleton<WriteGate>();
-builder.Services.AddDbContext<AppDbContext>((sp, options) =>
+builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) =>
 {
     var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
     options.UseSqlite(storage.ConnectionString(sp.GetRequiredService<IHostEnvironment>().ContentRootPath))

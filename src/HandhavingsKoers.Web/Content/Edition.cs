@@ -6,6 +6,9 @@ namespace HandhavingsKoers.Web.Content;
 /// </summary>
 public sealed record Edition
 {
+    /// <summary>The longest edition key the database holds (a workshop stores the key of its edition).</summary>
+    public const int KeyMaxLength = 64;
+
     public required string Key { get; init; }
     public required string Title { get; init; }
     public required string ShortTitle { get; init; }

@@ -11,6 +11,9 @@ public enum StepKind
 /// <summary>One step of a workshop. Panel steps (the principles and the visie) collect notes.</summary>
 public sealed record Step(int Index, string Key, StepKind Kind, string Title, Panel? Panel)
 {
+    /// <summary>The longest step key the database holds (notes, scores and step states store it, and a workshop its current step).</summary>
+    public const int KeyMaxLength = 64;
+
     public bool TakesNotes => Kind == StepKind.Panel;
 }
 

@@ -6,9 +6,11 @@ namespace HandhavingsKoers.Web.Data;
 
 /// <summary>
 /// The store of every workshop. Used directly by the pages; there is no repository layer over it.
-/// The app pools its instances (<c>AddDbContextPool</c>), so the constructor takes nothing but the options.
+/// The constructor takes nothing but the options, so the instances can be pooled.
+/// Each database provider has its own subclass (<see cref="SqliteAppDbContext"/>), because each has its own
+/// migrations: see docs/decisions/0007-migrations-for-two-providers.md. Pages ask for this type.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
 {
     /// <summary>Writes wait their turn here instead of in SQLite (see <see cref="WriteGate"/>).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)

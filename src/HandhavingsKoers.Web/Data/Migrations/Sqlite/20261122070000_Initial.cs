@@ -1,14 +1,14 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace HandhavingsKoers.Web.Data.Migrations;
+namespace HandhavingsKoers.Web.Data.Migrations.Sqlite;
 
 /// <summary>
-/// Hand-written: EF's design-time package cannot be restored here (see docs/decisions/0001-hand-written-migrations.md).
-/// No provider-specific column types, so the same migration can serve PostgreSQL later.
-/// MigrationSchemaTests guards that this matches the model.
+/// Hand-written, like the four after it: EF's design-time package could not be restored here then (decision 0001).
+/// Their ids are recorded in every existing data file, so they stay as they are; later migrations are generated
+/// (decision 0007). MigrationSchemaTests guards that together they build the model's schema.
 /// </summary>
-[DbContext(typeof(AppDbContext))]
+[DbContext(typeof(SqliteAppDbContext))]
 [Migration("20261122070000_Initial")]
 public sealed class Initial : Migration
 {

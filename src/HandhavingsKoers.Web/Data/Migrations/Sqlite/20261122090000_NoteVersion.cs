@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace HandhavingsKoers.Web.Data.Migrations;
+namespace HandhavingsKoers.Web.Data.Migrations.Sqlite;
 
 /// <summary>A version number on notes, for optimistic concurrency between the author and the facilitator.</summary>
-[DbContext(typeof(AppDbContext))]
+[DbContext(typeof(SqliteAppDbContext))]
 [Migration("20261122090000_NoteVersion")]
 public sealed class NoteVersion : Migration
 {

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace HandhavingsKoers.Web.Data.Migrations;
+namespace HandhavingsKoers.Web.Data.Migrations.Sqlite;
 
 /// <summary>Per-step settings for the live room: hidden notes, lock, timer.</summary>
-[DbContext(typeof(AppDbContext))]
+[DbContext(typeof(SqliteAppDbContext))]
 [Migration("20261122080000_StepStates")]
 public sealed class StepStates : Migration
 {

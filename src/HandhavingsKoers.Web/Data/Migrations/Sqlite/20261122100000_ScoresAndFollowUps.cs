@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace HandhavingsKoers.Web.Data.Migrations;
+namespace HandhavingsKoers.Web.Data.Migrations.Sqlite;
 
 /// <summary>"Waar staan we?" scores, their reveal per step, follow-up sessions, team actions and last time's actions.</summary>
-[DbContext(typeof(AppDbContext))]
+[DbContext(typeof(SqliteAppDbContext))]
 [Migration("20261122100000_ScoresAndFollowUps")]
 public sealed class ScoresAndFollowUps : Migration
 {

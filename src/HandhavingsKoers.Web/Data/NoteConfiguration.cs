@@ -1,0 +1,28 @@
+using HandhavingsKoers.Web.Content;
+using HandhavingsKoers.Web.Workshops;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HandhavingsKoers.Web.Data;
+
+internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
+{
+    public void Configure(EntityTypeBuilder<Note> builder)
+    {
+        builder.ToTable("Notes");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.StepKey).HasMaxLength(Step.KeyMaxLength).IsRequired();
+        builder.Property(n => n.Text).HasMaxLength(Note.MaxLength).IsRequired();
+        builder.Property(n => n.Version).IsConcurrencyToken().HasDefaultValue(0);
+
+        // Stored as text ("Already", "Todo") so the data file reads plainly in any SQLite tool.
+        builder.Property(n => n.Column).HasConversion<string>().HasMaxLength(16).IsRequired();
+
+        // A participant's notes stay with the workshop's result even if the participant row goes.
+        builder.HasOne(n => n.Participant).WithMany().HasForeignKey(n => n.ParticipantId).OnDelete(DeleteBehavior.SetNull);
+
+        // Serves the pages' "newest notes of this column" and the counts per column (see the NoteListIndex migration).
+        builder.HasIndex(n => new { n.WorkshopId, n.StepKey, n.Column, n.CreatedAt });
+    }
+}
