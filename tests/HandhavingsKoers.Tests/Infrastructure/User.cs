@@ -1,7 +1,6 @@
 using System.Net;
 using AngleSharp;
 using AngleSharp.Html.Dom;
-using AngleSharp.Io;
 
 namespace HandhavingsKoers.Tests.Infrastructure;
 

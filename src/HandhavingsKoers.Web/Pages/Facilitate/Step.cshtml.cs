@@ -4,10 +4,8 @@ using HandhavingsKoers.Web.Live;
 using HandhavingsKoers.Web.Maintenance;
 using Microsoft.Extensions.Options;
 using HandhavingsKoers.Web.Pages.Workshops;
-using HandhavingsKoers.Web.Reports;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace HandhavingsKoers.Web.Pages.Facilitate;
 
