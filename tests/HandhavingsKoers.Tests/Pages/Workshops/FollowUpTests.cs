@@ -5,7 +5,7 @@ using HandhavingsKoers.Tests.Infrastructure;
 using HandhavingsKoers.Tests.Pdf;
 using HandhavingsKoers.Web;
 
-namespace HandhavingsKoers.Tests.Pages;
+namespace HandhavingsKoers.Tests.Pages.Workshops;
 
 /// <summary>
 /// "Waar staan we?" and follow-up sessions, through the real pages: a chain of three sessions of one gemeente over
