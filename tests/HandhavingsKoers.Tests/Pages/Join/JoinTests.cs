@@ -29,4 +29,16 @@ public sealed class JoinTests : RoomTest
         Assert.Equal(1, App.Count("select count(*) from Participants"));
         Assert.Equal(1, App.Count("select count(*) from Participants where DisplayName = 'Sanne B.'"));
     }
+
+    [Fact]
+    public async Task Joining_takes_the_participant_to_the_rooms_step()
+    {
+        using var visitor = App.NewUser();
+        var form = (await visitor.OpenAsync("/doemee")).Form("form[method=post]");
+        var joined = await visitor.SubmitWithoutRedirectAsync(form, new Dictionary<string, string> { ["Code"] = Workshop.JoinCode, ["DisplayName"] = "Piet" });
+
+        var landed = await visitor.AssertRedirectedAsync(joined, $"/w/{Workshop.Id}/stap");
+        Assert.Equal("Vertrouwen", landed.Heading);
+        Assert.Equal(1, App.Count("select count(*) from Participants where DisplayName = 'Piet'"));
+    }
 }

@@ -24,4 +24,25 @@ public sealed class StartTests : RoomTest
         Assert.Contains(page.Errors, e => e.Contains("niet geldig", StringComparison.Ordinal));
         Assert.Equal(1, App.Count("select count(*) from Workshops"));
     }
+
+    [Fact]
+    public async Task Starting_a_workshop_takes_its_facilitator_to_its_page_with_the_secret_link()
+    {
+        using var visitor = App.NewUser();
+        var form = (await visitor.OpenAsync("/starten")).Form("form[method=post]");
+        var started = await visitor.SubmitWithoutRedirectAsync(form, new Dictionary<string, string>
+        {
+            ["Input.Gemeente"] = "Gemeente Noorddorp",
+            ["Input.Title"] = "Tweede sessie",
+            ["Input.Date"] = "2026-11-23",
+        });
+
+        // The new workshop's own facilitator page: its id is the one just stored.
+        Assert.Matches("^/w/[0-9a-f-]{36}/begeleider$", started.Location);
+        var id = Guid.Parse(started.Location!.Split('/')[2]);
+        Assert.Equal(1, App.Count($"select count(*) from Workshops where Id = '{id.ToString().ToUpperInvariant()}' and Gemeente = 'Gemeente Noorddorp'"));
+        var landed = await visitor.AssertRedirectedAsync(started, $"/w/{id}/begeleider");
+        Assert.Equal("Welkom", landed.Heading);
+        Assert.Contains($"/w/{id}/begeleider?sleutel=", ((AngleSharp.Html.Dom.IHtmlInputElement)landed.Document.QuerySelector("#begeleiderslink")!).Value, StringComparison.Ordinal);
+    }
 }
