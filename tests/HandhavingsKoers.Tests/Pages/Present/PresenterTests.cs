@@ -59,7 +59,7 @@ public sealed class PresenterTests : RoomTest
         await Facilitator.MoveRoomAsync(Workshop, "vertrouwen");
         var principle = await Facilitator.OpenAsync(PresenterUrl);
         Assert.Equal("Vertrouwen", principle.Heading);
-        Assert.Equal("Stap 2 van 10 · Gemeente Zuidwolde", principle.Document.QuerySelector(".stage-counter")!.TextContent);
+        Assert.Equal("Stap 2 van 10 · Gemeente Zuidwolde", principle.Document.QuerySelector(".stage-counter")?.TextContent);
         Assert.Equal("Hoe verhoudt het werken vanuit vertrouwen zich tot naleving?", principle.Document.QuerySelector(".stage-question")!.TextContent.Trim());
         Assert.Contains(Workshop.JoinCode, principle.Document.QuerySelector(".join-corner")!.TextContent.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal);
 
@@ -98,7 +98,7 @@ public sealed class PresenterTests : RoomTest
         }
 
         Assert.Empty(page.Document.QuerySelectorAll(".stage-notes"));
-        Assert.Equal("Stil schrijven. Er zijn al 4 notities. Ze komen straks samen in beeld.", page.Document.QuerySelector(".stage-hidden")!.TextContent);
+        Assert.Equal("Stil schrijven. Er zijn al 4 notities. Ze komen straks samen in beeld.", page.Document.QuerySelector(".stage-hidden")?.TextContent);
 
         // The facilitator reveals: every note is on the stage, under its prompt.
         var hidden = await Facilitator.OpenAsync(Workshop.FacilitatorUrl("vertrouwen"));
@@ -121,7 +121,7 @@ public sealed class PresenterTests : RoomTest
 
         // Before the reveal: how many scored, not how.
         var before = await Facilitator.OpenAsync(PresenterUrl);
-        Assert.Equal("Waar staan we? 2 scores gegeven. De uitkomst komt straks in beeld.", before.Document.QuerySelector(".stage-score-count")!.TextContent);
+        Assert.Equal("Waar staan we? 2 scores gegeven. De uitkomst komt straks in beeld.", before.Document.QuerySelector(".stage-score-count")?.TextContent);
         Assert.Null(before.Document.QuerySelector(".score-table"));
         var stageBefore = await Facilitator.Client.GetStringAsync(StageUrl);
         Assert.DoesNotContain("score-table", stageBefore, StringComparison.Ordinal);
@@ -131,7 +131,7 @@ public sealed class PresenterTests : RoomTest
         var after = await Facilitator.OpenAsync(StageUrl);
         Assert.Null(after.Document.QuerySelector(".stage-score-count"));
         Assert.Equal([0, 1, 0, 1, 0], after.Document.QuerySelectorAll(".stage-scores .score-table .score-count").Select(td => int.Parse(td.TextContent, System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal("Mediaan: 3 – We zijn ermee bezig (2 scores)", after.Document.QuerySelector(".stage-scores .score-median")!.TextContent);
+        Assert.Equal("Mediaan: 3 – We zijn ermee bezig (2 scores)", after.Document.QuerySelector(".stage-scores .score-median")?.TextContent);
 
         // Hidden again, they leave the stage again.
         await Facilitator.PressAsync(Workshop.FacilitatorUrl("vertrouwen"), "HideScores");
@@ -148,16 +148,17 @@ public sealed class PresenterTests : RoomTest
 
         // Scores the room has not seen stay off the radar; with none revealed there is no radar.
         var unrevealed = await Facilitator.OpenAsync(PresenterUrl);
-        Assert.Equal("Bedankt voor het meedoen!", unrevealed.Document.QuerySelector(".stage-question")!.TextContent);
+        Assert.Equal("Bedankt voor het meedoen!", unrevealed.Document.QuerySelector(".stage-question")?.TextContent);
         Assert.Null(unrevealed.Document.QuerySelector(".stage-radar"));
 
         await Facilitator.PressAsync(Workshop.FacilitatorUrl("vertrouwen"), "RevealScores");
         var closing = await Facilitator.OpenAsync(PresenterUrl);
-        var radar = closing.Document.QuerySelector(".stage-radar")!;
-        Assert.Equal("Waar staan we?", radar.QuerySelector("h2")!.TextContent);
+        var radar = closing.Document.QuerySelector(".stage-radar");
+        Assert.NotNull(radar);
+        Assert.Equal("Waar staan we?", radar.QuerySelector("h2")?.TextContent);
         Assert.StartsWith("Radardiagram van de mediaan per onderwerp", radar.QuerySelector("svg[role=img]")!.GetAttribute("aria-label"), StringComparison.Ordinal);
         var vertrouwen = radar.QuerySelectorAll(".trend-table tbody tr").Single(tr => tr.QuerySelector("th")!.TextContent == "Vertrouwen");
-        Assert.Equal("4", vertrouwen.QuerySelector("td")!.TextContent);
+        Assert.Equal("4", vertrouwen.QuerySelector("td")?.TextContent);
     }
 
     [Fact]
