@@ -1,5 +1,7 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 
@@ -41,8 +43,18 @@ public sealed class AppFactory(string folder, string? seedFolder = null, IDictio
         }
     }
 
-    /// <summary>A browser of its own: its own cookies, following redirects like a browser does.</summary>
-    public User NewUser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true }));
+    /// <summary>
+    /// A browser of its own: its own cookies, following redirects like a browser does. It has a second client on the
+    /// same cookies that stops at a redirect, so a test can also see where a form sends the user
+    /// (<see cref="User.SubmitWithoutRedirectAsync"/>). The handlers are those <c>CreateClient</c> sets up.
+    /// </summary>
+    public User NewUser()
+    {
+        var cookies = new CookieContainer();
+        return new User(
+            CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(cookies)),
+            CreateDefaultClient(new CookieContainerHandler(cookies)));
+    }
 
     public SqliteConnection OpenDatabase()
     {

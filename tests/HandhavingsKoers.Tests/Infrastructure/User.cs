@@ -8,7 +8,9 @@ namespace HandhavingsKoers.Tests.Infrastructure;
 /// One person in a browser: opens pages, fills in the real forms (antiforgery token included, as the page
 /// renders it) and submits them. Every answer is parsed with AngleSharp, so tests check what a user would see.
 /// </summary>
-public sealed class User(HttpClient client) : IDisposable
+/// <param name="client">Follows redirects, as a browser does.</param>
+/// <param name="withoutRedirects">The same browser (the same cookies), stopping at a redirect.</param>
+public sealed class User(HttpClient client, HttpClient withoutRedirects) : IDisposable
 {
     public HttpClient Client { get; } = client;
 
@@ -20,6 +22,46 @@ public sealed class User(HttpClient client) : IDisposable
 
     /// <summary>Fills in the form's fields by name and presses the given button (or the form's first one).</summary>
     public async Task<Page> SubmitAsync(IHtmlFormElement form, IDictionary<string, string>? values = null, IHtmlElement? button = null)
+    {
+        using var request = Fill(form, values, button);
+        using var response = await Client.SendAsync(request);
+        return await Page.FromAsync(response);
+    }
+
+    /// <summary>
+    /// Submits the form as <see cref="SubmitAsync"/> does, but does not follow a redirect: the answer is the server's
+    /// first, with its status and where it sends the browser.
+    /// </summary>
+    public async Task<Answer> SubmitWithoutRedirectAsync(IHtmlFormElement form, IDictionary<string, string>? values = null, IHtmlElement? button = null)
+    {
+        using var request = Fill(form, values, button);
+        using var response = await withoutRedirects.SendAsync(request);
+        return new Answer(response.StatusCode, response.Headers.Location?.OriginalString);
+    }
+
+    /// <summary>
+    /// Asserts that the answer to a form is a redirect (post, redirect, get) to <paramref name="expected"/>, then opens
+    /// that address as the browser would. When the address has an anchor, the page has the element it names, so the
+    /// browser scrolls to it. Returns the page the user lands on.
+    /// </summary>
+    public async Task<Page> AssertRedirectedAsync(Answer answer, string expected)
+    {
+        Assert.True(answer.Status is HttpStatusCode.Redirect or HttpStatusCode.SeeOther, $"Expected a redirect to {expected}, got {(int)answer.Status}.");
+        Assert.Equal(expected, answer.Location);
+        var page = await OpenAsync(expected);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var anchor = expected.IndexOf('#', StringComparison.Ordinal);
+        if (anchor >= 0)
+        {
+            var id = expected[(anchor + 1)..];
+            Assert.True(page.Document.GetElementById(id) is not null, $"{expected}: the page has no element with id '{id}'.");
+        }
+
+        return page;
+    }
+
+    /// <summary>The request a browser sends for the form, filled in and with the given button pressed.</summary>
+    private static HttpRequestMessage Fill(IHtmlFormElement form, IDictionary<string, string>? values, IHtmlElement? button)
     {
         foreach (var (name, value) in values ?? new Dictionary<string, string>())
         {
@@ -44,7 +86,7 @@ public sealed class User(HttpClient client) : IDisposable
         var submitter = button ?? form.QuerySelector("button[type=submit], button:not([type])") as IHtmlElement
             ?? throw new InvalidOperationException("The form has no submit button.");
         var submission = form.GetSubmission(submitter) ?? throw new InvalidOperationException("The form cannot be submitted.");
-        using var request = new HttpRequestMessage(new System.Net.Http.HttpMethod(submission.Method.ToString().ToUpperInvariant()), submission.Target.Href);
+        var request = new HttpRequestMessage(new System.Net.Http.HttpMethod(submission.Method.ToString().ToUpperInvariant()), submission.Target.Href);
         if (submission.Method == AngleSharp.Io.HttpMethod.Post)
         {
             request.Content = new StreamContent(submission.Body);
@@ -55,12 +97,18 @@ public sealed class User(HttpClient client) : IDisposable
             }
         }
 
-        using var response = await Client.SendAsync(request);
-        return await Page.FromAsync(response);
+        return request;
     }
 
-    public void Dispose() => Client.Dispose();
+    public void Dispose()
+    {
+        Client.Dispose();
+        withoutRedirects.Dispose();
+    }
 }
+
+/// <summary>The server's own answer to a form, before any redirect is followed: its status and its Location header.</summary>
+public sealed record Answer(HttpStatusCode Status, string? Location);
 
 /// <summary>A page as the browser got it: status, final address and the parsed document.</summary>
 public sealed class Page(HttpStatusCode status, Uri address, IHtmlDocument document, string? contentType)

@@ -5,7 +5,7 @@ using HandhavingsKoers.Tests.Infrastructure;
 using HandhavingsKoers.Tests.Pdf;
 using HandhavingsKoers.Web;
 
-namespace HandhavingsKoers.Tests.Pages;
+namespace HandhavingsKoers.Tests.Pages.Workshops;
 
 /// <summary>
 /// "Waar staan we?" and follow-up sessions, through the real pages: a chain of three sessions of one gemeente over
@@ -236,6 +236,23 @@ public sealed class FollowUpTests : AppTest
         Assert.Equal(HttpStatusCode.BadRequest, tooEarly.Status);
         Assert.Contains(Messages.FollowUpBeforePrevious, tooEarly.Errors);
         Assert.Equal(1, App.Count("select count(*) from Workshops"));
+    }
+
+    [Fact]
+    public async Task Starting_a_follow_up_takes_the_facilitator_to_the_new_sessions_page()
+    {
+        using var facilitator = App.NewUser();
+        var first = await facilitator.StartWorkshopAsync("Gemeente Zuidwolde", "Startsessie", "2026-03-10");
+        var form = (await facilitator.OpenAsync($"/w/{first.Id}/vervolg")).Form("form[method=post]");
+        var started = await facilitator.SubmitWithoutRedirectAsync(form, new Dictionary<string, string> { ["Input.Title"] = "Vervolgsessie", ["Input.Date"] = "2026-06-10" });
+
+        // A new session's facilitator page, not the first one's.
+        Assert.Matches("^/w/[0-9a-f-]{36}/begeleider$", started.Location);
+        Assert.DoesNotContain(first.Id.ToString(), started.Location!, StringComparison.Ordinal);
+        var landed = await facilitator.AssertRedirectedAsync(started, started.Location!);
+        Assert.Equal("Welkom", landed.Heading);
+        Assert.Contains("Deze sessie is een vervolg op “Startsessie” van 10 maart 2026.", landed.Text, StringComparison.Ordinal);
+        Assert.Equal(2, App.Count("select count(*) from Workshops"));
     }
 
     private static List<int> Counts(Page page) =>

@@ -2,7 +2,7 @@ using System.Net;
 using HandhavingsKoers.Tests.Infrastructure;
 using HandhavingsKoers.Tests.Pdf;
 
-namespace HandhavingsKoers.Tests.Pages;
+namespace HandhavingsKoers.Tests.Pages.Summary;
 
 /// <summary>The PDFs as users get them: from the summary, the facilitator's page and the home page.</summary>
 public sealed class PdfDownloadTests : AppTest
