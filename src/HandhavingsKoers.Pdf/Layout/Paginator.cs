@@ -95,7 +95,7 @@ public sealed class Paginator
 
     private void Close() => _open.RemoveAt(_open.Count - 1);
 
-    /// <summary>Makes room for a line; breaks the page when it would not fit. Returns false when nothing can fit.</summary>
+    /// <summary>Makes room for a line: breaks the page when it would not fit, unless the page is still empty (then it overflows).</summary>
     private void EnsureRoom(double height)
     {
         if (_y + height > Bottom && !AtTop)
