@@ -11,6 +11,16 @@ public abstract class BrowserTest : IAsyncLifetime
 
     public async Task InitializeAsync() => (Playwright, Browser) = await Browsers.LaunchAsync();
 
+    /// <summary>A browser as our users have it: Dutch time and language, at a phone's, laptop's or projector's size.</summary>
+    protected Task<IBrowserContext> NewUserAsync(int width, int height, bool bypassCsp = false) =>
+        Browser.NewContextAsync(new()
+        {
+            TimezoneId = "Europe/Amsterdam",
+            Locale = "nl-NL",
+            ViewportSize = new() { Width = width, Height = height },
+            BypassCSP = bypassCsp,
+        });
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

@@ -13,6 +13,9 @@ public static class JoinCode
     public const int MinLength = 6;
     public const int MaxLength = 8;
 
+    /// <summary>What a join field accepts as typed: a code with spaces or dashes between its characters.</summary>
+    public const int TypedMaxLength = 12;
+
     public static string New() => RandomNumberGenerator.GetString(Alphabet, Length);
 
     /// <summary>

@@ -56,13 +56,6 @@ public static class RadarChart
             shapes.Add(new PathShape([Centre, PointAt(i, n, ScoreScale.Max)]) { Closed = false, Stroke = Grid, StrokeWidth = 0.8 });
         }
 
-        // The scale along the first spoke, just beside it.
-        foreach (var ring in ScoreScale.Values)
-        {
-            var at = PointAt(0, n, ring);
-            shapes.Add(new LabelShape(new Point(at.X + 6, at.Y), [ring.ToString(System.Globalization.CultureInfo.InvariantCulture)], 10, TextAnchor.Start) { Color = "#555555" });
-        }
-
         // Earlier sessions first, so the newest is drawn on top.
         foreach (var s in series.OrderByDescending(s => s.IsEarlier))
         {
@@ -97,6 +90,13 @@ public static class RadarChart
                     shapes.Add(new DotShape(points[i], s.IsEarlier ? 3 : 4, s.IsEarlier ? Earlier : Primary) { Part = s.IsEarlier ? "earlier" : "now" });
                 }
             }
+        }
+
+        // The scale along the first spoke, just beside it, on top of the filled area so it stays readable.
+        foreach (var ring in ScoreScale.Values)
+        {
+            var at = PointAt(0, n, ring);
+            shapes.Add(new LabelShape(new Point(at.X + 6, at.Y), [ring.ToString(System.Globalization.CultureInfo.InvariantCulture)], 10, TextAnchor.Start) { Color = Ink });
         }
 
         for (var i = 0; i < n; i++)

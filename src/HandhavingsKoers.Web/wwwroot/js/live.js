@@ -99,15 +99,18 @@
             const old = document.getElementById(id);
             if (!fresh || !old) continue;
             if (old.dataset.count && fresh.dataset.count) added += Number(fresh.dataset.count) - Number(old.dataset.count);
-            old.replaceWith(fresh);
             const count = document.getElementById("count-" + id.replace("notes-", ""));
             if (count && fresh.dataset.count) count.textContent = `(${fresh.dataset.count})`;
+            // Someone is editing a note in this list: keep their form; the list is fresh again after they save.
+            if (old.querySelector("form.note-edit")) continue;
+            old.replaceWith(fresh);
         }
         const status = document.getElementById("step-status");
         if (status) {
             const locked = status.dataset.locked === "true";
-            document.querySelectorAll("form.note-add").forEach((form) => { form.hidden = locked; });
+            document.querySelectorAll("form.note-add, form.score-form").forEach((form) => { form.hidden = locked; });
         }
+        startTimers();
         if (added > 0) say(added === 1 ? t("newNote") : t("newNotes", added));
     };
 

@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace HandhavingsKoers.EndToEnd;
+
+/// <summary>
+/// What broke when a workshop was run as people do it (Dutch time, a laptop and phones, elements found by their
+/// visible Dutch labels), with JavaScript on: the timer, editing a note while the room writes, a locked step.
+/// </summary>
+public sealed class InTheRoomTests : BrowserTest
+{
+    private IPage _facilitator = null!;
+    private IPage _phone = null!;
+    private IPage _otherPhone = null!;
+    private string _workshopUrl = "";
+
+    private async Task StartRoomOnVertrouwenAsync()
+    {
+        _facilitator = await (await NewUserAsync(1280, 800)).NewPageAsync();
+        await _facilitator.GotoAsync(App.BaseUrl + "/starten");
+        await _facilitator.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Gemeente Zuidwolde");
+        await _facilitator.GetByLabel("Titel van de workshop").FillAsync("In de zaal");
+        await _facilitator.GetByRole(AriaRole.Button, new() { Name = "Workshop starten" }).ClickAsync();
+        var code = Regex.Replace(await _facilitator.Locator(".join-code").TextContentAsync() ?? "", @"\s", "");
+        _workshopUrl = Regex.Replace(_facilitator.Url, "/begeleider.*$", "");
+
+        _phone = await JoinAsync(code, "Sanne");
+        _otherPhone = await JoinAsync(code, "Piet");
+        await _facilitator.GetByRole(AriaRole.Button, new() { Name = "Volgende stap: Vertrouwen" }).ClickAsync();
+        await _phone.WaitForURLAsync(new Regex("/stap/vertrouwen$"));
+        await _otherPhone.WaitForURLAsync(new Regex("/stap/vertrouwen$"));
+    }
+
+    private async Task<IPage> JoinAsync(string code, string name)
+    {
+        var phone = await (await NewUserAsync(360, 740)).NewPageAsync();
+        await phone.GotoAsync($"{App.BaseUrl}/doemee/{code}");
+        await phone.GetByLabel("Uw naam").FillAsync(name);
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Meedoen" }).ClickAsync();
+        await phone.WaitForURLAsync(new Regex("/stap$"));
+        return phone;
+    }
+
+    [BrowserFact]
+    public async Task A_timer_started_by_the_facilitator_counts_down_in_dutch_time_on_open_phones()
+    {
+        await StartRoomOnVertrouwenAsync();
+        await _facilitator.GetByLabel("Timer (minuten)").FillAsync("3");
+        await _facilitator.GetByRole(AriaRole.Button, new() { Name = "Start timer" }).ClickAsync();
+
+        // The facilitator's own countdown, and the phone that was already open, without a reload.
+        await Assertions.Expect(_facilitator.Locator(".timer")).ToHaveTextAsync(new Regex(@"^Nog [23]:\d\d$"), new() { Timeout = 3000 });
+        await Assertions.Expect(_phone.Locator(".timer")).ToHaveTextAsync(new Regex(@"^Nog [23]:\d\d$"), new() { Timeout = 3000 });
+        await _phone.ReloadAsync();
+        await Assertions.Expect(_phone.Locator(".timer")).ToHaveTextAsync(new Regex(@"^Nog [23]:\d\d$"));
+    }
+
+    [BrowserFact]
+    public async Task Editing_a_note_keeps_its_form_while_others_write()
+    {
+        await StartRoomOnVertrouwenAsync();
+        await _phone.GetByLabel("Uw notitie").First.FillAsync("Wij bellen eerst");
+        await _phone.GetByRole(AriaRole.Button, new() { Name = "Toevoegen bij: Wat doet mijn gemeente al?" }).ClickAsync();
+        await Assertions.Expect(_phone.Locator("#notes-Already")).ToContainTextAsync("Wij bellen eerst");
+
+        await _phone.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Bewerken\s*: Wij bellen eerst$") }).ClickAsync();
+        var editor = _phone.GetByLabel("Notitie bewerken");
+        await Assertions.Expect(editor).ToBeVisibleAsync();
+
+        // Another phone writes in the same column: the live refresh arrives while Sanne edits.
+        await _otherPhone.GetByLabel("Uw notitie").First.FillAsync("Piet schrijft mee");
+        await _otherPhone.GetByRole(AriaRole.Button, new() { Name = "Toevoegen bij: Wat doet mijn gemeente al?" }).ClickAsync();
+        await Assertions.Expect(_phone.Locator("#count-Already")).ToHaveTextAsync("(2)", new() { Timeout = 3000 });
+        await _phone.WaitForTimeoutAsync(700);
+        await Assertions.Expect(editor).ToBeVisibleAsync();
+
+        await editor.FillAsync("Wij bellen altijd eerst");
+        await _phone.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+        await Assertions.Expect(_phone.Locator("#notes-Already")).ToContainTextAsync("Wij bellen altijd eerst");
+        await Assertions.Expect(_phone.Locator("#notes-Already")).ToContainTextAsync("Piet schrijft mee");
+    }
+
+    [BrowserFact]
+    public async Task A_locked_step_shows_no_forms_to_participants_live_and_after_a_reload()
+    {
+        await StartRoomOnVertrouwenAsync();
+        await Assertions.Expect(_phone.GetByLabel("Uw notitie").First).ToBeVisibleAsync();
+        await _facilitator.GetByRole(AriaRole.Button, new() { Name = "Stap sluiten" }).ClickAsync();
+
+        foreach (var reload in new[] { false, true })
+        {
+            if (reload)
+            {
+                await _phone.ReloadAsync();
+            }
+
+            await Assertions.Expect(_phone.GetByText("De begeleider heeft deze stap gesloten.")).ToBeVisibleAsync(new() { Timeout = 3000 });
+            await Assertions.Expect(_phone.GetByLabel("Uw notitie")).ToHaveCountAsync(2);
+            foreach (var field in await _phone.GetByLabel("Uw notitie").AllAsync())
+            {
+                await Assertions.Expect(field).ToBeHiddenAsync();
+            }
+
+            foreach (var button in await _phone.GetByRole(AriaRole.Button, new() { Name = "Toevoegen" }).AllAsync())
+            {
+                await Assertions.Expect(button).ToBeHiddenAsync();
+            }
+
+            await Assertions.Expect(_phone.GetByRole(AriaRole.Button, new() { Name = "Score bewaren" })).ToBeHiddenAsync();
+        }
+    }
+}
