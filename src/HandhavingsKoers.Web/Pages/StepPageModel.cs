@@ -152,13 +152,25 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
         }
         catch (DbUpdateException) when (Form.ClientId is not null)
         {
-            // Two copies of the same post raced; the other one stored the note.
+            // Two posts with the same id raced and the other one stored its note: the same note (a double click on
+            // poor Wi-Fi) is fine; a different text under that id is a conflict, told like any other.
             db.ChangeTracker.Clear();
             Workshop = await db.Workshops.Include(w => w.StepStates).SingleAsync(w => w.Id == Workshop.Id);
-            if (!await IsRetryOfStoredNoteAsync())
+            try
             {
-                throw;
+                if (!await IsRetryOfStoredNoteAsync())
+                {
+                    throw;
+                }
             }
+            catch (WorkshopRuleException e)
+            {
+                return await ShowAgainAsync(FormIds.AddNote(column), e.Message, StatusCodes.Status409Conflict);
+            }
+        }
+        catch (NoteIdTakenException e)
+        {
+            return await ShowAgainAsync(FormIds.AddNote(column), e.Message, StatusCodes.Status409Conflict);
         }
         catch (WorkshopRuleException e)
         {
@@ -231,19 +243,22 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
         return Partial("_LiveNotes", new NotesModel(View, NoteForms));
     }
 
-    /// <summary>Shows the page again with the message by the field <paramref name="key"/> and what the user typed; nothing was stored.</summary>
-    protected async Task<IActionResult> ShowAgainAsync(string key, string message)
+    /// <summary>
+    /// Shows the page again with the message by the field <paramref name="key"/> and what the user typed; nothing was
+    /// stored. 400 for a broken rule, 409 when what was sent clashes with what someone stored meanwhile.
+    /// </summary>
+    protected async Task<IActionResult> ShowAgainAsync(string key, string message, int status = StatusCodes.Status400BadRequest)
     {
         if (FromScript)
         {
             // The script keeps what was typed and shows the message by the field.
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            Response.StatusCode = status;
             return Content(message, "text/plain; charset=utf-8");
         }
 
         ModelState.AddModelError(key, message);
         await LoadViewAsync();
-        Response.StatusCode = StatusCodes.Status400BadRequest;
+        Response.StatusCode = status;
         return Page();
     }
 
@@ -267,7 +282,7 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
 
         return stored.WorkshopId == Workshop.Id && stored.ParticipantId == Actor.ParticipantId && stored.Text == TextRules.Clean(Form.Text)
             ? true
-            : throw new WorkshopRuleException(Messages.NoteIdTaken);
+            : throw new NoteIdTakenException();
     }
 
     /// <summary>Only notes of this workshop and this step: a note id from elsewhere is simply "not found".</summary>
@@ -275,6 +290,9 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
         ? db.Notes.SingleOrDefaultAsync(n => n.Id == noteId && n.WorkshopId == Workshop.Id && n.StepKey == Step.Key)
         : Task.FromResult<Note?>(null);
 }
+
+/// <summary>A note id from the form that already belongs to another note: the later post is refused, never merged.</summary>
+public sealed class NoteIdTakenException() : WorkshopRuleException(Messages.NoteIdTaken);
 
 /// <summary>A handler that always works on this step, whatever step the address names (e.g. the three actions).</summary>
 [AttributeUsage(AttributeTargets.Method)]

@@ -119,8 +119,27 @@ public static class TextRules
     /// Browsers send a textarea's line breaks as CRLF, which would count twice against the limit the page shows;
     /// we store LF only, and trim. Exactly what is stored, so a retried post can be compared with it.
     /// </summary>
-    public static string Clean(string? raw) =>
-        (raw ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Trim();
+    public static string Clean(string? raw)
+    {
+        var text = (raw ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+
+        // Invisible characters that only hide what a text says (a zero-width space inside a word, a word joiner, a
+        // byte-order mark pasted from a file) are dropped. The zero-width joiners that emoji and some scripts need stay.
+        if (text.AsSpan().IndexOfAny(Invisible) >= 0)
+        {
+            text = string.Concat(text.Where(c => !Invisible.Contains(c)));
+        }
+
+        return text.Trim();
+    }
+
+    private static readonly System.Buffers.SearchValues<char> Invisible = System.Buffers.SearchValues.Create("\u200B\u2060\uFEFF");
+
+    /// <summary>
+    /// Direction overrides, embeddings and isolates (U+202A–U+202E, U+2066–U+2069) can make a note, a name or a title
+    /// read differently from what it says ("Trojan Source"); nobody needs them to write Dutch, so they are refused.
+    /// </summary>
+    private static bool IsDirectionControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069';
 
     /// <summary>Control characters (other than line breaks and tabs) and broken surrogate pairs cannot be shown or exported safely.</summary>
     private static bool HasForbiddenCharacters(string text)
@@ -129,7 +148,7 @@ public static class TextRules
         {
             var c = text[i];
             // U+FFFD is what invalid UTF-8 becomes on the way in: the text did not arrive as it was typed.
-            if ((char.IsControl(c) && c is not '\n' and not '\t') || c == '\uFFFD')
+            if ((char.IsControl(c) && c is not '\n' and not '\t') || c == '\uFFFD' || IsDirectionControl(c))
             {
                 return true;
             }

@@ -17,6 +17,35 @@ public sealed class TextRulesTests
     [InlineData("nul\0teken")]
     public void Empty_or_unstorable_notes_are_refused(string? raw) => Assert.Throws<WorkshopRuleException>(() => TextRules.NoteText(raw));
 
+    [Theory]
+    [InlineData("gewoon \u202Etekst")] // right-to-left override
+    [InlineData("\u2066verborgen\u2069")] // isolates
+    [InlineData("vervangen \uFFFD teken")]
+    public void Text_that_reads_differently_from_what_it_says_is_refused_everywhere(string raw)
+    {
+        Assert.Throws<WorkshopRuleException>(() => TextRules.NoteText(raw));
+        Assert.Throws<WorkshopRuleException>(() => TextRules.DisplayName(raw));
+        Assert.Throws<WorkshopRuleException>(() => TextRules.Owner(raw));
+        Assert.Throws<WorkshopRuleException>(() => Workshop.CheckGemeente(raw));
+        Assert.Throws<WorkshopRuleException>(() => Workshop.CheckTitle(raw));
+    }
+
+    [Fact]
+    public void Invisible_spaces_are_dropped_and_emoji_joiners_kept()
+    {
+        Assert.Equal("Zuidwaarde", Workshop.CheckGemeente("\uFEFFZuid\u200Bwaarde\u2060"));
+        Assert.Equal("familie 👨\u200D👩\u200D👧", TextRules.NoteText("familie 👨\u200D👩\u200D👧"));
+    }
+
+    [Theory]
+    [InlineData("Gemeente\nZuidwaarde")]
+    [InlineData("Gemeente\u0007Zuidwaarde")]
+    public void A_gemeente_and_a_title_are_one_line_of_printable_text(string raw)
+    {
+        Assert.Throws<WorkshopRuleException>(() => Workshop.CheckGemeente(raw));
+        Assert.Throws<WorkshopRuleException>(() => Workshop.CheckTitle(raw));
+    }
+
     [Fact]
     public void Half_an_emoji_is_refused()
     {

@@ -203,7 +203,7 @@
                     if (removed) form.querySelectorAll("input[name=score]").forEach((input) => { input.checked = false; });
                     say(removed ? t("scoreRemoved") : t("scoreSaved"));
                 }
-            } else if (response.status === 400 && (response.headers.get("Content-Type") || "").startsWith("text/plain")) {
+            } else if ((response.status === 400 || response.status === 409) && (response.headers.get("Content-Type") || "").startsWith("text/plain")) {
                 showFieldError(form, await response.text());
             } else {
                 // Anything else (a stale form, no access): let the browser post it the plain way.

@@ -97,9 +97,26 @@ public sealed class NoteRulesTests : RoomTest
 
         // The same id with other text is not a retry: refused, so no note is silently swallowed.
         var other = await Participant.SubmitAsync(form, new Dictionary<string, string> { ["Form.Text"] = "Iets anders" });
-        Assert.Equal(HttpStatusCode.BadRequest, other.Status);
+        Assert.Equal(HttpStatusCode.Conflict, other.Status);
         Assert.Contains(other.Errors, e => e.Contains("al bewaard", StringComparison.Ordinal));
         Assert.Equal(1, NoteCount);
+    }
+
+    [Fact]
+    public async Task Racing_posts_of_one_form_with_different_texts_store_one_note_each_time_and_never_fail()
+    {
+        const int rounds = 15;
+        for (var i = 0; i < rounds; i++)
+        {
+            // Each page load gives the form a new id; two posts of that one form with different text race.
+            var form = (await Participant.OpenAsync(Workshop.ParticipantUrl("vertrouwen"))).FormWith("#nieuw-Already");
+            var results = await Task.WhenAll(
+                Participant.SubmitAsync(form, new Dictionary<string, string> { ["Form.Text"] = $"Eerste versie {i}" }),
+                Participant.SubmitAsync(form, new Dictionary<string, string> { ["Form.Text"] = $"Tweede versie {i}" }));
+            Assert.All(results, r => Assert.Contains(r.Status, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        }
+
+        Assert.Equal(rounds, NoteCount);
     }
 
     [Fact]
