@@ -81,6 +81,51 @@ public sealed class InTheRoomTests : BrowserTest
     }
 
     [BrowserFact]
+    public async Task A_saved_score_is_confirmed_on_screen()
+    {
+        await StartRoomOnVertrouwenAsync();
+        await _phone.GetByLabel("3 We zijn ermee bezig").CheckAsync();
+        await _phone.GetByRole(AriaRole.Button, new() { Name = "Score bewaren" }).ClickAsync();
+        await Assertions.Expect(_phone.GetByText("Uw score is bewaard. Niemand ziet wat u koos.")).ToBeVisibleAsync();
+        Assert.EndsWith("/stap/vertrouwen", _phone.Url, StringComparison.Ordinal); // saved by the script, no reload
+    }
+
+    [BrowserFact]
+    public async Task The_three_actions_are_live_on_every_screen_and_the_laptop_follows_the_projector()
+    {
+        await StartRoomOnVertrouwenAsync();
+        // The projector is a second window of the facilitator's browser (it holds the facilitator's key).
+        var presenter = await _facilitator.Context.NewPageAsync();
+        await presenter.SetViewportSizeAsync(1920, 1080);
+        await presenter.GotoAsync(_workshopUrl + "/presenteren");
+
+        // The projector's keys move the room to the end of the walk; the facilitator's laptop and the phones follow.
+        for (var step = 3; step <= 9; step++)
+        {
+            await presenter.Keyboard.PressAsync("ArrowRight");
+            await Assertions.Expect(presenter.Locator(".stage-counter")).ToContainTextAsync($"Stap {step} van 10", new() { Timeout = 5000 });
+        }
+
+        await _facilitator.WaitForURLAsync(new Regex("/begeleider/acties$"), new() { Timeout = 5000 });
+        await _phone.WaitForURLAsync(new Regex("/stap/acties$"), new() { Timeout = 5000 });
+
+        // A participant writes their actions: the facilitator's page shows them without a reload.
+        await _phone.GetByLabel("Zaak 1").FillAsync("Brieven herlezen");
+        await _phone.GetByRole(AriaRole.Button, new() { Name = "Bewaren" }).ClickAsync();
+        await Assertions.Expect(_facilitator.GetByText("Brieven herlezen", new() { Exact = true })).ToBeVisibleAsync(new() { Timeout = 5000 });
+
+        // The facilitator makes it a team action: the phones and the projector show it without a reload.
+        var phoneUrl = _otherPhone.Url;
+        await _facilitator.GetByRole(AriaRole.Link, new() { NameRegex = new Regex(@"^Maak er een teamactie van") }).ClickAsync();
+        await _facilitator.GetByLabel("Wie pakt het op?").FillAsync("Teamleider");
+        await _facilitator.GetByLabel("Klaar op").FillAsync("2099-03-01");
+        await _facilitator.GetByRole(AriaRole.Button, new() { Name = "Teamactie toevoegen" }).ClickAsync();
+        await Assertions.Expect(_otherPhone.Locator("#teamacties")).ToContainTextAsync("Brieven herlezen", new() { Timeout = 5000 });
+        await Assertions.Expect(presenter.Locator(".stage-team-actions")).ToContainTextAsync("Brieven herlezen", new() { Timeout = 5000 });
+        Assert.Equal(phoneUrl, _otherPhone.Url);
+    }
+
+    [BrowserFact]
     public async Task A_locked_step_shows_no_forms_to_participants_live_and_after_a_reload()
     {
         await StartRoomOnVertrouwenAsync();

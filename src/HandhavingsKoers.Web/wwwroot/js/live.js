@@ -19,8 +19,9 @@
         window.setTimeout(() => { announcer.textContent = text; }, 50);
     };
 
-    const isTyping = () => Array.from(document.querySelectorAll("textarea, input[type=text]"))
+    const isTypingIn = (scope) => Array.from(scope.querySelectorAll("textarea, input[type=text], input[type=date]"))
         .some((field) => field.value.trim() !== "" && field.defaultValue !== field.value);
+    const isTyping = () => isTypingIn(document);
 
     const post = (form, submitter) => {
         const data = new FormData(form);
@@ -201,7 +202,15 @@
                     form.querySelector(".field-error")?.remove();
                     const removed = event.submitter && event.submitter.name === "remove";
                     if (removed) form.querySelectorAll("input[name=score]").forEach((input) => { input.checked = false; });
-                    say(removed ? t("scoreRemoved") : t("scoreSaved"));
+                    // Visible too, not only for screen readers: the person who pressed the button wants to see it worked.
+                    let saved = form.querySelector(".score-saved");
+                    if (!saved) {
+                        saved = document.createElement("p");
+                        saved.className = "score-saved notice";
+                        form.append(saved);
+                    }
+                    saved.textContent = removed ? t("scoreRemoved") : t("scoreSaved");
+                    say(saved.textContent);
                 }
             } else if ((response.status === 400 || response.status === 409) && (response.headers.get("Content-Type") || "").startsWith("text/plain")) {
                 showFieldError(form, await response.text());
@@ -216,16 +225,29 @@
         }
     });
 
+    // A page that was following and arrives after the room moved on again (quick key presses on the projector)
+    // keeps following: it goes straight on to the room's step.
+    const followKey = "hk-following";
+    if (sessionStorage.getItem(followKey) === "1") {
+        sessionStorage.removeItem(followKey);
+        if (viewed !== current && !isTyping()) {
+            sessionStorage.setItem(followKey, "1");
+            window.location.replace(`${root.dataset.base}/${current}`);
+            return;
+        }
+    }
+
     const banner = document.getElementById("follow-banner");
     const onStep = (data) => {
         if (!data.step || data.step === current) return;
         const following = viewed === current;
         current = data.step;
-        if (root.dataset.role !== "participant") return;
         const url = `${root.dataset.base}/${data.step}`;
+        // Participants follow the room; so does the facilitator's laptop when the projector's keys moved it.
         if (following && !isTyping()) {
+            sessionStorage.setItem(followKey, "1");
             window.location.assign(url);
-        } else if (banner) {
+        } else if (root.dataset.role === "participant" && banner) {
             banner.innerHTML = "";
             const text = document.createElement("span");
             text.textContent = t("groupMoved");
@@ -248,9 +270,23 @@
         if (fresh) counter.innerHTML = fresh.innerHTML;
     };
 
+    // Steps without a notes fragment (the three actions): fetch the page and swap its live regions, unless the
+    // person is typing in one of them.
+    const refreshRegions = async () => {
+        const regions = Array.from(document.querySelectorAll("[data-live-region]"));
+        if (regions.length === 0 || regions.some((region) => isTypingIn(region))) return;
+        const response = await fetch(window.location.pathname, { credentials: "same-origin", cache: "no-store" });
+        if (!response.ok) return;
+        const page = new DOMParser().parseFromString(await response.text(), "text/html");
+        for (const region of regions) {
+            const fresh = page.getElementById(region.id);
+            if (fresh && !isTypingIn(region)) region.replaceWith(document.importNode(fresh, true));
+        }
+    };
+
     listen({
         participants: refreshCount,
-        notes: (data) => { if (data.step === viewed) refreshNotes(); },
+        notes: (data) => { if (data.step === viewed) { if (root.dataset.fragment) refreshNotes(); else refreshRegions(); } },
         scores: (data) => { if (data.step === viewed) refreshNotes(); },
         state: (data) => { if (data.step === viewed) refreshNotes(); },
         step: onStep,
