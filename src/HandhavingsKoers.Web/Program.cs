@@ -35,7 +35,11 @@ builder.Services.AddSingleton<ThemeStylesheet>();
 builder.Services.AddSingleton(sp => EditionLoader.LoadFolder(
     sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolveSeedFolder()));
 builder.Services.AddSingleton<WriteGate>();
-builder.Services.AddDbContext<AppDbContext>((sp, options) =>
+
+// Pooled: a request borrows a context and gives it back, instead of building a new one (with its EF services and
+// options) each time. The options are built once, from the root provider, so every pooled context shares the one
+// SqlitePragmas interceptor: it holds nothing but the setting and works on the connection it is handed.
+builder.Services.AddDbContextPool<AppDbContext>((sp, options) =>
 {
     var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
     options.UseSqlite(storage.ConnectionString(sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
