@@ -144,7 +144,7 @@ public sealed class ServerProcess : IDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Storage__DatabasePath"] = Path.Combine(folder, "busy.db");
         start.Environment["Serilog__WriteTo__File__Args__path"] = Path.Combine(folder, "logs", "hk-.log");
-        start.Environment["Serilog__MinimumLevel__Override__HandhavingsKoers.Web.RequestLogging"] = "Warning";
+        start.Environment["Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning";
         start.Environment["Security__JoinAttemptsPerMinute"] = "100000";
         if (Environment.GetEnvironmentVariable("Storage__Synchronous") is { } sync) start.Environment["Storage__Synchronous"] = sync;
         // Content root: the web project (for wwwroot); the settings and seeds come from next to the dll.

@@ -113,7 +113,7 @@ public static class LiveLatency
             builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Serilog:WriteTo:File:Args:path"] = Path.Combine(_folder, "logs", "hk-.log"),
-                ["Serilog:MinimumLevel:Override:HandhavingsKoers.Web.RequestLogging"] = "Warning",
+                ["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning",
                 ["Serilog:WriteTo:Console:Name"] = "Console",
                 ["Serilog:MinimumLevel:Default"] = "Warning",
                 ["Security:JoinAttemptsPerMinute"] = "100000", // every participant joins from this one address

@@ -17,9 +17,11 @@ public static partial class WebForms
         new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", Token().Match(page).Groups[1].Value)));
 
     /// <summary>Starts a workshop and moves the room to the first principle; returns the facilitator's client, the id and the code.</summary>
-    public static async Task<(HttpClient Facilitator, string Workshop, string Code)> StartWorkshopAsync(Uri baseUri)
+    public static Task<(HttpClient Facilitator, string Workshop, string Code)> StartWorkshopAsync(Uri baseUri) => StartWorkshopAsync(Client(baseUri));
+
+    /// <summary>The same, with a client the caller made (cookies on, following redirects).</summary>
+    public static async Task<(HttpClient Facilitator, string Workshop, string Code)> StartWorkshopAsync(HttpClient facilitator)
     {
-        var facilitator = Client(baseUri);
         var start = await facilitator.GetStringAsync("/starten");
         var started = await facilitator.PostAsync("/starten", Form(start, ("Input.Gemeente", "Gemeente Meetdorp"), ("Input.Title", "Meting"), ("Input.Date", "2026-11-22"), ("Input.EditionKey", "praatplaat-2024")));
         var page = await started.Content.ReadAsStringAsync();
@@ -30,9 +32,12 @@ public static partial class WebForms
     }
 
     /// <summary>Joins with the code; returns the participant's client and their step page (for its token).</summary>
-    public static async Task<(HttpClient Client, string Page)> JoinAsync(Uri baseUri, string workshop, string code, string name)
+    public static Task<(HttpClient Client, string Page)> JoinAsync(Uri baseUri, string workshop, string code, string name) =>
+        JoinAsync(Client(baseUri), workshop, code, name);
+
+    /// <summary>The same, with a client the caller made (cookies on, following redirects).</summary>
+    public static async Task<(HttpClient Client, string Page)> JoinAsync(HttpClient client, string workshop, string code, string name)
     {
-        var client = Client(baseUri);
         var join = await client.GetStringAsync("/doemee");
         (await client.PostAsync("/doemee", Form(join, ("Code", code), ("DisplayName", name)))).EnsureSuccessStatusCode();
         return (client, await client.GetStringAsync($"/w/{workshop}/stap/vertrouwen"));

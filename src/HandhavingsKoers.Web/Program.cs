@@ -13,15 +13,17 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Serilog;
-using Serilog.Extensions.Logging;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// Serilog from configuration, one logger per host (test hosts in one process must not share the static Log.Logger).
-// Built when the container first asks for it, so it reads the final configuration, test overrides included.
+// Serilog from configuration, one logger per host: preserveStaticLogger keeps AddSerilog from setting (and, when the
+// host stops, closing) the static Log.Logger, which test hosts in one process would otherwise share. The logger is
+// built when the container first asks for it, so it reads the final configuration, test overrides included, and the
+// host disposes it.
 builder.Logging.ClearProviders();
-builder.Services.AddSingleton<ILoggerProvider>(sp => new SerilogLoggerProvider(
-    new LoggerConfiguration().ReadFrom.Configuration(sp.GetRequiredService<IConfiguration>()).CreateLogger(), dispose: true));
+builder.Services.AddSerilog(
+    (services, logger) => logger.ReadFrom.Configuration(services.GetRequiredService<IConfiguration>()),
+    preserveStaticLogger: true);
 
 builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section))
     .Validate(o => o.HasValidSynchronous, "Storage:Synchronous must be NORMAL or FULL.").ValidateOnStart();
@@ -33,7 +35,11 @@ builder.Services.AddSingleton<ThemeStylesheet>();
 builder.Services.AddSingleton(sp => EditionLoader.LoadFolder(
     sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolveSeedFolder()));
 builder.Services.AddSingleton<WriteGate>();
-builder.Services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, options) =>
+
+// Pooled: a request borrows a context and gives it back, instead of building a new one (with its EF services and
+// options) each time. The options are built once, from the root provider, so every pooled context shares the one
+// SqlitePragmas interceptor: it holds nothing but the setting and works on the connection it is handed.
+builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, options) =>
 {
     var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
     options.UseSqlite(storage.ConnectionString(sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
@@ -135,7 +141,15 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseMiddleware<RequestLogging>();
+// One line per request. The path only, never the query string: the facilitator's link carries its key there
+// (`?sleutel=`), and it must not end up in log files. 5xx responses and exceptions are logged as errors.
+app.UseSerilogRequestLogging(options =>
+{
+    // Without a logger of its own the middleware writes to the static Log.Logger, which this app leaves silent.
+    options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    options.IncludeQueryInRequestPath = false;
+    options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+});
 app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/fout/{0}");
 app.UseStaticFiles();

@@ -1,6 +1,7 @@
 using HandhavingsKoers.Tests.Infrastructure;
 using HandhavingsKoers.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HandhavingsKoers.Tests.Data;
@@ -26,24 +27,36 @@ public sealed class StorageSettingsTests
     }
 
     /// <summary>
-    /// Step pages open their context's connection for the whole request. The contexts are pooled: one that goes back to
-    /// the pool must let go of its connection, or every pooled context would keep a database connection of its own.
+    /// The contexts are pooled (<c>AddDbContextPool</c>): the next request borrows the context the last one gave back
+    /// instead of building a new one. Step pages open their context's connection for the whole request, so a context
+    /// that goes back to the pool must let go of its connection, or every pooled context would keep a database
+    /// connection of its own. A pooled context still finds the app's one write gate.
     /// </summary>
     [Fact]
-    public async Task A_context_opened_for_a_request_goes_back_to_the_pool_with_its_connection_closed()
+    public async Task A_request_borrows_a_pooled_context_that_went_back_with_its_connection_closed()
     {
-        await using var app = new AppFactory(AppFactory.NewFolder());
+        // No retention run at start: nothing but this test borrows contexts.
+        await using var app = new AppFactory(AppFactory.NewFolder(), settings: new Dictionary<string, string?> { ["Retention:MonthsAfterClosing"] = "0" });
+        AppDbContext first;
         System.Data.Common.DbConnection connection;
         using (var scope = app.Services.CreateScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.Database.OpenConnectionAsync();
-            connection = db.Database.GetDbConnection();
+            first = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await first.Database.OpenConnectionAsync();
+            connection = first.Database.GetDbConnection();
             Assert.Equal(System.Data.ConnectionState.Open, connection.State);
         }
 
         // The request is over: its context went back to the pool, and with it the connection was closed.
         Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var second = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.Same(first, second);
+            Assert.Same(app.Services.GetRequiredService<WriteGate>(), second.GetService<WriteGate>());
+            Assert.Equal(System.Data.ConnectionState.Closed, second.Database.GetDbConnection().State);
+        }
     }
 
     [Theory]

@@ -1,9 +1,12 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HandhavingsKoers.Tests.Infrastructure;
 
@@ -25,6 +28,19 @@ public sealed class AppFactory(string folder, string? seedFolder = null, IDictio
     }
 
     public static AppFactory Fresh() => new(NewFolder());
+
+    /// <summary>
+    /// Serves the app on a real loopback port (Kestrel) instead of the in-memory test server, for what only a real
+    /// server does, such as the raw request line (<c>RawTarget</c>, with its query string). <see cref="NewUser"/> still works;
+    /// other clients need <c>ClientOptions.BaseAddress</c> (and there, redirects are followed unless the client says not to).
+    /// </summary>
+    public AppFactory OnRealPort()
+    {
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        StartServer();
+        ClientOptions.BaseAddress = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        return this;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
