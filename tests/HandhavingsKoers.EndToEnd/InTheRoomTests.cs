@@ -124,6 +124,7 @@ public sealed class InTheRoomTests : BrowserTest
         await _facilitator.GetByRole(AriaRole.Button, new() { Name = "Teamactie toevoegen" }).ClickAsync();
         await Assertions.Expect(_otherPhone.Locator("#teamacties")).ToContainTextAsync("Brieven herlezen", new() { Timeout = 5000 });
         await Assertions.Expect(presenter.Locator(".stage-team-actions")).ToContainTextAsync("Brieven herlezen", new() { Timeout = 5000 });
+        await presenter.ScreenshotAsync(new() { Path = Browsers.Artifact("presenter-team-actions-1920.png") });
         Assert.Equal(phoneUrl, _otherPhone.Url);
     }
 
@@ -155,5 +156,7 @@ public sealed class InTheRoomTests : BrowserTest
 
             await Assertions.Expect(_phone.GetByRole(AriaRole.Button, new() { Name = "Score bewaren" })).ToBeHiddenAsync();
         }
+
+        await _phone.ScreenshotAsync(new() { Path = Browsers.Artifact("participant-locked-360.png"), FullPage = true });
     }
 }
