@@ -324,7 +324,7 @@ public static partial class Texts
         public const string OrCode = "of vul deze code in op de startpagina:";
         public const string ScanQr = "Scan de QR-code met de camera van uw telefoon.";
         public const string Silent = "Stil schrijven. Er zijn al {0} notities. Ze komen straks samen in beeld.";
-        public const string Newest = "De nieuwste {0} van {1} notities.";
+        public const string Newest = "De nieuwste {0} van {1} notities, de nieuwste bovenaan.";
         public const string ScoresGiven = "Waar staan we? {0} gegeven. De uitkomst komt straks in beeld.";
         public const string ActionsWritten = "{0} van de {1} deelnemers hebben hun drie zaken opgeschreven.";
         public const string Thanks = "Bedankt voor het meedoen!";

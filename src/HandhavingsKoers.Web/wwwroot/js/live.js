@@ -55,6 +55,18 @@
             retry = window.setTimeout(fetchStage, 2000);
         };
         window.addEventListener("online", () => refreshStage());
+
+        // The projected screen shows the room's view: the buttons fade out after a few seconds without the mouse
+        // and come back when the facilitator moves it, touches the screen or tabs to them (the keys keep working).
+        let idle = 0;
+        const wake = () => {
+            document.body.classList.remove("presenter-idle");
+            window.clearTimeout(idle);
+            idle = window.setTimeout(() => document.body.classList.add("presenter-idle"), 4000);
+        };
+        for (const type of ["mousemove", "mousedown", "touchstart", "focusin"]) document.addEventListener(type, wake, { passive: true });
+        wake();
+
         controls.addEventListener("submit", async (event) => {
             event.preventDefault();
             await post(controls, event.submitter);

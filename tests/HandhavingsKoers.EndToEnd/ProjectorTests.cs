@@ -1,0 +1,108 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace HandhavingsKoers.EndToEnd;
+
+/// <summary>
+/// The projector holds a real room: with 0, 8, 30 and 100 notes per column, at 1920×1080 and 1280×720, the question
+/// and the newest notes stay on the screen and nothing runs off it, also after the scores are revealed.
+/// </summary>
+public sealed class ProjectorTests(Xunit.Abstractions.ITestOutputHelper output) : BrowserTest
+{
+    private static readonly (int Width, int Height)[] Screens = [(1920, 1080), (1280, 720)];
+
+    [BrowserFact]
+    public async Task The_question_and_the_newest_notes_stay_on_the_screen_however_much_the_room_writes()
+    {
+        var laptop = await NewUserAsync(1280, 800);
+        var facilitator = await laptop.NewPageAsync();
+        await facilitator.GotoAsync(App.BaseUrl + "/starten");
+        await facilitator.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Gemeente Zuidwolde");
+        await facilitator.GetByLabel("Titel van de workshop").FillAsync("Een volle zaal");
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Workshop starten" }).ClickAsync();
+        var code = Regex.Replace(await facilitator.Locator(".join-code").TextContentAsync() ?? "", @"\s", "");
+        var workshopUrl = Regex.Replace(facilitator.Url, "/begeleider.*$", "");
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Volgende stap: Vertrouwen" }).ClickAsync();
+        await facilitator.WaitForURLAsync(new Regex("/begeleider/vertrouwen$"));
+        var token = await facilitator.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
+
+        // The projector is a second window of the facilitator's browser.
+        var presenter = await laptop.NewPageAsync();
+        await presenter.GotoAsync(workshopUrl + "/presenteren");
+
+        var written = 0;
+        foreach (var count in new[] { 0, 8, 30, 100 })
+        {
+            // The facilitator writes for the room (the quickest way to fill a column through the real form).
+            for (; written < count; written++)
+            {
+                foreach (var (column, text) in new[] { ("Already", "al"), ("Todo", "nog") })
+                {
+                    var form = laptop.APIRequest.CreateFormData();
+                    form.Set("__RequestVerificationToken", token!);
+                    form.Set("Form.Column", column);
+                    form.Set("Form.Text", $"Notitie {written + 1} bij wat {text} gebeurt");
+                    var response = await laptop.APIRequest.PostAsync(workshopUrl + "/begeleider/vertrouwen?handler=AddNote",
+                        new() { Form = form, Headers = new Dictionary<string, string> { ["X-Requested-With"] = "fetch" } });
+                    Assert.True(response.Ok, $"posting a note answered {response.Status}");
+                }
+            }
+
+            foreach (var (width, height) in Screens)
+            {
+                await presenter.SetViewportSizeAsync(width, height);
+                await presenter.ReloadAsync();
+                await AssertOnScreenAsync(presenter, count, $"{count} notes at {width}×{height}");
+            }
+
+            if (count == 30)
+            {
+                await presenter.SetViewportSizeAsync(1920, 1080);
+                await presenter.ReloadAsync();
+                await presenter.ScreenshotAsync(new() { Path = Browsers.Artifact("presenter-30-notes-1920.png") });
+            }
+        }
+
+        // Someone scores and the facilitator reveals the scores: the distribution fits beside the notes.
+        var phone = await (await NewUserAsync(360, 740)).NewPageAsync();
+        await phone.GotoAsync($"{App.BaseUrl}/doemee/{code}");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Meedoen" }).ClickAsync();
+        await phone.WaitForURLAsync(new Regex("/stap$"));
+        await phone.GetByLabel("3 We zijn ermee bezig").CheckAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Score bewaren" }).ClickAsync();
+        await presenter.Keyboard.PressAsync("s");
+        foreach (var (width, height) in Screens)
+        {
+            await presenter.SetViewportSizeAsync(width, height);
+            await presenter.ReloadAsync();
+            await Assertions.Expect(presenter.Locator(".stage-scores .score-median")).ToBeInViewportAsync(new() { Ratio = 1 });
+            await AssertOnScreenAsync(presenter, 100, $"revealed scores at {width}×{height}");
+        }
+
+        await presenter.SetViewportSizeAsync(1920, 1080);
+        await presenter.ReloadAsync();
+        // The projected screen shows the room's view: without the mouse the facilitator's buttons and the key legend
+        // fade out within a few seconds; a mouse move brings them back.
+        var next = presenter.GetByRole(AriaRole.Button, new() { Name = "Volgende →" }).Locator("xpath=..");
+        await Assertions.Expect(next).ToHaveCSSAsync("opacity", "0", new() { Timeout = 8000 });
+        await Assertions.Expect(presenter.Locator(".keys")).ToHaveCSSAsync("opacity", "0");
+        await presenter.ScreenshotAsync(new() { Path = Browsers.Artifact("presenter-scores-100-notes-1920.png") });
+        await presenter.Mouse.MoveAsync(200, 200);
+        await presenter.Mouse.MoveAsync(300, 300);
+        await Assertions.Expect(next).ToHaveCSSAsync("opacity", "1");
+    }
+
+    private async Task AssertOnScreenAsync(IPage presenter, int newest, string situation)
+    {
+        output.WriteLine(situation);
+        await Assertions.Expect(presenter.Locator(".stage-question")).ToBeInViewportAsync(new() { Ratio = 1 });
+        if (newest > 0)
+        {
+            await Assertions.Expect(presenter.GetByText($"Notitie {newest} bij wat al gebeurt", new() { Exact = true })).ToBeInViewportAsync(new() { Ratio = 1 });
+            await Assertions.Expect(presenter.GetByText($"Notitie {newest} bij wat nog gebeurt", new() { Exact = true })).ToBeInViewportAsync(new() { Ratio = 1 });
+        }
+
+        var fits = await presenter.EvaluateAsync<bool>("() => document.documentElement.scrollHeight <= window.innerHeight + 1 && document.documentElement.scrollWidth <= window.innerWidth + 1");
+        Assert.True(fits, $"The stage runs off the screen with {situation}.");
+    }
+}
