@@ -107,8 +107,9 @@ public sealed class PresenterTests : RoomTest
         Assert.Null(revealed.Document.QuerySelector(".stage-hidden"));
         var columns = revealed.Document.QuerySelectorAll(".stage-columns section").ToList();
         Assert.Equal(2, columns.Count);
-        Assert.Equal([texts[0], texts[1]], columns[0].QuerySelectorAll(".stage-notes li").Select(li => li.TextContent));
-        Assert.Equal([texts[2], texts[3]], columns[1].QuerySelectorAll(".stage-notes li").Select(li => li.TextContent));
+        // The stage shows the newest note of each column first.
+        Assert.Equal([texts[1], texts[0]], columns[0].QuerySelectorAll(".stage-notes li").Select(li => li.TextContent));
+        Assert.Equal([texts[3], texts[2]], columns[1].QuerySelectorAll(".stage-notes li").Select(li => li.TextContent));
     }
 
     [Fact]
