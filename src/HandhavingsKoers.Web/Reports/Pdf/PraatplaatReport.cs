@@ -86,7 +86,7 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
         if (panel.Links.Count > 0)
         {
             var link = panel.Links[0];
-            yield return new QrLinkBlock(link.Url, Texts.Format(Texts.Report.ReadMore, link.Title), Texts.Format(Texts.Report.QrTo, link.Title), 62, Caption, Url) { SpaceBefore = 12, SpaceAfter = 6 };
+            yield return new QrLinkBlock(link.Url, Texts.Format(Texts.Report.ReadMore, link.Title), Texts.Format(Texts.Report.QrTo, link.Title), ReportQrSize, Caption, Url) { SpaceBefore = 12, SpaceAfter = 6 };
         }
 
         yield return new RuleBlock(RuleColor) { SpaceBefore = 10, SpaceAfter = 4 };
@@ -207,7 +207,7 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
         yield return Paragraph(Texts.Format(Texts.Report.MadeOn, options.GeneratedAt.ToString(Texts.Report.MadeOnFormat, Dutch)));
         if (options.SummaryUrl is not null)
         {
-            yield return new QrLinkBlock(options.SummaryUrl, Texts.Report.OnlineLink, Texts.Report.OnlineQr, 62, Caption, Url)
+            yield return new QrLinkBlock(options.SummaryUrl, Texts.Report.OnlineLink, Texts.Report.OnlineQr, ReportQrSize, Caption, Url)
             {
                 SpaceBefore = 8,
             };

@@ -6,6 +6,12 @@ namespace HandhavingsKoers.Web.Reports.Pdf;
 /// <summary>Every text style and colour of our PDFs, in one place.</summary>
 public static class Typography
 {
+    /// <summary>PDF points per millimetre.</summary>
+    public const double Millimetre = 72 / 25.4;
+
+    /// <summary>QR codes scan from where people sit: at least 2.5 cm on the A4 report, which is held in the hand.</summary>
+    public const double ReportQrSize = 25.5 * Millimetre;
+
     public static readonly XColor Primary = XColor.FromArgb(0x00, 0x43, 0x7A);
     public static readonly XColor Muted = XColor.FromArgb(0x55, 0x55, 0x55);
     public static readonly XColor Tint = XColor.FromArgb(0xF0, 0xF3, 0xF6);
