@@ -81,6 +81,31 @@ public sealed class InTheRoomTests : BrowserTest
     }
 
     [BrowserFact]
+    public async Task The_facilitator_copies_the_secret_link_and_the_long_summary_has_contents()
+    {
+        await StartRoomOnVertrouwenAsync();
+        var laptop = await NewUserAsync(1280, 800);
+        await laptop.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
+        var page = await laptop.NewPageAsync();
+        await page.GotoAsync(App.BaseUrl + "/starten");
+        await page.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Gemeente Zuidwolde");
+        await page.GetByLabel("Titel van de workshop").FillAsync("Met een link");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Workshop starten" }).ClickAsync();
+
+        var link = await page.GetByRole(AriaRole.Textbox, new() { Name = "Begeleiderslink" }).InputValueAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Kopieer de link" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("De link is gekopieerd.")).ToBeVisibleAsync();
+        Assert.Equal(link, await page.EvaluateAsync<string>("() => navigator.clipboard.readText()"));
+        Assert.Contains("?sleutel=", link, StringComparison.Ordinal);
+
+        // The summary opens with its contents; a link takes the reader to that principle.
+        await _phone.GotoAsync(_workshopUrl + "/samenvatting");
+        var contents = _phone.GetByRole(AriaRole.Navigation, new() { Name = "Inhoud" });
+        await contents.GetByRole(AriaRole.Link, new() { Name = "Vertrouwen" }).ClickAsync();
+        await Assertions.Expect(_phone.GetByRole(AriaRole.Heading, new() { Name = "Vertrouwen", Level = 2 })).ToBeInViewportAsync();
+    }
+
+    [BrowserFact]
     public async Task A_saved_score_is_confirmed_on_screen()
     {
         await StartRoomOnVertrouwenAsync();

@@ -258,6 +258,8 @@ public static partial class Texts
         public const string LinkHeading = "Bewaar uw geheime begeleiderslink";
         public const string LinkText = "Met deze link komt u later terug als begeleider, ook op een andere computer. Deel hem niet met deelnemers. We laten hem maar één keer zien.";
         public const string LinkLabel = "Begeleiderslink";
+        public const string CopyLink = "Kopieer de link";
+        public const string LinkCopied = "De link is gekopieerd. Zet hem nu op een veilige plek, bijvoorbeeld in uw agenda bij deze sessie.";
         public const string RoomHeading = "De zaal";
         public const string CodeToJoin = "Code om mee te doen:";
         public const string OrLink = "Of via de link:";
@@ -348,6 +350,9 @@ public static partial class Texts
         public const string Markdown = "Tekstbestand (Markdown)";
         public const string Csv = "Tabel voor Excel (CSV)";
         public const string Json = "Gegevens (JSON)";
+        public const string Contents = "Inhoud";
+        public const string NotesOne = "{0} notitie";
+        public const string NotesMany = "{0} notities";
         public const string MarkdownWithNames = "Tekstbestand met namen van deelnemers (Markdown)";
         public const string CsvWithNames = "Tabel met namen van deelnemers (CSV)";
         public const string JsonWithNames = "Gegevens met namen van deelnemers (JSON)";
@@ -456,6 +461,7 @@ public static partial class Texts
             ["noteAdded"] = "Uw notitie is toegevoegd.",
             ["scoreSaved"] = Scores.Saved,
             ["scoreRemoved"] = Scores.Removed,
+            ["linkCopied"] = Facilitator.LinkCopied,
             ["sendFailed"] = "Het versturen lukte niet. Controleer uw verbinding en probeer het opnieuw. Uw tekst staat er nog.",
             ["groupMoved"] = "De groep is naar een andere stap gegaan. ",
             ["goToStep"] = "Ga naar die stap",
