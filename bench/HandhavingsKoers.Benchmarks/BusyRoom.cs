@@ -146,6 +146,7 @@ public sealed class ServerProcess : IDisposable
         start.Environment["Serilog__WriteTo__File__Args__path"] = Path.Combine(folder, "logs", "hk-.log");
         start.Environment["Serilog__MinimumLevel__Override__Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning";
         start.Environment["Security__JoinAttemptsPerMinute"] = "100000";
+        start.Environment["Security__NotesPerParticipantPerMinute"] = "100000"; // each participant posts every second
         if (Environment.GetEnvironmentVariable("Storage__Synchronous") is { } sync) start.Environment["Storage__Synchronous"] = sync;
         // Content root: the web project (for wwwroot); the settings and seeds come from next to the dll.
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

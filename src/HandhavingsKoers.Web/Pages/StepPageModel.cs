@@ -2,11 +2,13 @@ using System.Reflection;
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
 using HandhavingsKoers.Web.Live;
+using HandhavingsKoers.Web.Security;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HandhavingsKoers.Web.Pages;
 
@@ -16,7 +18,8 @@ namespace HandhavingsKoers.Web.Pages;
 /// once for every handler); the page is drawn from one <see cref="StepView"/>; and adding, editing and removing notes.
 /// Each page decides who the actor is.
 /// </summary>
-public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events) : PageModel
+public abstract class StepPageModel(
+    AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events, IOptions<SecurityOptions> security) : PageModel
 {
     protected AppDbContext Db => db;
     protected TimeProvider Clock => clock;
@@ -147,7 +150,13 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
                 return await ChangedAsync(WorkshopEvent.Notes, anchor);
             }
 
-            Workshop.AddNote(Edition, Step, column, Form.Text, Actor, clock.GetUtcNow().UtcDateTime, Form.ClientId ?? Guid.Empty);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var since = now.AddMinutes(-1);
+            var me = Actor.ParticipantId;
+            Workshop.EnsureRoomForNote(security.Value.NoteQuota, Actor,
+                await db.Notes.CountAsync(n => n.WorkshopId == Workshop.Id),
+                me is null ? 0 : await db.Notes.CountAsync(n => n.ParticipantId == me && n.CreatedAt > since));
+            Workshop.AddNote(Edition, Step, column, Form.Text, Actor, now, Form.ClientId ?? Guid.Empty);
             await db.SaveChangesAsync();
         }
         catch (DbUpdateException) when (Form.ClientId is not null)
@@ -171,6 +180,11 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
         catch (NoteIdTakenException e)
         {
             return await ShowAgainAsync(FormIds.AddNote(column), e.Message, StatusCodes.Status409Conflict);
+        }
+        catch (WorkshopLimitException e)
+        {
+            Response.Headers.RetryAfter = "60";
+            return await ShowAgainAsync(FormIds.AddNote(column), e.Message, StatusCodes.Status429TooManyRequests);
         }
         catch (WorkshopRuleException e)
         {
@@ -245,7 +259,8 @@ public abstract class StepPageModel(AppDbContext db, EditionCatalog editions, Ti
 
     /// <summary>
     /// Shows the page again with the message by the field <paramref name="key"/> and what the user typed; nothing was
-    /// stored. 400 for a broken rule, 409 when what was sent clashes with what someone stored meanwhile.
+    /// stored. 400 for a broken rule, 409 when what was sent clashes with what someone stored meanwhile, 429 for a
+    /// limit against flooding.
     /// </summary>
     protected async Task<IActionResult> ShowAgainAsync(string key, string message, int status = StatusCodes.Status400BadRequest)
     {

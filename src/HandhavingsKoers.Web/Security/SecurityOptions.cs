@@ -1,3 +1,5 @@
+using HandhavingsKoers.Web.Workshops;
+
 namespace HandhavingsKoers.Web.Security;
 
 /// <summary>Configure with <c>Security:*</c>.</summary>
@@ -10,4 +12,15 @@ public sealed class SecurityOptions
     /// public address; still far too few to find a code by guessing (31^6 ≈ 887 million codes).
     /// </summary>
     public int JoinAttemptsPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// Notes one participant may add per minute. Nobody writes this fast by hand; a script that floods a workshop
+    /// does. The facilitator (who holds the secret key) is not limited.
+    /// </summary>
+    public int NotesPerParticipantPerMinute { get; set; } = 30;
+
+    /// <summary>Notes one workshop can hold; enough for a congress hall (1000 people, ten notes each).</summary>
+    public int NotesPerWorkshop { get; set; } = 10_000;
+
+    public NoteQuota NoteQuota => new(NotesPerParticipantPerMinute, NotesPerWorkshop);
 }

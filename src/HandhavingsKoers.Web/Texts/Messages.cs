@@ -80,6 +80,12 @@ public static class Messages
     public static string EditConflict(string current, string yours) =>
         $"Iemand anders heeft deze notitie net veranderd. Er staat nu: “{current}”. Uw versie is niet bewaard: “{yours}”. Pas de notitie zo nodig opnieuw aan.";
 
+    public static string TooManyNotesInWorkshop(int max) =>
+        $"Deze workshop heeft al {max} notities. Er kunnen geen notities meer bij. Vraag de begeleider om een nieuwe sessie.";
+
+    public static string NotesTooFast(int perMinute) =>
+        $"U schrijft erg snel: per minuut kunt u {perMinute} notities toevoegen. Wacht een minuut en probeer het dan opnieuw.";
+
     public static string NoteTooLong(int length) =>
         $"Uw notitie is {length} tekens lang. Dat is te lang: maximaal {Note.MaxLength} tekens. Maak hem korter of verdeel hem over twee notities.";
 

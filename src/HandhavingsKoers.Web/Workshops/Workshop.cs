@@ -185,6 +185,24 @@ public sealed class Workshop
         return note;
     }
 
+    /// <summary>
+    /// Whether one more note fits: a workshop holds at most <see cref="NoteQuota.PerWorkshop"/> notes, and a
+    /// participant adds at most <see cref="NoteQuota.PerParticipantPerMinute"/> a minute (the facilitator is not
+    /// limited). The caller counts; the rule is here.
+    /// </summary>
+    public void EnsureRoomForNote(NoteQuota quota, Actor actor, int notesInWorkshop, int notesByActorLastMinute)
+    {
+        if (notesInWorkshop >= quota.PerWorkshop)
+        {
+            throw new WorkshopLimitException(Messages.TooManyNotesInWorkshop(quota.PerWorkshop));
+        }
+
+        if (!actor.IsFacilitator && notesByActorLastMinute >= quota.PerParticipantPerMinute)
+        {
+            throw new WorkshopLimitException(Messages.NotesTooFast(quota.PerParticipantPerMinute));
+        }
+    }
+
     /// <param name="basedOnVersion">The version the editor started from; null skips the check (an old form).</param>
     public void EditNote(Note note, string? text, Actor actor, DateTime now, int? basedOnVersion = null)
     {
@@ -398,6 +416,15 @@ public sealed record Actor(Guid? ParticipantId)
 public class WorkshopRuleException(string message, string? field = null) : Exception(message)
 {
     public string? Field { get; } = field;
+}
+
+/// <summary>A limit against flooding was reached: the request is refused with 429 and a Dutch message; nothing is stored.</summary>
+public sealed class WorkshopLimitException(string message) : WorkshopRuleException(message);
+
+/// <summary>How many notes may be added: per participant per minute, and per workshop in all.</summary>
+public sealed record NoteQuota(int PerParticipantPerMinute, int PerWorkshop)
+{
+    public static NoteQuota Default { get; } = new(30, 10_000);
 }
 
 /// <summary>Two people changed the same note; the later one is told, with both versions, and nothing is overwritten.</summary>

@@ -4,6 +4,7 @@ using HandhavingsKoers.Web.Live;
 using HandhavingsKoers.Web.Maintenance;
 using Microsoft.Extensions.Options;
 using HandhavingsKoers.Web.Pages.Workshops;
+using HandhavingsKoers.Web.Security;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
 
@@ -11,8 +12,9 @@ namespace HandhavingsKoers.Web.Pages.Facilitate;
 
 /// <summary>The facilitator's page: moves the room, writes for the room, tidies up notes, closes the workshop.</summary>
 public sealed partial class StepModel(
-    AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events, ILogger<StepModel> logger, IOptions<RetentionOptions> retention)
-    : StepPageModel(db, editions, clock, events)
+    AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events, ILogger<StepModel> logger, IOptions<RetentionOptions> retention,
+    IOptions<SecurityOptions> security)
+    : StepPageModel(db, editions, clock, events, security)
 {
     /// <summary>The secret link, shown once right after the workshop was started.</summary>
     public string? NewFacilitatorLink { get; private set; }

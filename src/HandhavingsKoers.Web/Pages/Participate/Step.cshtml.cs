@@ -2,12 +2,15 @@ using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
 using HandhavingsKoers.Web.Live;
 using HandhavingsKoers.Web.Workshops;
+using HandhavingsKoers.Web.Security;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 
 namespace HandhavingsKoers.Web.Pages.Participate;
 
 /// <summary>A participant's page: the room's current step (or an earlier one), the room's notes, their own writing.</summary>
-public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events) : StepPageModel(db, editions, clock, events)
+public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events, IOptions<SecurityOptions> security)
+    : StepPageModel(db, editions, clock, events, security)
 {
     public Participant Participant { get; private set; } = null!;
 

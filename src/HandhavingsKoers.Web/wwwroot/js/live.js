@@ -236,7 +236,7 @@
                     saved.textContent = removed ? t("scoreRemoved") : t("scoreSaved");
                     say(saved.textContent);
                 }
-            } else if ((response.status === 400 || response.status === 409) && (response.headers.get("Content-Type") || "").startsWith("text/plain")) {
+            } else if ((response.status === 400 || response.status === 409 || response.status === 429) && (response.headers.get("Content-Type") || "").startsWith("text/plain")) {
                 showFieldError(form, await response.text());
             } else {
                 // Anything else (a stale form, no access): let the browser post it the plain way.
