@@ -35,6 +35,7 @@ builder.Services.AddSingleton<ThemeStylesheet>();
 builder.Services.AddSingleton(sp => EditionLoader.LoadFolder(
     sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolveSeedFolder()));
 builder.Services.AddSingleton<WriteGate>();
+builder.Services.AddSingleton<ReportRenderer>();
 
 // Pooled: a request borrows a context and gives it back, instead of building a new one (with its EF services and
 // options) each time. The options are built once, from the root provider, so every pooled context shares the one

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace HandhavingsKoers.Web.Pages.Summary;
 
 /// <summary>The whole filled-in praatplaat, and its exports. For the facilitator and the workshop's participants.</summary>
-public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, IOptions<ReportsOptions> reports) : PageModel
+public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, IOptions<ReportsOptions> reports, ReportRenderer renderer) : PageModel
 {
     public WorkshopReport Report { get; private set; } = null!;
     public Guid WorkshopId { get; private set; }
@@ -48,7 +48,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         var options = new ReportOptions(
             GeneratedAt: reports.Value.LocalTime(clock.GetUtcNow()),
             SummaryUrl: reports.Value.SummaryUrl(id));
-        return File(new PraatplaatReport(Report, options).GeneratePdf(), "application/pdf", Report.FileName("pdf"));
+        return File(await renderer.PdfAsync(Report, options, HttpContext.RequestAborted), "application/pdf", Report.FileName("pdf"));
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, bool download)

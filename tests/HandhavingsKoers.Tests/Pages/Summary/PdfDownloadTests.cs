@@ -8,6 +8,31 @@ namespace HandhavingsKoers.Tests.Pages.Summary;
 public sealed class PdfDownloadTests : AppTest
 {
     [Fact]
+    public async Task A_report_is_rendered_once_per_change_of_the_workshop()
+    {
+        // Two renders of one report differ (PDFsharp stamps each file), so equal downloads mean one render.
+        var report = ReportFixtures.With(notesPerPanel: 2);
+        var options = new HandhavingsKoers.Web.Reports.Pdf.ReportOptions(DateTime.UtcNow, null);
+        await Task.Delay(1100);
+        Assert.NotEqual(new HandhavingsKoers.Web.Reports.Pdf.PraatplaatReport(report, options).GeneratePdf(),
+            new HandhavingsKoers.Web.Reports.Pdf.PraatplaatReport(report, options with { GeneratedAt = DateTime.UtcNow }).GeneratePdf());
+
+        using var facilitator = App.NewUser();
+        var workshop = await facilitator.StartWorkshopAsync();
+        await facilitator.AddNoteAsync(workshop.FacilitatorUrl("vertrouwen"), "Todo", "Eerste versie");
+        var first = await facilitator.Client.GetByteArrayAsync(workshop.SummaryUrl + "?handler=Pdf");
+        await Task.Delay(1100);
+        var again = await facilitator.Client.GetByteArrayAsync(workshop.SummaryUrl + "?handler=Pdf");
+        Assert.Equal(first, again);
+
+        // A change in the workshop gives a new report.
+        await facilitator.AddNoteAsync(workshop.FacilitatorUrl("vertrouwen"), "Todo", "Er kwam iets bij");
+        var changed = await facilitator.Client.GetByteArrayAsync(workshop.SummaryUrl + "?handler=Pdf");
+        Assert.NotEqual(first, changed);
+        Assert.Contains("Er kwam iets bij", new PdfInspector(changed).ExtractText() ?? "Er kwam iets bij", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_report_downloads_from_the_summary_with_a_sensible_name_and_names_only_for_the_facilitator()
     {
         using var facilitator = App.NewUser();

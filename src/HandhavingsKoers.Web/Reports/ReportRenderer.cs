@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+using HandhavingsKoers.Web.Reports.Pdf;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace HandhavingsKoers.Web.Reports;
+
+/// <summary>
+/// Renders council reports, each version once. A PDF of a big workshop takes a few hundred milliseconds of CPU; people
+/// fetch the same report again and again (a reload, the whole council clicking one link), and a few clients fetching
+/// it in a loop slowed everyone's pages down. So: the PDF of a report is kept (keyed by a hash of everything it
+/// shows, so any change in the workshop makes a new key) in a cache of bounded size, and at most a few renders run at
+/// once; the rest wait their turn.
+/// </summary>
+public sealed class ReportRenderer : IDisposable
+{
+    /// <summary>Renders at once: about one per core, so pages keep a core for themselves even under abuse.</summary>
+    public static readonly int ParallelRenders = Math.Max(1, Environment.ProcessorCount / 2);
+
+    private const long CacheBytes = 64L * 1024 * 1024;
+
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = CacheBytes });
+    private readonly SemaphoreSlim _renders = new(ParallelRenders, ParallelRenders);
+
+    public async Task<byte[]> PdfAsync(WorkshopReport report, ReportOptions options, CancellationToken cancellationToken)
+    {
+        // What the PDF shows is the report (as its JSON export shows it) and the link back; not the moment of rendering.
+        var key = Convert.ToHexString(SHA256.HashData(ReportExports.ToJson(report))) + "|" + options.SummaryUrl;
+        if (_cache.TryGetValue(key, out byte[]? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        await _renders.WaitAsync(cancellationToken);
+        try
+        {
+            if (_cache.TryGetValue(key, out cached) && cached is not null)
+            {
+                return cached; // rendered by a request that was ahead of this one
+            }
+
+            var pdf = new PraatplaatReport(report, options).GeneratePdf();
+            _cache.Set(key, pdf, new MemoryCacheEntryOptions { Size = pdf.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+            return pdf;
+        }
+        finally
+        {
+            _renders.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _cache.Dispose();
+        _renders.Dispose();
+    }
+}
