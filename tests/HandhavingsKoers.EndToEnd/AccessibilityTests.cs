@@ -165,6 +165,10 @@ public sealed class AccessibilityTests(Xunit.Abstractions.ITestOutputHelper outp
         await facilitator.ClickAsync("footer a[href='/toegankelijkheid']");
         await Assertions.Expect(facilitator.Locator("h1")).ToHaveTextAsync("Toegankelijkheid");
         await Check(facilitator, "accessibility statement");
+        await facilitator.GotoAsync(App.BaseUrl + "/handleiding");
+        await Check(facilitator, "guide");
+        await phone.GotoAsync(App.BaseUrl + "/handleiding");
+        await Check(phone, "guide on a phone");
 
         Assert.True(violations.Count == 0, "axe found:\n" + string.Join('\n', violations));
     }

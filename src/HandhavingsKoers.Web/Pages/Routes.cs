@@ -11,6 +11,7 @@ public static class Routes
     public const string Home = "/";
     public const string Start = "/starten";
     public const string Join = "/doemee";
+    public const string Guide = "/handleiding";
 
     public static string JoinWith(string code) => $"{Join}/{code}";
 

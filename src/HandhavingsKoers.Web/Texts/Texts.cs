@@ -383,6 +383,71 @@ public static partial class Texts
     }
 
     /// <summary>The accessibility statement (<c>/toegankelijkheid</c>).</summary>
+    /// <summary>"Zo begeleidt u de sessie": the facilitator's guide, linked from the facilitator's page.</summary>
+    public static class Guide
+    {
+        public const string Title = "Zo begeleidt u de sessie";
+        public const string Lead = "Een korte handleiding voor de begeleider. U leest hier hoe u een sessie voorbereidt, hoe u de zaal door de vragen leidt en hoe u afsluit.";
+        public const string LinkFromFacilitator = "Handleiding: zo begeleidt u de sessie";
+        public const string KeysCaption = "Toetsen op het presentatiescherm";
+        public const string Key = "Toets";
+        public const string What = "Wat het doet";
+
+        public sealed record Image(string File, int Width, int Height, string Alt, string Caption);
+
+        public sealed record Part(string Id, string Heading, IReadOnlyList<string> Paragraphs, IReadOnlyList<(string Key, string What)> Keys, Image? Image);
+
+        public static readonly IReadOnlyList<Part> Parts =
+        [
+            new("voorbereiden", "Voorbereiden",
+            [
+                "Start de workshop op de pagina Workshop starten. Vul de gemeente, een titel en de datum in en kies een praatplaat.",
+                "U krijgt dan een geheime begeleiderslink. Bewaar die link goed, bijvoorbeeld in uw agenda bij de sessie. Alleen met die link komt u later terug als begeleider. Deel hem niet met de deelnemers.",
+                "Zorg voor een laptop met een projector of groot scherm. Test vooraf of de wifi in de zaal werkt.",
+            ], [], null),
+            new("starten", "De zaal laten meedoen",
+            [
+                "Open op uw pagina Presentatiescherm openen. Zet dat venster op de projector en maak het schermvullend met de toets F.",
+                "Op het eerste scherm staan de code en een QR-code. Deelnemers gaan naar de link of scannen de code met hun telefoon. Een naam invullen hoeft niet.",
+                "Bovenaan ziet u hoeveel mensen meedoen.",
+            ], [], new Image("presentatiescherm.png", 1920, 1080, "Het presentatiescherm bij de vraag over vertrouwen: links en in het midden de nieuwste notities van de zaal, rechts hoe de zaal scoorde.", "Het presentatiescherm: de vraag bovenaan, de nieuwste notities eerst.")),
+            new("toetsen", "De toetsen op het presentatiescherm",
+            [
+                "U bedient de sessie met het toetsenbord van de laptop. De knoppen op het scherm verdwijnen na een paar seconden. Beweeg de muis en ze komen terug.",
+            ],
+            [
+                ("→", "Naar de volgende stap. Ook met Page Down."),
+                ("←", "Naar de vorige stap. Ook met Page Up."),
+                ("V", "Notities verbergen of laten zien."),
+                ("S", "De scores laten zien of weer verbergen."),
+                ("T", "Een timer van 5 minuten aan of uit."),
+                ("F", "Volledig scherm aan of uit."),
+            ], null),
+            new("stil-schrijven", "Stil schrijven",
+            [
+                "Wilt u dat mensen eerst zelf nadenken? Verberg dan de notities (toets V of de knop op uw pagina). Iedereen ziet dan alleen zijn eigen notities. Het scherm laat alleen zien hoeveel notities er zijn.",
+                "Laat de notities zien als iedereen klaar is. Dan bespreekt u ze samen.",
+                "Ook de scores bij Waar staan we? blijven verborgen tot u ze laat zien. Zo kiest iedereen eerst zelf.",
+            ], [], new Image("telefoon.png", 360, 2551, "Een telefoon bij de vraag over vertrouwen: de vraag, de notities van de zaal, een veld voor een eigen notitie en de keuze bij Waar staan we?.", "Zo ziet een deelnemer de vraag op de telefoon.")),
+            new("timer", "De timer en een stap sluiten",
+            [
+                "Op uw pagina zet u bij een vraag een timer voor 1 tot 60 minuten. Iedereen ziet hoeveel tijd er nog is, ook op de telefoon.",
+                "Met Stap sluiten kunnen deelnemers bij die vraag niets meer toevoegen. U kunt zelf nog wel schrijven en opruimen.",
+            ], [], new Image("begeleider.png", 1280, 2016, "De pagina van de begeleider bij de vraag over vertrouwen, met de knoppen voor verbergen, scores, sluiten en de timer.", "Uw pagina: de knoppen staan boven de notities.")),
+            new("afsluiten", "Afsluiten",
+            [
+                "Bij Drie zaken voor morgen schrijft iedereen op wat hij morgen kan doen. U maakt van de beste ideeën teamacties: wat, wie en wanneer.",
+                "Sluit daarna de workshop af. Dan kan niemand meer iets veranderen. U kunt hem later weer openen.",
+                "In de samenvatting staat alles. Daar haalt u het verslag voor raad en college (PDF) op. Namen van deelnemers staan er alleen in als u daarvoor kiest.",
+            ], [], null),
+            new("vervolg", "Een vervolgsessie",
+            [
+                "Na een paar maanden kunt u een vervolgsessie starten vanaf uw pagina. Die begint met de teamacties van vorige keer: wat is ermee gebeurd?",
+                "Bij elke vraag ziet de zaal de score van vorige keer naast de nieuwe. Zo ziet u samen of uw gemeente vooruitgaat.",
+            ], [], null),
+        ];
+    }
+
     public static class Accessibility
     {
         public const string Title = "Toegankelijkheid";
