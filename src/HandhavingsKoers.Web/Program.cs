@@ -1,6 +1,7 @@
 using HandhavingsKoers.Web;
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Hosting;
 using HandhavingsKoers.Web.Live;
 using HandhavingsKoers.Web.Maintenance;
 using HandhavingsKoers.Web.Reports;
@@ -97,6 +98,9 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(
         return true;
     });
 
+// Installation on a real network (docs/deployment.md): public address, Host header check.
+builder.AddInstallation();
+
 var app = builder.Build();
 
 try
@@ -111,6 +115,17 @@ catch (SeedValidationException e)
 {
     app.Logger.LogCritical("The app cannot start. {Problem}", e.Message);
     throw;
+}
+
+// A wrong setting or an unusable data folder: one line that says what to change, and exit code 1, not a stack trace.
+try
+{
+    app.CheckInstallation();
+}
+catch (StartupProblemException e)
+{
+    app.Logger.LogCritical("The app cannot start. {Problem}", e.Message);
+    return 1;
 }
 
 if (Commands.IsCommand(args))
@@ -138,6 +153,7 @@ if (!app.Environment.IsDevelopment())
 app.UseMiddleware<RequestLogging>();
 app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/fout/{0}");
+app.UseHostHeaderCheck();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

@@ -1,5 +1,6 @@
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Hosting;
 using HandhavingsKoers.Web.Live;
 using HandhavingsKoers.Web.Maintenance;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace HandhavingsKoers.Web.Pages.Facilitate;
 
 /// <summary>The facilitator's page: moves the room, writes for the room, tidies up notes, closes the workshop.</summary>
 public sealed partial class StepModel(
-    AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events, ILogger<StepModel> logger, IOptions<RetentionOptions> retention)
+    AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events, ILogger<StepModel> logger, IOptions<RetentionOptions> retention,
+    PublicAddress publicAddress)
     : StepPageModel(db, editions, clock, events)
 {
     /// <summary>The secret link, shown once right after the workshop was started.</summary>
@@ -26,13 +28,13 @@ public sealed partial class StepModel(
 
     public int RetentionMonths => retention.Value.MonthsAfterClosing;
 
-    public string JoinUrl => $"{Request.Scheme}://{Request.Host}{Routes.JoinWith(Workshop.JoinCode)}";
+    public string JoinUrl => publicAddress.JoinUrl(Request, Workshop.JoinCode);
 
     /// <summary>
     /// The facilitator link carries the key in <c>?sleutel=</c>. We put it in a cookie and redirect to the bare address,
     /// so the key leaves the address bar (and browser history, and Referer headers).
     /// </summary>
-    [BindProperty(SupportsGet = true, Name = "sleutel")]
+    [BindProperty(SupportsGet = true, Name = Routes.FacilitatorKeyParameter)]
     public string? Key { get; set; }
 
     protected override Task<(IActionResult?, Actor?)> AuthorizeAsync(Workshop workshop)
@@ -58,7 +60,7 @@ public sealed partial class StepModel(
         await base.LoadViewAsync();
         if (TempData[StartModel.NewKeyTempDataKey] is string key)
         {
-            NewFacilitatorLink = $"{Request.Scheme}://{Request.Host}{Routes.FacilitatorStep(Workshop.Id)}?sleutel={key}";
+            NewFacilitatorLink = publicAddress.FacilitatorLink(Request, Workshop.Id, key);
         }
 
         if (FromActionId is { } from && HttpMethods.IsGet(Request.Method))
