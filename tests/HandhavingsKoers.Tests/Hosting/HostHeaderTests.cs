@@ -81,6 +81,19 @@ public sealed class HostHeaderTests
         }
     }
 
+    [Fact]
+    public async Task Allowed_hosts_answers_only_the_hosts_it_names()
+    {
+        await using var app = new AppFactory(AppFactory.NewFolder(), settings: new Dictionary<string, string?> { ["AllowedHosts"] = "handhaving.example.nl;localhost" });
+        using var visitor = app.NewUser();
+
+        Assert.Equal(HttpStatusCode.OK, (await OpenWithHostAsync(visitor, "/", "handhaving.example.nl")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await OpenWithHostAsync(visitor, "/health", "localhost")).Status);
+        var refused = await OpenWithHostAsync(visitor, "/", "ander.example.nl");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains("Invalid Hostname", refused.Text, StringComparison.Ordinal); // ASP.NET Core's own short page
+    }
+
     [Theory]
     [InlineData("handhaving.example.nl", true)]
     [InlineData("handhaving.example.nl:8443", true)]
