@@ -133,6 +133,8 @@ if (Commands.IsCommand(args))
     return await Commands.RunAsync(app.Services, args);
 }
 
+app.UseProxyHeaders();
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler(new ExceptionHandlerOptions

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HandhavingsKoers.Tests.Infrastructure;
 
@@ -11,7 +12,8 @@ namespace HandhavingsKoers.Tests.Infrastructure;
 /// The real app on a real SQLite file in a temporary folder. Two factories on the same folder are the same
 /// installation started twice, which is how the restart test works.
 /// </summary>
-public sealed class AppFactory(string folder, string? seedFolder = null, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class AppFactory(string folder, string? seedFolder = null, IDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public string Folder { get; } = folder;
 
@@ -41,6 +43,11 @@ public sealed class AppFactory(string folder, string? seedFolder = null, IDictio
         {
             builder.UseSetting("Content:SeedFolder", seedFolder);
         }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
     }
 
     /// <summary>
@@ -54,6 +61,19 @@ public sealed class AppFactory(string folder, string? seedFolder = null, IDictio
         return new User(
             CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(cookies)),
             CreateDefaultClient(new CookieContainerHandler(cookies)));
+    }
+
+    /// <summary>
+    /// A browser whose every request carries <paramref name="headers"/> (as a proxy in front would add them). Its
+    /// cookies are kept by a plain jar that also sends back cookies marked Secure, which a browser would send over the
+    /// HTTPS the proxy speaks to it, though the test server is reached over plain HTTP.
+    /// </summary>
+    public User NewUser(IReadOnlyDictionary<string, string> headers)
+    {
+        var jar = new Dictionary<string, string>(StringComparer.Ordinal);
+        return new User(
+            CreateDefaultClient(new RedirectHandler(), new PlainCookieJar(jar), new AddHeaders(headers)),
+            CreateDefaultClient(new PlainCookieJar(jar), new AddHeaders(headers)));
     }
 
     public SqliteConnection OpenDatabase()
