@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace HandhavingsKoers.Web.Hosting;
@@ -18,9 +19,10 @@ public static class HostingSetup
         builder.Services.AddOptions<ForwardedHeadersOptions>()
             .Configure<IOptions<ProxyOptions>>((options, proxy) => proxy.Value.ApplyTo(options));
 
-        // Over HTTPS every cookie is Secure; ASP.NET Core leaves the antiforgery cookie without it by default.
-        // SameAsRequest keeps forms working over plain HTTP (a laptop on localhost).
+        // Over HTTPS every cookie is Secure; ASP.NET Core leaves the antiforgery and TempData cookies without it by
+        // default. SameAsRequest keeps forms working over plain HTTP (a laptop on localhost).
         builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        builder.Services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
     }
 
     /// <summary>Reads the settings once at start, so a wrong one stops the app with its message (a <see cref="StartupProblemException"/>).</summary>

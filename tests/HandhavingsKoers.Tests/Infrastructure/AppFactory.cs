@@ -68,12 +68,14 @@ public sealed class AppFactory(string folder, string? seedFolder = null, IDictio
     /// cookies are kept by a plain jar that also sends back cookies marked Secure, which a browser would send over the
     /// HTTPS the proxy speaks to it, though the test server is reached over plain HTTP.
     /// </summary>
-    public User NewUser(IReadOnlyDictionary<string, string> headers)
+    /// <param name="setCookies">When given, collects every Set-Cookie header this browser receives.</param>
+    public User NewUser(IReadOnlyDictionary<string, string> headers, List<string>? setCookies = null)
     {
         var jar = new Dictionary<string, string>(StringComparer.Ordinal);
+        setCookies ??= [];
         return new User(
-            CreateDefaultClient(new RedirectHandler(), new PlainCookieJar(jar), new AddHeaders(headers)),
-            CreateDefaultClient(new PlainCookieJar(jar), new AddHeaders(headers)));
+            CreateDefaultClient(new RedirectHandler(), new PlainCookieJar(jar, setCookies), new AddHeaders(headers)),
+            CreateDefaultClient(new PlainCookieJar(jar, setCookies), new AddHeaders(headers)));
     }
 
     public SqliteConnection OpenDatabase()

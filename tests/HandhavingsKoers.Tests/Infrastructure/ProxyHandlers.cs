@@ -18,8 +18,11 @@ public sealed class AddHeaders(IReadOnlyDictionary<string, string> headers) : De
     }
 }
 
-/// <summary>Keeps cookies by name (ignoring path and Secure) and sends them all back; enough for one app.</summary>
-public sealed class PlainCookieJar(Dictionary<string, string> jar) : DelegatingHandler
+/// <summary>
+/// Keeps cookies by name (ignoring path and Secure) and sends them all back; enough for one app. Every Set-Cookie
+/// header received is also added to <paramref name="received"/>.
+/// </summary>
+public sealed class PlainCookieJar(Dictionary<string, string> jar, List<string> received) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -39,6 +42,7 @@ public sealed class PlainCookieJar(Dictionary<string, string> jar) : DelegatingH
             {
                 foreach (var cookie in cookies)
                 {
+                    received.Add(cookie);
                     var pair = cookie.Split(';')[0];
                     var name = pair[..pair.IndexOf('=', StringComparison.Ordinal)];
                     var value = pair[(name.Length + 1)..];
