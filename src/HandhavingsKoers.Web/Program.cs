@@ -1,6 +1,7 @@
 using HandhavingsKoers.Web;
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Hosting;
 using HandhavingsKoers.Web.Live;
 using HandhavingsKoers.Web.Maintenance;
 using HandhavingsKoers.Web.Reports;
@@ -104,6 +105,9 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(
         return true;
     });
 
+// Installation on a real network (docs/deployment.md): public address, Host header check.
+builder.AddInstallation();
+
 var app = builder.Build();
 
 try
@@ -120,10 +124,23 @@ catch (SeedValidationException e)
     throw;
 }
 
+// A wrong setting or an unusable data folder: one line that says what to change, and exit code 1, not a stack trace.
+try
+{
+    app.CheckInstallation();
+}
+catch (StartupProblemException e)
+{
+    app.Logger.LogCritical("The app cannot start. {Problem}", e.Message);
+    return 1;
+}
+
 if (Commands.IsCommand(args))
 {
     return await Commands.RunAsync(app.Services, args);
 }
+
+app.UseProxyHeaders();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -153,6 +170,7 @@ app.UseSerilogRequestLogging(options =>
 });
 app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/fout/{0}");
+app.UseHostHeaderCheck();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();

@@ -14,9 +14,12 @@ namespace HandhavingsKoers.EndToEnd;
 public sealed class LiveApp : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "hk-e2e", Guid.NewGuid().ToString("N"));
+    private readonly IDictionary<string, string?> _settings;
 
-    public LiveApp()
+    /// <param name="settings">Configuration on top of the app's own, e.g. <c>Security:JoinAttemptsPerMinute</c>.</param>
+    public LiveApp(IDictionary<string, string?>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string?>();
         Directory.CreateDirectory(_folder);
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
@@ -34,7 +37,7 @@ public sealed class LiveApp : WebApplicationFactory<Program>
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Serilog:WriteTo:File:Args:path"] = Path.Combine(_folder, "logs", "hk-.log"),
-        }));
+        }.Concat(_settings)));
     }
 
     public override async ValueTask DisposeAsync()

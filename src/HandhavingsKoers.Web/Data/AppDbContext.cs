@@ -28,6 +28,13 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
         }
     }
 
+    /// <summary>
+    /// After deleting a workshop: makes sure what was deleted is gone from the files on disk too, not only unreachable.
+    /// Returns false when that could not be finished now (it will be, as later writes overwrite the log).
+    /// Nothing to do for a provider that does not keep a log file of its own.
+    /// </summary>
+    public virtual Task<bool> ForgetDeletedAsync(CancellationToken cancellationToken = default) => Task.FromResult(true);
+
     public DbSet<Workshop> Workshops => Set<Workshop>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<Note> Notes => Set<Note>();

@@ -38,65 +38,93 @@ public interface IWorkshopEvents
     IAsyncEnumerable<WorkshopEvent> Subscribe(Guid workshopId, long? lastEventId, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// The events in this process's memory: per workshop ("room") the last <see cref="Remembered"/> events and the open
+/// streams. A room nobody listens to and without events for <see cref="IdleRoomLifetime"/> is forgotten, so the
+/// rooms of finished and deleted workshops do not pile up; a page that comes back to it later with an old event id
+/// gets a <see cref="WorkshopEvent.Reset"/> and fetches everything again, as after a restart.
+/// </summary>
 public sealed class InMemoryWorkshopEvents : IWorkshopEvents
 {
+    /// <summary>Long enough for a phone that lost its connection to come back and get exactly what it missed.</summary>
+    public static readonly TimeSpan IdleRoomLifetime = TimeSpan.FromMinutes(10);
+
     private const int Remembered = 256;
+    private static readonly TimeSpan SweepEvery = TimeSpan.FromMinutes(1);
     private readonly Dictionary<Guid, Room> _rooms = [];
     private readonly Lock _gate = new();
+    private readonly TimeProvider _clock;
+    private DateTimeOffset _lastSweep;
 
     // Ids grow across restarts too (they start from the clock), so a browser's Last-Event-ID from before a restart
     // is recognised as too old and answered with a reset, never confused with a new event.
     private readonly long _startId;
     private long _lastId;
 
-    public InMemoryWorkshopEvents() => _startId = _lastId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
+    // The newest event id of any forgotten room: a room made again starts "remembering" from there, so a page that
+    // last saw an event of the forgotten room is told it may have missed some.
+    private long _forgottenUpTo;
+
+    public InMemoryWorkshopEvents()
+        : this(TimeProvider.System)
+    {
+    }
+
+    public InMemoryWorkshopEvents(TimeProvider clock)
+    {
+        _clock = clock;
+        _lastSweep = clock.GetUtcNow();
+        _startId = _lastId = _forgottenUpTo = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
+    }
 
     public long LastId => Volatile.Read(ref _lastId);
 
+    /// <summary>How many rooms are in memory (for tests and diagnostics).</summary>
+    public int RoomCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _rooms.Count;
+            }
+        }
+    }
+
     public WorkshopEvent Publish(Guid workshopId, string type, string? step = null)
     {
-        var room = RoomOf(workshopId);
-        lock (room.Gate)
+        while (true)
         {
-            var e = new WorkshopEvent(Interlocked.Increment(ref _lastId), type, step);
-            room.Recent.Enqueue(e);
-            if (room.Recent.Count > Remembered)
+            var room = RoomOf(workshopId);
+            lock (room.Gate)
             {
-                room.ForgottenUpTo = room.Recent.Dequeue().Id;
-            }
+                if (room.Forgotten)
+                {
+                    continue; // forgotten between finding and locking it: take the new one
+                }
 
-            foreach (var subscriber in room.Subscribers)
-            {
-                subscriber.Writer.TryWrite(e);
-            }
+                var e = new WorkshopEvent(Interlocked.Increment(ref _lastId), type, step);
+                room.Recent.Enqueue(e);
+                if (room.Recent.Count > Remembered)
+                {
+                    room.ForgottenUpTo = room.Recent.Dequeue().Id;
+                }
 
-            return e;
+                room.LastUsed = _clock.GetUtcNow();
+                foreach (var subscriber in room.Subscribers)
+                {
+                    subscriber.Writer.TryWrite(e);
+                }
+
+                return e;
+            }
         }
     }
 
     public async IAsyncEnumerable<WorkshopEvent> Subscribe(Guid workshopId, long? lastEventId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var room = RoomOf(workshopId);
         var channel = Channel.CreateUnbounded<WorkshopEvent>(new UnboundedChannelOptions { SingleReader = true });
-        List<WorkshopEvent> missed;
-        lock (room.Gate)
-        {
-            if (lastEventId is null)
-            {
-                missed = [];
-            }
-            else if (lastEventId < room.ForgottenUpTo)
-            {
-                missed = [new WorkshopEvent(Volatile.Read(ref _lastId), WorkshopEvent.Reset, null)];
-            }
-            else
-            {
-                missed = room.Recent.Where(e => e.Id > lastEventId).ToList();
-            }
-
-            room.Subscribers.Add(channel);
-        }
-
+        var (room, missed) = Join(workshopId, lastEventId, channel);
         try
         {
             foreach (var e in missed)
@@ -114,6 +142,31 @@ public sealed class InMemoryWorkshopEvents : IWorkshopEvents
             lock (room.Gate)
             {
                 room.Subscribers.Remove(channel);
+
+                // The room is kept for a while after its last page left, for pages that reconnect.
+                room.LastUsed = _clock.GetUtcNow();
+            }
+        }
+    }
+
+    private (Room Room, List<WorkshopEvent> Missed) Join(Guid workshopId, long? lastEventId, Channel<WorkshopEvent> channel)
+    {
+        while (true)
+        {
+            var room = RoomOf(workshopId);
+            lock (room.Gate)
+            {
+                if (room.Forgotten)
+                {
+                    continue;
+                }
+
+                List<WorkshopEvent> missed = lastEventId is null ? []
+                    : lastEventId < room.ForgottenUpTo ? [new WorkshopEvent(Volatile.Read(ref _lastId), WorkshopEvent.Reset, null)]
+                    : room.Recent.Where(e => e.Id > lastEventId).ToList();
+                room.Subscribers.Add(channel);
+                room.LastUsed = _clock.GetUtcNow();
+                return (room, missed);
             }
         }
     }
@@ -122,14 +175,40 @@ public sealed class InMemoryWorkshopEvents : IWorkshopEvents
     {
         lock (_gate)
         {
+            ForgetIdleRooms();
             if (!_rooms.TryGetValue(workshopId, out var room))
             {
-                // A room created now has seen every event of its workshop since this process started.
-                room = new Room { ForgottenUpTo = _startId };
+                // A room created now has seen every event of its workshop since this process started, unless a room
+                // of it was forgotten: then it remembers from the newest forgotten event on.
+                room = new Room { ForgottenUpTo = _forgottenUpTo, LastUsed = _clock.GetUtcNow() };
                 _rooms[workshopId] = room;
             }
 
             return room;
+        }
+    }
+
+    /// <summary>At most once a <see cref="SweepEvery"/>, under <see cref="_gate"/>.</summary>
+    private void ForgetIdleRooms()
+    {
+        var now = _clock.GetUtcNow();
+        if (now - _lastSweep < SweepEvery)
+        {
+            return;
+        }
+
+        _lastSweep = now;
+        foreach (var (id, room) in _rooms.ToList())
+        {
+            lock (room.Gate)
+            {
+                if (room.Subscribers.Count == 0 && now - room.LastUsed >= IdleRoomLifetime)
+                {
+                    room.Forgotten = true;
+                    _forgottenUpTo = Math.Max(_forgottenUpTo, room.Recent.Count > 0 ? room.Recent.Last().Id : room.ForgottenUpTo);
+                    _rooms.Remove(id);
+                }
+            }
         }
     }
 
@@ -141,5 +220,11 @@ public sealed class InMemoryWorkshopEvents : IWorkshopEvents
 
         /// <summary>Events up to this id are no longer remembered (or happened before this process started).</summary>
         public long ForgottenUpTo { get; set; }
+
+        /// <summary>The last event, or the last time a page came or went.</summary>
+        public DateTimeOffset LastUsed { get; set; }
+
+        /// <summary>Taken out of the rooms; whoever still holds it must look the room up again.</summary>
+        public bool Forgotten { get; set; }
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace HandhavingsKoers.Web.Maintenance;
 
-/// <summary>Deletes closed workshops once their retention period has passed, and logs each deletion.</summary>
+/// <summary>Deletes closed workshops once their retention period has passed (from the disk too), and logs each deletion.</summary>
 public sealed partial class RetentionService(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionService> logger)
     : BackgroundService
 {
@@ -45,11 +45,19 @@ public sealed partial class RetentionService(IServiceScopeFactory scopes, IOptio
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (expired.Count > 0 && !await db.ForgetDeletedAsync(cancellationToken))
+        {
+            LogStillInLog(logger, expired.Count);
+        }
+
         return expired.Count;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted workshop {WorkshopId} ({Gemeente}), closed {ClosedAt:u}, more than {Months} months ago")]
     private static partial void LogDeleted(ILogger logger, Guid workshopId, string gemeente, DateTime closedAt, int months);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Retention: {Count} workshops are deleted, but the database's write-ahead log could not be emptied now (readers were busy); later writes overwrite it")]
+    private static partial void LogStillInLog(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Retention: deleting expired workshops failed; will try again")]
     private static partial void LogFailed(ILogger logger, Exception exception);

@@ -20,6 +20,9 @@ public static class Routes
 
     public static string ParticipantStep(Guid id, string? stepKey = null) => WithStep($"{Workshop(id)}/stap", stepKey);
 
+    /// <summary>The facilitator link's query parameter for the key (moved into a cookie at once, never logged).</summary>
+    public const string FacilitatorKeyParameter = "sleutel";
+
     public static string FacilitatorStep(Guid id, string? stepKey = null) => WithStep($"{Workshop(id)}/begeleider", stepKey);
 
     /// <summary>A step on the page of this viewer: the facilitator's page for the facilitator, else the participant's.</summary>

@@ -28,9 +28,9 @@ public static class Messages
 
     public const string JoinCodeMissing = "Vul de code in die u van de begeleider kreeg.";
     public static readonly string JoinCodeMalformed = $"Een code heeft {JoinCode.MinLength} tot {JoinCode.MaxLength} letters en cijfers. Kijk of u hem goed heeft overgenomen.";
-    public const string JoinCodeUnknown = "We kennen deze code niet. Kijk of u hem goed heeft overgenomen, of vraag de begeleider om de code.";
+    /// <summary>For an unknown code and for a closed workshop's alike: the answer must not tell a guesser which codes exist.</summary>
+    public const string JoinCodeUnknown = "Met deze code kunt u niet meedoen. Misschien is er een letter of cijfer anders, of is de workshop al afgesloten. Kijk de code na, of vraag de begeleider om de code.";
     public const string TooManyJoinAttempts = "U heeft te vaak een code geprobeerd. Wacht een minuut en probeer het dan opnieuw.";
-    public const string JoinWorkshopClosed = "Deze workshop is al afgesloten. Meedoen kan niet meer.";
 
     public const string GemeenteRequired = "Vul de naam van uw gemeente in.";
     public static readonly string GemeenteTooLong = $"De naam van de gemeente mag maximaal {Workshop.GemeenteMaxLength} tekens zijn.";

@@ -14,7 +14,8 @@ namespace HandhavingsKoers.Tests.Infrastructure;
 /// The real app on a real SQLite file in a temporary folder. Two factories on the same folder are the same
 /// installation started twice, which is how the restart test works.
 /// </summary>
-public sealed class AppFactory(string folder, string? seedFolder = null, IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class AppFactory(string folder, string? seedFolder = null, IDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public string Folder { get; } = folder;
 
@@ -31,7 +32,7 @@ public sealed class AppFactory(string folder, string? seedFolder = null, IDictio
 
     /// <summary>
     /// Serves the app on a real loopback port (Kestrel) instead of the in-memory test server, for what only a real
-    /// server does, such as the raw request line (<c>RawTarget</c>, with its query string). <see cref="NewUser"/> still works;
+    /// server does, such as the raw request line (<c>RawTarget</c>, with its query string). <see cref="NewUser()"/> still works;
     /// other clients need <c>ClientOptions.BaseAddress</c> (and there, redirects are followed unless the client says not to).
     /// </summary>
     public AppFactory OnRealPort()
@@ -57,6 +58,11 @@ public sealed class AppFactory(string folder, string? seedFolder = null, IDictio
         {
             builder.UseSetting("Content:SeedFolder", seedFolder);
         }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
+        }
     }
 
     /// <summary>
@@ -70,6 +76,21 @@ public sealed class AppFactory(string folder, string? seedFolder = null, IDictio
         return new User(
             CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(cookies)),
             CreateDefaultClient(new CookieContainerHandler(cookies)));
+    }
+
+    /// <summary>
+    /// A browser whose every request carries <paramref name="headers"/> (as a proxy in front would add them). Its
+    /// cookies are kept by a plain jar that also sends back cookies marked Secure, which a browser would send over the
+    /// HTTPS the proxy speaks to it, though the test server is reached over plain HTTP.
+    /// </summary>
+    /// <param name="setCookies">When given, collects every Set-Cookie header this browser receives.</param>
+    public User NewUser(IReadOnlyDictionary<string, string> headers, List<string>? setCookies = null)
+    {
+        var jar = new Dictionary<string, string>(StringComparer.Ordinal);
+        setCookies ??= [];
+        return new User(
+            CreateDefaultClient(new RedirectHandler(), new PlainCookieJar(jar, setCookies), new AddHeaders(headers)),
+            CreateDefaultClient(new PlainCookieJar(jar, setCookies), new AddHeaders(headers)));
     }
 
     public SqliteConnection OpenDatabase()

@@ -32,6 +32,66 @@ public sealed class WorkshopEventsTests
     }
 }
 
+/// <summary>The rooms in memory: bounded by who is listening and what happened lately, not by every workshop ever.</summary>
+public sealed class IdleRoomTests
+{
+    [Fact]
+    public async Task Rooms_nobody_listens_to_are_forgotten_after_a_quiet_while_and_rooms_with_a_page_open_are_kept()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var events = new InMemoryWorkshopEvents(clock);
+        var listened = Guid.NewGuid();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var page = events.Subscribe(listened, null, cancel.Token).GetAsyncEnumerator(cancel.Token);
+        var next = page.MoveNextAsync();
+        for (var i = 0; i < 1000; i++)
+        {
+            events.Publish(Guid.NewGuid(), WorkshopEvent.Notes, "vertrouwen");
+        }
+
+        Assert.Equal(1001, events.RoomCount);
+
+        // Half the quiet time: nothing is forgotten yet.
+        clock.Advance(InMemoryWorkshopEvents.IdleRoomLifetime / 2);
+        events.Publish(Guid.NewGuid(), WorkshopEvent.Notes, "vertrouwen");
+        Assert.Equal(1002, events.RoomCount);
+
+        clock.Advance(InMemoryWorkshopEvents.IdleRoomLifetime);
+        var later = events.Publish(listened, WorkshopEvent.StepMoved, "preventie");
+
+        // The room with a page open, and nothing else.
+        Assert.Equal(1, events.RoomCount);
+        Assert.True(await next);
+        Assert.Equal(later, page.Current);
+        await page.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_page_coming_back_to_a_forgotten_room_is_told_to_fetch_everything_again()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var events = new InMemoryWorkshopEvents(clock);
+        var room = Guid.NewGuid();
+        var seen = events.Publish(room, WorkshopEvent.Notes, "vertrouwen");
+        var missed = events.Publish(room, WorkshopEvent.Notes, "vertrouwen");
+        clock.Advance(InMemoryWorkshopEvents.IdleRoomLifetime + TimeSpan.FromMinutes(1));
+        events.Publish(Guid.NewGuid(), WorkshopEvent.Notes, "elders"); // the sweep runs
+        Assert.Equal(1, events.RoomCount);
+
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var behind = await events.Subscribe(room, seen.Id, cancel.Token).Take(1).ToListAsync(cancel.Token);
+        Assert.Equal(WorkshopEvent.Reset, Assert.Single(behind).Type);
+
+        // A page that saw the last event before the room was forgotten missed nothing: it gets the next one, no reset.
+        var upToDate = events.Subscribe(room, missed.Id, cancel.Token).GetAsyncEnumerator(cancel.Token);
+        var next = upToDate.MoveNextAsync();
+        var live = events.Publish(room, WorkshopEvent.Notes, "vertrouwen");
+        Assert.True(await next);
+        Assert.Equal(live, upToDate.Current);
+        await upToDate.DisposeAsync();
+    }
+}
+
 /// <summary>The stream over HTTP: who may open it, and that Last-Event-ID resumes it.</summary>
 public sealed class LiveStreamTests : AppTest
 {

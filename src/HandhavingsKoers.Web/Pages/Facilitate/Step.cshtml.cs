@@ -1,5 +1,6 @@
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Hosting;
 using HandhavingsKoers.Web.Live;
 using HandhavingsKoers.Web.Maintenance;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace HandhavingsKoers.Web.Pages.Facilitate;
 /// <summary>The facilitator's page: moves the room, writes for the room, tidies up notes, closes the workshop.</summary>
 public sealed partial class StepModel(
     AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events, ILogger<StepModel> logger, IOptions<RetentionOptions> retention,
-    IOptions<SecurityOptions> security)
+    IOptions<SecurityOptions> security, PublicAddress publicAddress)
     : StepPageModel(db, editions, clock, events, security)
 {
     /// <summary>The secret link, shown once right after the workshop was started.</summary>
@@ -28,13 +29,13 @@ public sealed partial class StepModel(
 
     public int RetentionMonths => retention.Value.MonthsAfterClosing;
 
-    public string JoinUrl => $"{Request.Scheme}://{Request.Host}{Routes.JoinWith(Workshop.JoinCode)}";
+    public string JoinUrl => publicAddress.JoinUrl(Request, Workshop.JoinCode);
 
     /// <summary>
     /// The facilitator link carries the key in <c>?sleutel=</c>. We put it in a cookie and redirect to the bare address,
     /// so the key leaves the address bar (and browser history, and Referer headers).
     /// </summary>
-    [BindProperty(SupportsGet = true, Name = "sleutel")]
+    [BindProperty(SupportsGet = true, Name = Routes.FacilitatorKeyParameter)]
     public string? Key { get; set; }
 
     protected override Task<(IActionResult?, Actor?)> AuthorizeAsync(Workshop workshop)
@@ -60,7 +61,7 @@ public sealed partial class StepModel(
         await base.LoadViewAsync();
         if (TempData[StartModel.NewKeyTempDataKey] is string key)
         {
-            NewFacilitatorLink = $"{Request.Scheme}://{Request.Host}{Routes.FacilitatorStep(Workshop.Id)}?sleutel={key}";
+            NewFacilitatorLink = publicAddress.FacilitatorLink(Request, Workshop.Id, key);
         }
 
         if (FromActionId is { } from && HttpMethods.IsGet(Request.Method))
@@ -172,6 +173,11 @@ public sealed partial class StepModel(
         Db.Workshops.Remove(Workshop);
         await Db.SaveChangesAsync();
         LogDeleted(logger, Workshop.Id, Workshop.Gemeente);
+        if (!await Db.ForgetDeletedAsync())
+        {
+            LogStillInLog(logger, Workshop.Id);
+        }
+
         Events.Publish(Workshop.Id, WorkshopEvent.Status);
         WorkshopAccess.ForgetFacilitator(HttpContext, Workshop.Id);
         TempData["Deleted"] = Messages.WorkshopDeleted(Workshop.Gemeente, Workshop.Title);
@@ -180,6 +186,9 @@ public sealed partial class StepModel(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Workshop {WorkshopId} ({Gemeente}) deleted by its facilitator")]
     private static partial void LogDeleted(ILogger logger, Guid workshopId, string gemeente);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workshop {WorkshopId} is deleted, but the database's write-ahead log could not be emptied now (readers were busy); later writes overwrite it")]
+    private static partial void LogStillInLog(ILogger logger, Guid workshopId);
 
     /// <summary>
     /// One facilitator action: check access, change the workshop, save, tell the open pages. A plain form gets a

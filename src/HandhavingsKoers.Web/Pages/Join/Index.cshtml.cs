@@ -31,8 +31,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IWorkshopEve
         var workshop = code is null ? null : await db.Workshops.SingleOrDefaultAsync(w => w.JoinCode == code);
         var error = string.IsNullOrWhiteSpace(Code) ? Messages.JoinCodeMissing
             : code is null ? Messages.JoinCodeMalformed
-            : workshop is null ? Messages.JoinCodeUnknown
-            : workshop.IsClosed ? Messages.JoinWorkshopClosed
+            : workshop is null || workshop.IsClosed ? Messages.JoinCodeUnknown
             : null;
         if (error is not null)
         {

@@ -1,12 +1,12 @@
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Hosting;
 using HandhavingsKoers.Web.Live;
 using HandhavingsKoers.Web.Reports;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using QRCoder;
 
 namespace HandhavingsKoers.Web.Pages.Present;
 
@@ -15,7 +15,7 @@ namespace HandhavingsKoers.Web.Pages.Present;
 /// stay on the server during silent writing, scores until they are revealed. Also the join code with a QR code, the
 /// number of people and the timer. Only the facilitator opens it.
 /// </summary>
-public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events) : PageModel
+public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events, PublicAddress publicAddress, JoinQrCodes qrCodes) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
     public Edition Edition { get; private set; } = null!;
@@ -27,17 +27,10 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
     /// <summary>On the closing step: the whole session as the room may see it, for the radar of medians.</summary>
     public WorkshopReport? Report { get; private set; }
 
-    public string JoinUrl => $"{Request.Scheme}://{Request.Host}{Routes.JoinWith(Workshop.JoinCode)}";
+    public string JoinUrl => publicAddress.JoinUrl(Request, Workshop.JoinCode);
 
-    /// <summary>The join QR code as inline SVG; made once per address, because the stage is fetched on every change.</summary>
-    public string JoinQrSvg => QrSvgs.GetOrAdd(JoinUrl, static url =>
-    {
-        using var generator = new QRCodeGenerator();
-        using var data = generator.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
-        return new SvgQRCode(data).GetGraphic(10, "#000000", "#ffffff", drawQuietZones: true, sizingMode: SvgQRCode.SizingMode.ViewBoxAttribute);
-    });
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> QrSvgs = new();
+    /// <summary>The join QR code as inline SVG.</summary>
+    public string JoinQrSvg => qrCodes.For(JoinUrl);
 
     /// <summary>The stream address, resuming from just before the page read the database.</summary>
     public string LiveUrl { get; private set; } = "";

@@ -1,5 +1,6 @@
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Hosting;
 using HandhavingsKoers.Web.Reports;
 using HandhavingsKoers.Web.Reports.Pdf;
 using HandhavingsKoers.Web.Workshops;
@@ -11,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace HandhavingsKoers.Web.Pages.Summary;
 
 /// <summary>The whole filled-in praatplaat, and its exports. For the facilitator and the workshop's participants.</summary>
-public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, IOptions<ReportsOptions> reports, ReportRenderer renderer) : PageModel
+public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, IOptions<ReportsOptions> reports, PublicAddress publicAddress, ReportRenderer renderer) : PageModel
 {
     public WorkshopReport Report { get; private set; } = null!;
     public Guid WorkshopId { get; private set; }
@@ -47,7 +48,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
 
         var options = new ReportOptions(
             GeneratedAt: reports.Value.LocalTime(clock.GetUtcNow()),
-            SummaryUrl: reports.Value.SummaryUrl(id));
+            SummaryUrl: publicAddress.SummaryUrl(id));
         return File(await renderer.PdfAsync(Report, options, HttpContext.RequestAborted), "application/pdf", Report.FileName("pdf"));
     }
 

@@ -11,7 +11,7 @@ public sealed class JoinTests : RoomTest
     [InlineData("", "Vul de code in")]
     [InlineData("AB", "6 tot 8 letters en cijfers")]
     [InlineData("ABCDE0", "6 tot 8 letters en cijfers")]
-    [InlineData("ZZZZZZ", "We kennen deze code niet")]
+    [InlineData("ZZZZZZ", "Met deze code kunt u niet meedoen")]
     public async Task A_wrong_join_code_gets_a_friendly_message(string code, string message)
     {
         using var visitor = App.NewUser();
@@ -19,6 +19,22 @@ public sealed class JoinTests : RoomTest
         Assert.Equal(HttpStatusCode.BadRequest, page.Status);
         Assert.Contains(page.Errors, e => e.Contains(message, StringComparison.Ordinal));
         Assert.Equal(code, ((IHtmlInputElement)page.Document.QuerySelector("#Code")!).Value);
+        Assert.Equal(1, App.Count("select count(*) from Participants"));
+    }
+
+    [Fact]
+    public async Task A_closed_workshops_code_gets_the_same_answer_as_a_code_that_never_existed()
+    {
+        await Facilitator.SubmitAsync((await Facilitator.OpenAsync(Workshop.FacilitatorUrl())).FormWith("form[action*='handler=Close'] button"));
+
+        using var late = App.NewUser();
+        var closed = await late.JoinAsync(Workshop.JoinCode, "Laat");
+        var unknown = await late.JoinAsync(Workshop.JoinCode == "ZZZZZZ" ? "YYYYYY" : "ZZZZZZ", "Laat");
+
+        Assert.Equal(HttpStatusCode.BadRequest, closed.Status);
+        Assert.Equal(unknown.Status, closed.Status);
+        Assert.Equal(unknown.Errors, closed.Errors);
+        Assert.Equal(unknown.Document.QuerySelector("main")!.TextContent, closed.Document.QuerySelector("main")!.TextContent);
         Assert.Equal(1, App.Count("select count(*) from Participants"));
     }
 

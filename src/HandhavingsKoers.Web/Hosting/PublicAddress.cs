@@ -1,0 +1,34 @@
+using HandhavingsKoers.Web.Pages;
+using HandhavingsKoers.Web.Reports;
+using Microsoft.Extensions.Options;
+
+namespace HandhavingsKoers.Web.Hosting;
+
+/// <summary>
+/// Absolute links that leave the browser (read aloud, scanned, mailed, printed): from the configured public address
+/// (<see cref="SiteOptions.PublicBaseUrl"/>) when there is one, else from the request. With a configured address the
+/// Host header a visitor sends never ends up in a link or a QR code.
+/// </summary>
+public sealed class PublicAddress
+{
+    public PublicAddress(IOptions<SiteOptions> site, IOptions<ReportsOptions> reports)
+    {
+        Configured = string.IsNullOrWhiteSpace(site.Value.PublicBaseUrl)
+            ? SiteOptions.Normalize(reports.Value.PublicBaseUrl, "Reports:PublicBaseUrl")
+            : SiteOptions.Normalize(site.Value.PublicBaseUrl, "Site:PublicBaseUrl");
+    }
+
+    /// <summary>The configured address without a trailing slash, e.g. <c>https://handhaving.gemeente.nl</c>; null when none.</summary>
+    public string? Configured { get; }
+
+    /// <summary>The configured address, or this request's scheme and Host header (checked by <see cref="HostHeaderCheck"/>).</summary>
+    public string BaseFor(HttpRequest request) => Configured ?? $"{request.Scheme}://{request.Host}";
+
+    public string JoinUrl(HttpRequest request, string joinCode) => BaseFor(request) + Routes.JoinWith(joinCode);
+
+    public string FacilitatorLink(HttpRequest request, Guid workshopId, string key) =>
+        $"{BaseFor(request)}{Routes.FacilitatorStep(workshopId)}?{Routes.FacilitatorKeyParameter}={key}";
+
+    /// <summary>For the PDF, which may be read long after and far from any request: only with a configured address.</summary>
+    public string? SummaryUrl(Guid workshopId) => Configured is null ? null : Configured + Routes.Summary(workshopId);
+}
