@@ -7,7 +7,6 @@ using HandhavingsKoers.Web.Maintenance;
 using HandhavingsKoers.Web.Reports;
 using HandhavingsKoers.Web.Security;
 using HandhavingsKoers.Web.Theme;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
@@ -73,29 +72,7 @@ if (!Commands.IsCommand(args))
 }
 
 builder.Services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.Section));
-builder.Services.AddRateLimiter(options =>
-{
-    // Only posting a join code is limited, per client address: guessing codes is the one brute-force target.
-    options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments("/doemee")
-            ? RateLimitPartition.GetFixedWindowLimiter(
-                "join:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.JoinAttemptsPerMinute,
-                    Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                })
-            : RateLimitPartition.GetNoLimiter("other"));
-    options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-    options.OnRejected = (context, _) =>
-    {
-        // The status code page shows this message (re-executed, like every refusal).
-        context.HttpContext.Items[HandhavingsKoers.Web.Pages.RefusalExtensions.MessageKey] = Messages.TooManyJoinAttempts;
-        context.HttpContext.Response.Headers.RetryAfter = "60";
-        return ValueTask.CompletedTask;
-    };
-});
+builder.Services.AddRateLimiter(RateLimits.Configure);
 builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(
     "database",
     customTestQuery: async (db, ct) =>

@@ -55,6 +55,24 @@ public sealed class SecurityTests
     }
 
     [Fact]
+    public async Task Starting_workshops_is_limited_per_address_with_a_dutch_message_and_stores_nothing_more()
+    {
+        await using var app = new AppFactory(AppFactory.NewFolder(), settings: new Dictionary<string, string?> { ["Security:StartsPerHour"] = "2" });
+        using var starter = app.NewUser();
+        await starter.StartWorkshopAsync(title: "Eerste");
+        await starter.StartWorkshopAsync(title: "Tweede");
+
+        var form = (await starter.OpenAsync("/starten")).FormWith("#Input_Gemeente");
+        var limited = await starter.SubmitAsync(form, new Dictionary<string, string> { ["Input.Gemeente"] = "Gemeente Zuidwolde", ["Input.Title"] = "Derde" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.Status);
+        Assert.Contains("al veel workshops gestart", limited.Text, StringComparison.Ordinal);
+        Assert.Equal(2, app.Count("select count(*) from Workshops"));
+
+        // Joining and reading are not affected.
+        Assert.Equal(HttpStatusCode.OK, (await starter.OpenAsync("/starten")).Status);
+    }
+
+    [Fact]
     public async Task Cookies_are_http_only_and_same_site()
     {
         await using var app = AppFactory.Fresh();

@@ -14,6 +14,12 @@ public sealed class SecurityOptions
     public int JoinAttemptsPerMinute { get; set; } = 60;
 
     /// <summary>
+    /// Workshops (and follow-ups) started per client address per hour. Anyone may start one without an account;
+    /// this keeps one script from filling the database.
+    /// </summary>
+    public int StartsPerHour { get; set; } = 20;
+
+    /// <summary>
     /// Notes one participant may add per minute. Nobody writes this fast by hand; a script that floods a workshop
     /// does. The facilitator (who holds the secret key) is not limited.
     /// </summary>

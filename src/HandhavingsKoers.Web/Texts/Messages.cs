@@ -30,6 +30,7 @@ public static class Messages
     public static readonly string JoinCodeMalformed = $"Een code heeft {JoinCode.MinLength} tot {JoinCode.MaxLength} letters en cijfers. Kijk of u hem goed heeft overgenomen.";
     /// <summary>For an unknown code and for a closed workshop's alike: the answer must not tell a guesser which codes exist.</summary>
     public const string JoinCodeUnknown = "Met deze code kunt u niet meedoen. Misschien is er een letter of cijfer anders, of is de workshop al afgesloten. Kijk de code na, of vraag de begeleider om de code.";
+    public const string TooManyStarts = "Vanaf dit adres zijn in het afgelopen uur al veel workshops gestart. Wacht een uur en probeer het dan opnieuw, of ga verder met een workshop die u al heeft.";
     public const string TooManyJoinAttempts = "U heeft te vaak een code geprobeerd. Wacht een minuut en probeer het dan opnieuw.";
 
     public const string GemeenteRequired = "Vul de naam van uw gemeente in.";
