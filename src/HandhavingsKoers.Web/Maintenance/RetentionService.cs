@@ -4,7 +4,10 @@ using Microsoft.Extensions.Options;
 
 namespace HandhavingsKoers.Web.Maintenance;
 
-/// <summary>Deletes closed workshops once their retention period has passed (from the disk too), and logs each deletion.</summary>
+/// <summary>
+/// Closes workshops that were left open and idle, deletes closed workshops once their retention period has passed
+/// (from the disk too), and logs each of these.
+/// </summary>
 public sealed partial class RetentionService(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionService> logger)
     : BackgroundService
 {
@@ -15,6 +18,7 @@ public sealed partial class RetentionService(IServiceScopeFactory scopes, IOptio
         {
             try
             {
+                await CloseIdleAsync(stoppingToken);
                 await DeleteExpiredAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -23,6 +27,34 @@ public sealed partial class RetentionService(IServiceScopeFactory scopes, IOptio
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Closes open workshops without activity for <see cref="RetentionOptions.CloseIdleAfterDays"/>; returns how many.</summary>
+    public async Task<int> CloseIdleAsync(CancellationToken cancellationToken)
+    {
+        var days = options.Value.CloseIdleAfterDays;
+        if (days <= 0)
+        {
+            return 0;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var cutoff = now.AddDays(-days);
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var idle = await db.Workshops
+            .Where(w => w.ClosedAt == null && w.CreatedAt < cutoff
+                && !db.Notes.Any(n => n.WorkshopId == w.Id && (n.CreatedAt >= cutoff || (n.UpdatedAt != null && n.UpdatedAt >= cutoff)))
+                && !db.Participants.Any(p => p.WorkshopId == w.Id && p.JoinedAt >= cutoff))
+            .ToListAsync(cancellationToken);
+        foreach (var workshop in idle)
+        {
+            workshop.Close(now);
+            LogClosedIdle(logger, workshop.Id, workshop.Gemeente, days);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return idle.Count;
     }
 
     /// <summary>Returns how many workshops were deleted.</summary>
@@ -52,6 +84,9 @@ public sealed partial class RetentionService(IServiceScopeFactory scopes, IOptio
 
         return expired.Count;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: closed workshop {WorkshopId} ({Gemeente}), left open without activity for {Days} days")]
+    private static partial void LogClosedIdle(ILogger logger, Guid workshopId, string gemeente, int days);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted workshop {WorkshopId} ({Gemeente}), closed {ClosedAt:u}, more than {Months} months ago")]
     private static partial void LogDeleted(ILogger logger, Guid workshopId, string gemeente, DateTime closedAt, int months);

@@ -69,6 +69,36 @@ public sealed class MaintenanceTests : AppTest
     }
 
     [Fact]
+    public async Task A_workshop_left_open_and_idle_is_closed_and_then_kept_like_any_closed_one()
+    {
+        using var facilitator = App.NewUser();
+        var forgotten = await facilitator.StartWorkshopAsync("Gemeente Vergeten", "Nooit afgesloten");
+        var quietButRecent = await facilitator.StartWorkshopAsync("Gemeente Recent", "Oud maar nog in gebruik");
+        var fresh = await facilitator.StartWorkshopAsync("Gemeente Nieuw", "Net begonnen");
+        await facilitator.AddNoteAsync(quietButRecent.FacilitatorUrl("vertrouwen"), "Already", "Vandaag nog geschreven");
+        using (var db = App.OpenDatabase())
+        using (var command = db.CreateCommand())
+        {
+            // Both started 40 days ago; only one has seen activity since.
+            var longAgo = DateTime.UtcNow.AddDays(-40).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+            command.CommandText = $"update Workshops set CreatedAt = '{longAgo}' where Id in ('{forgotten.Id.ToString().ToUpperInvariant()}', '{quietButRecent.Id.ToString().ToUpperInvariant()}')";
+            Assert.Equal(2, command.ExecuteNonQuery());
+        }
+
+        var retention = App.Services.GetRequiredService<RetentionService>();
+        Assert.Equal(1, await retention.CloseIdleAsync(CancellationToken.None));
+        Assert.Equal(1, App.Count("select count(*) from Workshops where ClosedAt is not null and Gemeente = 'Gemeente Vergeten'"));
+        Assert.Equal(0, App.Count("select count(*) from Workshops where ClosedAt is not null and Gemeente <> 'Gemeente Vergeten'"));
+
+        // Closed now, so it is kept for the retention period like any other: not deleted today.
+        Assert.Equal(0, await retention.DeleteExpiredAsync(CancellationToken.None));
+        Assert.Equal(3, App.Count("select count(*) from Workshops"));
+        var page = await facilitator.OpenAsync(forgotten.FacilitatorUrl());
+        Assert.Contains("afgesloten", page.Text, StringComparison.Ordinal);
+        _ = fresh;
+    }
+
+    [Fact]
     public async Task Backup_makes_a_sound_copy_and_export_writes_every_workshop()
     {
         using var facilitator = App.NewUser();
