@@ -8,8 +8,8 @@ namespace HandhavingsKoers.Web.Reports;
 /// Renders council reports, each version once. A PDF of a big workshop takes a few hundred milliseconds of CPU; people
 /// fetch the same report again and again (a reload, the whole council clicking one link), and a few clients fetching
 /// it in a loop slowed everyone's pages down. So: the PDF of a report is kept (keyed by a hash of everything it
-/// shows, so any change in the workshop makes a new key) in a cache of bounded size, and at most a few renders run at
-/// once; the rest wait their turn.
+/// shows, so any change in the workshop makes a new key) in a cache of bounded size, and at most a few report requests
+/// run at once (reading the workshop included); the rest wait their turn.
 /// </summary>
 public sealed class ReportRenderer : IDisposable
 {
@@ -21,7 +21,25 @@ public sealed class ReportRenderer : IDisposable
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = CacheBytes });
     private readonly SemaphoreSlim _renders = new(ParallelRenders, ParallelRenders);
 
-    public async Task<byte[]> PdfAsync(WorkshopReport report, ReportOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one PDF request's work (reading the workshop and making the PDF) in its turn: reading a big workshop costs
+    /// as much as a page for everyone in the room, so a client fetching reports in a loop waits here, not the room.
+    /// </summary>
+    public async Task<T> InTurnAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        await _renders.WaitAsync(cancellationToken);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            _renders.Release();
+        }
+    }
+
+    /// <summary>The PDF of this report: from the cache when this version was rendered before. Call it in a turn.</summary>
+    public byte[] Pdf(WorkshopReport report, ReportOptions options)
     {
         // What the PDF shows is the report (as its JSON export shows it) and the link back; not the moment of rendering.
         var key = Convert.ToHexString(SHA256.HashData(ReportExports.ToJson(report))) + "|" + options.SummaryUrl;
@@ -30,22 +48,9 @@ public sealed class ReportRenderer : IDisposable
             return cached;
         }
 
-        await _renders.WaitAsync(cancellationToken);
-        try
-        {
-            if (_cache.TryGetValue(key, out cached) && cached is not null)
-            {
-                return cached; // rendered by a request that was ahead of this one
-            }
-
-            var pdf = new PraatplaatReport(report, options).GeneratePdf();
-            _cache.Set(key, pdf, new MemoryCacheEntryOptions { Size = pdf.Length, SlidingExpiration = TimeSpan.FromHours(1) });
-            return pdf;
-        }
-        finally
-        {
-            _renders.Release();
-        }
+        var pdf = new PraatplaatReport(report, options).GeneratePdf();
+        _cache.Set(key, pdf, new MemoryCacheEntryOptions { Size = pdf.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+        return pdf;
     }
 
     public void Dispose()

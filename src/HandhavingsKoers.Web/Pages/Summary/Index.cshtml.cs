@@ -38,7 +38,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         await LoadAsync(id, download: true) ?? File(ReportExports.ToMarkdown(Report), "text/markdown; charset=utf-8", Report.FileName("md"));
 
     /// <summary>The council report.</summary>
-    public async Task<IActionResult> OnGetPdfAsync(Guid id)
+    public Task<IActionResult> OnGetPdfAsync(Guid id) => renderer.InTurnAsync(async () =>
     {
         var refusal = await LoadAsync(id, download: true);
         if (refusal is not null)
@@ -49,8 +49,8 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         var options = new ReportOptions(
             GeneratedAt: reports.Value.LocalTime(clock.GetUtcNow()),
             SummaryUrl: publicAddress.SummaryUrl(id));
-        return File(await renderer.PdfAsync(Report, options, HttpContext.RequestAborted), "application/pdf", Report.FileName("pdf"));
-    }
+        return File(renderer.Pdf(Report, options), "application/pdf", Report.FileName("pdf"));
+    }, HttpContext.RequestAborted);
 
     private async Task<IActionResult?> LoadAsync(Guid id, bool download)
     {
