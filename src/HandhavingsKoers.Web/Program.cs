@@ -101,6 +101,9 @@ builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(
 // Installation on a real network (docs/deployment.md): public address, Host header check.
 builder.AddInstallation();
 
+// Keep this last before Build: it wraps whatever logger factory the logging setup above registered.
+builder.Services.KeepFacilitatorKeysOutOfLogs();
+
 var app = builder.Build();
 
 try
