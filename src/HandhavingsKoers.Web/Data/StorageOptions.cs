@@ -19,6 +19,12 @@ public sealed class StorageOptions
     /// <summary>How long a write waits for another writer before it gives up (SQLite busy timeout).</summary>
     public int BusyTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// <c>/health</c> reports Unhealthy when the disk that holds the data file has less room than this (in MB):
+    /// a full disk makes saving fail, and SQLite may still be able to write into a log file it has grown before.
+    /// </summary>
+    public long MinimumFreeSpaceMegabytes { get; set; } = 100;
+
     public string FullPath(string contentRoot) => Path.GetFullPath(DatabasePath, contentRoot);
 
     /// <summary>The data-protection keys live in a folder beside the data file; back them up together.</summary>
