@@ -104,6 +104,7 @@ try
     // Fail fast: a broken seed file or an unreachable data file should stop the app at start, not at the first visitor.
     app.Services.GetRequiredService<EditionCatalog>();
     app.Services.GetRequiredService<ThemeStylesheet>();
+    app.CheckInstallation();
     app.Services.GetRequiredService<IOptions<StorageOptions>>().Value
         .Prepare(app.Services, app.Environment.ContentRootPath);
 }
@@ -112,15 +113,11 @@ catch (SeedValidationException e)
     app.Logger.LogCritical("The app cannot start. {Problem}", e.Message);
     throw;
 }
-
-// A wrong setting or an unusable data folder: one line that says what to change, and exit code 1, not a stack trace.
-try
-{
-    app.CheckInstallation();
-}
 catch (StartupProblemException e)
 {
+    // A wrong setting or an unusable data folder: one line that says what to change, and exit code 1, no stack trace.
     app.Logger.LogCritical("The app cannot start. {Problem}", e.Message);
+    await app.DisposeAsync();
     return 1;
 }
 

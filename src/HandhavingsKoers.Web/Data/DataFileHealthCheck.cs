@@ -45,6 +45,18 @@ internal sealed class DataFileHealthCheck(AppDbContext db, WriteGate gate, IOpti
         return db.Database.IsSqlite() ? await CommitAWriteAsync(cancellationToken) : HealthCheckResult.Healthy();
     }
 
+    /// <summary>Sets the file's <c>user_version</c> (which the app does not use) to the value it has, and commits.</summary>
+    public static async Task CommitNoOpWriteAsync(System.Data.Common.DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA user_version;";
+        var version = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+
+        // A pragma takes no parameters; the value is the number just read.
+        command.CommandText = $"PRAGMA user_version = {version};";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task<HealthCheckResult> CommitAWriteAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -61,13 +73,7 @@ internal sealed class DataFileHealthCheck(AppDbContext db, WriteGate gate, IOpti
         try
         {
             await db.Database.OpenConnectionAsync(timeout.Token);
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA user_version;";
-            var version = Convert.ToInt64(await command.ExecuteScalarAsync(timeout.Token), System.Globalization.CultureInfo.InvariantCulture);
-
-            // A pragma takes no parameters; the value is the number just read.
-            command.CommandText = $"PRAGMA user_version = {version};";
-            await command.ExecuteNonQueryAsync(timeout.Token);
+            await CommitNoOpWriteAsync(db.Database.GetDbConnection(), timeout.Token);
             return HealthCheckResult.Healthy();
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
