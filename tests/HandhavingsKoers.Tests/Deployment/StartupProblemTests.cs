@@ -5,10 +5,30 @@ namespace HandhavingsKoers.Tests.Deployment;
 
 /// <summary>
 /// An operator who starts the app on a data folder it cannot write to (a systemd unit with ProtectSystem and no
-/// ReadWritePaths, a folder owned by another user) gets one line that says what is wrong, and exit code 1.
+/// ReadWritePaths, a folder owned by another user), or with a setting it cannot use, gets one line that says what is
+/// wrong, and exit code 1 (which the documented systemd unit does not restart on).
 /// </summary>
-public sealed class DataFolderTests
+public sealed class StartupProblemTests
 {
+    [Theory]
+    [InlineData("Site__PublicBaseUrl", "https://handhaving.example.nl/pad", "Site:PublicBaseUrl must be an http(s) address without a path")]
+    [InlineData("ForwardedHeaders__KnownNetworks__0", "10.0.0.0", "ForwardedHeaders:KnownNetworks has '10.0.0.0', which is not a network in CIDR form")]
+    public async Task A_setting_the_app_cannot_use_stops_the_start_with_one_line(string key, string value, string message)
+    {
+        var folder = AppFactory.NewFolder();
+        await using var app = AppProcess.StartBuilt(["--urls", "http://127.0.0.1:0"], new Dictionary<string, string>
+        {
+            [key] = value,
+            ["Storage__DatabasePath"] = Path.Combine(folder, "handhavingskoers.db"),
+            ["Serilog__WriteTo__File__Args__path"] = Path.Combine(folder, "logs", "hk-.log"),
+        });
+
+        Assert.Equal(1, await app.WaitForExitAsync());
+        var problem = Assert.Single(app.Output.Split('\n'), l => l.Contains("cannot start", StringComparison.Ordinal));
+        Assert.Contains(message, problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Starting_on_a_read_only_data_folder_ends_with_one_clear_line_not_a_stack_trace()
     {
