@@ -91,7 +91,7 @@ builder.Services.AddRateLimiter(options =>
 });
 builder.Services.AddHealthChecks().AddCheck<DataFileHealthCheck>("database");
 
-// Installation on a real network (docs/deployment.md): public address, Host header check.
+// Installation on a real network (docs/deployment.md): public address, Host header check, forwarded headers.
 builder.AddInstallation();
 
 // Keep this last before Build: it wraps whatever logger factory the logging setup above registered.
