@@ -73,17 +73,13 @@ if (!Commands.IsCommand(args))
 
 builder.Services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.Section));
 builder.Services.AddRateLimiter(RateLimits.Configure);
-builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>(
-    "database",
-    customTestQuery: async (db, ct) =>
-    {
-        // Proves the file opens and the schema is there, not just that a connection can be made.
-        await db.Workshops.AnyAsync(ct);
-        return true;
-    });
+builder.Services.AddHealthChecks().AddCheck<DataFileHealthCheck>("database");
 
-// Installation on a real network (docs/deployment.md): public address, Host header check.
+// Installation on a real network (docs/deployment.md): public address, Host header check, forwarded headers.
 builder.AddInstallation();
+
+// Keep this last before Build: it wraps whatever logger factory the logging setup above registered.
+builder.Services.KeepFacilitatorKeysOutOfLogs();
 
 var app = builder.Build();
 
@@ -92,6 +88,7 @@ try
     // Fail fast: a broken seed file or an unreachable data file should stop the app at start, not at the first visitor.
     app.Services.GetRequiredService<EditionCatalog>();
     app.Services.GetRequiredService<ThemeStylesheet>();
+    app.CheckInstallation();
     app.Services.GetRequiredService<IOptions<StorageOptions>>().Value
         .Prepare(app.Services, app.Environment.ContentRootPath);
 }
@@ -100,15 +97,11 @@ catch (SeedValidationException e)
     app.Logger.LogCritical("The app cannot start. {Problem}", e.Message);
     throw;
 }
-
-// A wrong setting or an unusable data folder: one line that says what to change, and exit code 1, not a stack trace.
-try
-{
-    app.CheckInstallation();
-}
 catch (StartupProblemException e)
 {
+    // A wrong setting or an unusable data folder: one line that says what to change, and exit code 1, no stack trace.
     app.Logger.LogCritical("The app cannot start. {Problem}", e.Message);
+    await app.DisposeAsync();
     return 1;
 }
 

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using HandhavingsKoers.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace HandhavingsKoers.Web.Data;
@@ -19,6 +20,12 @@ public sealed class StorageOptions
     /// <summary>How long a write waits for another writer before it gives up (SQLite busy timeout).</summary>
     public int BusyTimeoutSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// <c>/health</c> reports Unhealthy when the disk that holds the data file has less room than this (in MB):
+    /// a full disk makes saving fail, and SQLite may still be able to write into a log file it has grown before.
+    /// </summary>
+    public long MinimumFreeSpaceMegabytes { get; set; } = 100;
+
     public string FullPath(string contentRoot) => Path.GetFullPath(DatabasePath, contentRoot);
 
     /// <summary>The data-protection keys live in a folder beside the data file; back them up together.</summary>
@@ -34,15 +41,35 @@ public sealed class StorageOptions
         Pooling = true,
     }.ToString();
 
-    /// <summary>Creates the folder and the file, applies migrations and switches the file to WAL mode.</summary>
+    /// <summary>
+    /// Creates the folder and the file, applies migrations, switches the file to WAL mode and commits a write, so a
+    /// folder or file the app cannot write to stops the start (with a <see cref="StartupProblemException"/> that says
+    /// so in one line) instead of failing the first person who saves a note.
+    /// </summary>
     public void Prepare(IServiceProvider services, string contentRoot)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(FullPath(contentRoot))!);
-        using var scope = services.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        db.Database.Migrate();
+        var folder = Path.GetDirectoryName(FullPath(contentRoot))!;
+        try
+        {
+            Directory.CreateDirectory(folder);
+            Directory.CreateDirectory(KeysFolder(contentRoot));
+            using var scope = services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.Database.Migrate();
 
-        // WAL lets readers (the projector, the summary) carry on while someone writes; it is stored in the file.
-        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+            // WAL lets readers (the projector, the summary) carry on while someone writes; it is stored in the file.
+            db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+
+            // A data file opened read-only (SQLite falls back to that silently) fails here, not at the first note.
+            db.Database.OpenConnection();
+            DataFileHealthCheck.CommitNoOpWriteAsync(db.Database.GetDbConnection(), CancellationToken.None).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new StartupProblemException(
+                $"Its data folder {folder} cannot be written to ({e.Message.TrimEnd('.')}). The user the app runs as needs " +
+                "write access to that folder: it holds the data file, its -wal and -shm files and the keys/ folder. " +
+                "Or set Storage:DatabasePath to a file in a folder it may write to.", e);
+        }
     }
 }

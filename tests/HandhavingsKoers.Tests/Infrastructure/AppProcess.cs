@@ -85,6 +85,32 @@ public sealed class AppProcess : IAsyncDisposable
         return new AppProcess(Process.Start(start)!);
     }
 
+    /// <summary>
+    /// Starts the app's built dll from the test output folder (as a published app is started: <c>dotnet
+    /// HandhavingsKoers.Web.dll</c>) in Production, with the given settings in the environment.
+    /// </summary>
+    public static AppProcess StartBuilt(IEnumerable<string> arguments, IDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "HandhavingsKoers.Web.dll"), "--contentRoot", AppContext.BaseDirectory }.Concat(arguments))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        return new AppProcess(Process.Start(start)!);
+    }
+
     /// <summary>The address from the "Now listening on" line; fails with the output when the app stopped instead.</summary>
     public async Task<string> ListeningAsync()
     {
