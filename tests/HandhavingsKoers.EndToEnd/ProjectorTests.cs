@@ -71,6 +71,7 @@ public sealed class ProjectorTests(Xunit.Abstractions.ITestOutputHelper output) 
         await phone.GetByLabel("3 We zijn ermee bezig").CheckAsync();
         await phone.GetByRole(AriaRole.Button, new() { Name = "Score bewaren" }).ClickAsync();
         await presenter.Keyboard.PressAsync("s");
+        await Assertions.Expect(presenter.Locator(".stage-scores .score-median")).ToBeVisibleAsync(new() { Timeout = 5000 });
         foreach (var (width, height) in Screens)
         {
             await presenter.SetViewportSizeAsync(width, height);

@@ -270,7 +270,8 @@
         // Participants follow the room; so does the facilitator's laptop when the projector's keys moved it.
         if (following && !isTyping()) {
             sessionStorage.setItem(followKey, "1");
-            window.location.assign(url);
+            // The room's phones go first; the facilitator's laptop (a heavier page) a moment later.
+            window.setTimeout(() => window.location.assign(url), root.dataset.role === "participant" ? 0 : 400);
         } else if (root.dataset.role === "participant" && banner) {
             banner.innerHTML = "";
             const text = document.createElement("span");
