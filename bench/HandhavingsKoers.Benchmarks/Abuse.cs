@@ -96,7 +96,7 @@ public static class Abuse
         }
 
         var sorted = latencies.Order().ToList();
-        double P(double q) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(q * sorted.Count) - 1)];
+        double P(double q) => Percentiles.Of(sorted, q);
         Console.WriteLine($"Abuse: {Abusers} clients fetching the PDF of a 1000-note workshop in a loop ({pdfs} PDFs served) while {participants} participants of another workshop each post a note and reload every second, {seconds} s:");
         Console.WriteLine($"  the room's {sorted.Count} requests, {errors} errors; p50 {P(0.5):0.0} ms, p95 {P(0.95):0.0} ms, p99 {P(0.99):0.0} ms; server peak memory {server.PeakMegabytes():0} MB");
     }

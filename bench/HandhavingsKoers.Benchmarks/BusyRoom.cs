@@ -71,7 +71,7 @@ public static class BusyRoom
         }
 
         var sorted = latencies.Order().ToList();
-        double P(double q) => sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(q * sorted.Count) - 1)];
+        double P(double q) => Percentiles.Of(sorted, q);
         Console.WriteLine($"Busy room: {participants} participants, {seconds} s measured after {WarmUpSeconds} s of warm-up, each a note and a reload (half streaming) every second, presenter streaming:");
         Console.WriteLine($"  {sorted.Count} requests, {errors} errors; p50 {P(0.5):0.0} ms, p95 {P(0.95):0.0} ms, p99 {P(0.99):0.0} ms; server peak memory {server.PeakMegabytes():0} MB");
 

@@ -53,7 +53,7 @@ public static class LiveLatency
 
         stop.Cancel();
         latencies.Sort();
-        double P(double q) => latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(q * latencies.Count) - 1)];
+        double P(double q) => Percentiles.Of(latencies, q);
         Console.WriteLine($"POST → presenter stream, {notes} notes, {participants} participant streams open, each page refetching its notes on every event, a note every {pauseMs} ms:");
         Console.WriteLine($"  p50 {P(0.50):0.0} ms   p95 {P(0.95):0.0} ms   p99 {P(0.99):0.0} ms   max {latencies[^1]:0.0} ms");
     }
