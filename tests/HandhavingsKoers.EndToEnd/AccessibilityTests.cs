@@ -41,6 +41,15 @@ public sealed class AccessibilityTests(Xunit.Abstractions.ITestOutputHelper outp
 
         async Task Check(IPage page, string name)
         {
+            if (name.StartsWith("presenter", StringComparison.Ordinal))
+            {
+                // The projector's buttons fade out without the mouse; check them as the facilitator sees them when
+                // reaching for them (a check during the fade would measure a half-transparent button).
+                await page.Mouse.MoveAsync(5, 5);
+                await page.Mouse.MoveAsync(15, 15);
+                await Assertions.Expect(page.Locator(".presenter-controls")).ToHaveCSSAsync("opacity", "1");
+            }
+
             var result = await page.RunAxe(new AxeRunOptions
             {
                 RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
