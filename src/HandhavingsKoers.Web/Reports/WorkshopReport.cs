@@ -30,6 +30,17 @@ public sealed record WorkshopReport(
     IReadOnlyList<SessionReport> Sessions,
     bool IncludesNames)
 {
+    /// <summary>
+    /// The bestuurlijke samenvatting the facilitator writes for the college after the session; null until written.
+    /// </summary>
+    public string? ExecutiveSummary { get; init; }
+
+    /// <summary>
+    /// What the room chose as most important in its prioritising rounds, most dots first; empty until the facilitator
+    /// reveals the dots. Merged notes count as one, with the dots of their originals added up.
+    /// </summary>
+    public IReadOnlyList<PriorityReport> Priorities { get; init; } = [];
+
     /// <param name="viewer">
     /// Who reads it. What they may read is the workshop's rule (<see cref="Workshop.NotesVisibleTo"/>,
     /// <see cref="Workshop.ScoresVisibleTo"/>), the same the step pages ask: a participant's copy of a running workshop
@@ -145,7 +156,19 @@ public sealed record PanelReport(
     IReadOnlyList<NoteView> Already,
     IReadOnlyList<NoteView> Todo,
     IReadOnlyList<ReadMoreLink> Links,
-    ScoreSummary? Scores);
+    ScoreSummary? Scores)
+{
+    /// <summary>The facilitator's conclusion on this principle, written after the session; null until written.</summary>
+    public string? Conclusion { get; init; }
+
+    /// <summary>Up to five kernpunten the facilitator chose from this principle's notes, in their order.</summary>
+    public IReadOnlyList<string> KeyPoints { get; init; } = [];
+}
+
+/// <summary>One item of the room's ranking: a "Wat moeten we nog doen?" note and the dots it got.</summary>
+/// <param name="Panel">The title of the principle the note belongs to.</param>
+/// <param name="MergedFrom">The wording of the notes merged into this one, when it is a merge; else empty.</param>
+public sealed record PriorityReport(string Panel, string Text, int Dots, IReadOnlyList<string> MergedFrom);
 
 public sealed record TeamActionReport(Guid Id, string Text, string Owner, DateOnly DueDate)
 {
