@@ -93,6 +93,52 @@ public sealed class ProjectorTests(Xunit.Abstractions.ITestOutputHelper output) 
         await Assertions.Expect(next).ToHaveCSSAsync("opacity", "1");
     }
 
+    [BrowserFact]
+    public async Task The_radar_on_the_closing_screen_can_be_read_from_the_back_of_the_room()
+    {
+        var laptop = await NewUserAsync(1280, 800);
+        var facilitator = await laptop.NewPageAsync();
+        await facilitator.GotoAsync(App.BaseUrl + "/starten");
+        await facilitator.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Gemeente Zuidwolde");
+        await facilitator.GetByLabel("Titel van de workshop").FillAsync("Achter in de zaal");
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Workshop starten" }).ClickAsync();
+        var code = Regex.Replace(await facilitator.Locator(".join-code").TextContentAsync() ?? "", @"\s", "");
+        var workshopUrl = Regex.Replace(facilitator.Url, "/begeleider.*$", "");
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Volgende stap: Vertrouwen" }).ClickAsync();
+        await facilitator.WaitForURLAsync(new Regex("/begeleider/vertrouwen$"));
+
+        var phone = await (await NewUserAsync(360, 740)).NewPageAsync();
+        await phone.GotoAsync($"{App.BaseUrl}/doemee/{code}");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Meedoen" }).ClickAsync();
+        await phone.WaitForURLAsync(new Regex("/stap$"));
+        await phone.GetByLabel("3 We zijn ermee bezig").CheckAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Score bewaren" }).ClickAsync();
+
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Scores aan de zaal laten zien" }).ClickAsync();
+        await facilitator.GetByRole(AriaRole.Link, new() { Name = "Afronding" }).ClickAsync();
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Zet de zaal op deze stap" }).ClickAsync();
+
+        var presenter = await laptop.NewPageAsync();
+        await presenter.SetViewportSizeAsync(1920, 1080);
+        await presenter.GotoAsync(workshopUrl + "/presenteren");
+        var radar = presenter.GetByRole(AriaRole.Img, new() { NameRegex = new Regex("^Radar") });
+        await Assertions.Expect(radar).ToBeVisibleAsync();
+
+        // The smallest topic name as drawn on the screen, in CSS pixels (the SVG is scaled to fit its box).
+        var smallest = await radar.EvaluateAsync<double>("""
+            svg => {
+                const box = svg.getBoundingClientRect(), view = svg.viewBox.baseVal;
+                const scale = Math.min(box.width / view.width, box.height / view.height);
+                return Math.min(...[...svg.querySelectorAll('text[font-weight=bold]')].map(t => parseFloat(t.getAttribute('font-size')) * scale));
+            }
+            """);
+        output.WriteLine($"smallest topic name on the projector: {smallest:0.0} px");
+        Assert.True(smallest >= 24, $"The radar's topic names are {smallest:0.0} px at 1920×1080; readable from the back of the room needs 24 px.");
+        var fits = await presenter.EvaluateAsync<bool>("() => document.documentElement.scrollHeight <= window.innerHeight + 1");
+        Assert.True(fits, "The closing screen with the radar runs off the projector.");
+        await presenter.ScreenshotAsync(new() { Path = Browsers.Artifact("presenter-closing-1920.png") });
+    }
+
     private async Task AssertOnScreenAsync(IPage presenter, int newest, string situation)
     {
         output.WriteLine(situation);

@@ -113,7 +113,7 @@ public sealed record WorkshopReport(
     public bool HasScores => Panels.Any(p => p.Scores is { Total: > 0 }) || Sessions.Take(Sessions.Count - 1).Any(s => s.Scores.Values.Any(v => v.Total > 0));
 
     /// <summary>The radar: this session's medians, and the previous session's dashed behind them.</summary>
-    public HandhavingsKoers.Pdf.Layout.Drawing Radar()
+    public HandhavingsKoers.Pdf.Layout.Drawing Radar(Charts.RadarLayout? layout = null)
     {
         var series = new List<Charts.RadarSeries> { new(ThisSessionLabel, Panels.Select(p => p.Scores?.Median).ToList()) };
         if (Sessions.Count > 1)
@@ -122,7 +122,7 @@ public sealed record WorkshopReport(
             series.Add(new(previous.Label, Panels.Select(p => previous.Scores.TryGetValue(p.Topic, out var s) ? s.Median : null).ToList(), IsEarlier: true));
         }
 
-        return Charts.RadarChart.Draw(Panels.Select(p => p.Title).ToList(), series);
+        return Charts.RadarChart.Draw(Panels.Select(p => p.Title).ToList(), series, layout);
     }
 
     public string ThisSessionLabel => Sessions[^1].Label;

@@ -17,7 +17,7 @@ public static class RadarChart
     public const double Width = 560;
     public const double Height = 440;
     public const double Radius = 150;
-    public static readonly Point Centre = new(Width / 2, (Height / 2) + 4);
+    public static readonly Point Centre = RadarLayout.Page.Centre;
 
     public const string Primary = "#00437a";
     public const string Earlier = "#5c5c5c";
@@ -25,20 +25,24 @@ public static class RadarChart
     private const string Ink = "#1a1a1a";
 
     /// <summary>Where a value lands on spoke <paramref name="axis"/> of <paramref name="axisCount"/>; 0 is the centre, 5 the rim.</summary>
-    public static Point PointAt(int axis, int axisCount, double value)
+    public static Point PointAt(int axis, int axisCount, double value, RadarLayout? layout = null)
     {
+        layout ??= RadarLayout.Page;
         var angle = AngleOf(axis, axisCount);
-        var r = Radius * Math.Clamp(value, 0, ScoreScale.Max) / ScoreScale.Max;
-        return new Point(Round(Centre.X + (r * Math.Cos(angle))), Round(Centre.Y + (r * Math.Sin(angle))));
+        var r = layout.Radius * Math.Clamp(value, 0, ScoreScale.Max) / ScoreScale.Max;
+        return new Point(Round(layout.Centre.X + (r * Math.Cos(angle))), Round(layout.Centre.Y + (r * Math.Sin(angle))));
     }
 
     private static double AngleOf(int axis, int axisCount) => (-Math.PI / 2) + (2 * Math.PI * axis / axisCount);
 
     private static double Round(double v) => Math.Round(v, 2);
 
-    public static Drawing Draw(IReadOnlyList<string> topics, IReadOnlyList<RadarSeries> series)
+    /// <param name="layout">Its size and type sizes: <see cref="RadarLayout.Page"/> (pages and the PDF) unless given.</param>
+    public static Drawing Draw(IReadOnlyList<string> topics, IReadOnlyList<RadarSeries> series, RadarLayout? layout = null)
     {
+        layout ??= RadarLayout.Page;
         ArgumentOutOfRangeException.ThrowIfZero(topics.Count);
+        Point PointAt(int axis, int axisCount, double value) => RadarChart.PointAt(axis, axisCount, value, layout);
         var n = topics.Count;
         var shapes = new List<Shape>();
 
@@ -53,7 +57,7 @@ public static class RadarChart
 
         for (var i = 0; i < n; i++)
         {
-            shapes.Add(new PathShape([Centre, PointAt(i, n, ScoreScale.Max)]) { Closed = false, Stroke = Grid, StrokeWidth = 0.8 });
+            shapes.Add(new PathShape([layout.Centre, PointAt(i, n, ScoreScale.Max)]) { Closed = false, Stroke = Grid, StrokeWidth = 0.8 });
         }
 
         // Earlier sessions first, so the newest is drawn on top.
@@ -96,15 +100,15 @@ public static class RadarChart
         foreach (var ring in ScoreScale.Values)
         {
             var at = PointAt(0, n, ring);
-            shapes.Add(new LabelShape(new Point(at.X + 6, at.Y), [ring.ToString(System.Globalization.CultureInfo.InvariantCulture)], 10, TextAnchor.Start) { Color = Ink });
+            shapes.Add(new LabelShape(new Point(at.X + 6, at.Y), [ring.ToString(System.Globalization.CultureInfo.InvariantCulture)], layout.ScaleSize, TextAnchor.Start) { Color = Ink });
         }
 
         for (var i = 0; i < n; i++)
         {
-            shapes.Add(TopicLabel(i, n, topics[i]));
+            shapes.Add(TopicLabel(i, n, topics[i], layout));
         }
 
-        return new Drawing(Width, Height, shapes);
+        return new Drawing(layout.Width, layout.Height, shapes);
     }
 
     /// <summary>
@@ -140,17 +144,19 @@ public static class RadarChart
     }
 
     /// <summary>The topic's name just outside the rim, anchored away from the centre so it never covers the chart.</summary>
-    private static LabelShape TopicLabel(int axis, int axisCount, string topic)
+    private static LabelShape TopicLabel(int axis, int axisCount, string topic, RadarLayout layout)
     {
         var angle = AngleOf(axis, axisCount);
         var (cos, sin) = (Math.Cos(angle), Math.Sin(angle));
-        var at = new Point(Round(Centre.X + ((Radius + 14) * cos)), Round(Centre.Y + ((Radius + 14) * sin)));
+        var gap = layout.TopicSize + 1;
+        var at = new Point(Round(layout.Centre.X + ((layout.Radius + gap) * cos)), Round(layout.Centre.Y + ((layout.Radius + gap) * sin)));
         var anchor = Math.Abs(cos) < 0.2 ? TextAnchor.Middle : cos > 0 ? TextAnchor.Start : TextAnchor.End;
-        var lines = WrapLabel(topic, 18);
+        var lines = WrapLabel(topic, layout.WrapWidth);
 
         // Labels at the top and bottom sit above or below the rim instead of on it.
-        var lift = sin < -0.8 ? -(lines.Count * 13 * 1.2 / 2) : sin > 0.8 ? lines.Count * 13 * 1.2 / 2 : 0;
-        return new LabelShape(at with { Y = at.Y + lift }, lines, 13, anchor) { Bold = true, Color = Ink };
+        var half = lines.Count * layout.TopicSize * 1.2 / 2;
+        var lift = sin < -0.8 ? -half : sin > 0.8 ? half : 0;
+        return new LabelShape(at with { Y = at.Y + lift }, lines, layout.TopicSize, anchor) { Bold = true, Color = Ink };
     }
 
     /// <summary>Splits a label into lines of about <paramref name="width"/> characters at spaces.</summary>
@@ -178,4 +184,22 @@ public static class RadarChart
 
         return lines;
     }
+}
+
+/// <summary>
+/// The radar's box and type sizes, in drawing units (SVG user units, PDF points). Labels wrap at about
+/// <paramref name="WrapWidth"/> characters.
+/// </summary>
+public sealed record RadarLayout(double Width, double Height, double Radius, double TopicSize, double ScaleSize, int WrapWidth)
+{
+    /// <summary>Pages and the PDF: fits a column beside its table.</summary>
+    public static readonly RadarLayout Page = new(RadarChart.Width, RadarChart.Height, RadarChart.Radius, 13, 10, 18);
+
+    /// <summary>
+    /// The projector: topic names large enough to read at the back of a room. The presenter draws it about 560 px
+    /// high at 1920×1080 (site.css, .stage-radar .chart), so 24 units become 24 px or more (ProjectorTests).
+    /// </summary>
+    public static readonly RadarLayout Stage = new(820, 540, 170, 24, 17, 13);
+
+    public Point Centre => new(Width / 2, (Height / 2) + 4);
 }
