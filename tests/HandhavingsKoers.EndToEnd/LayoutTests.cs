@@ -10,6 +10,39 @@ namespace HandhavingsKoers.EndToEnd;
 public sealed class LayoutTests(Xunit.Abstractions.ITestOutputHelper output) : BrowserTest
 {
     [BrowserFact]
+    public async Task On_a_phone_the_first_note_field_is_on_the_first_screen_also_after_the_room_has_written()
+    {
+        var laptop = await NewUserAsync(1280, 800);
+        var facilitator = await laptop.NewPageAsync();
+        await facilitator.GotoAsync(App.BaseUrl + "/starten");
+        await facilitator.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Gemeente Zuidwolde");
+        await facilitator.GetByLabel("Titel van de workshop").FillAsync("Schrijven op de telefoon");
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Workshop starten" }).ClickAsync();
+        var code = Regex.Replace(await facilitator.Locator(".join-code").TextContentAsync() ?? "", @"\s", "");
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Volgende stap: Vertrouwen" }).ClickAsync();
+        await facilitator.WaitForURLAsync(new Regex("/begeleider/vertrouwen$"));
+        for (var i = 1; i <= 6; i++)
+        {
+            await facilitator.GetByLabel("Notitie voor de groep").First.FillAsync($"De begeleider schrijft notitie {i} voor de zaal, zodat de lijst lang wordt");
+            await facilitator.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Toevoegen") }).First.ClickAsync();
+            await Assertions.Expect(facilitator.GetByText($"notitie {i} voor de zaal", new() { Exact = false })).ToBeVisibleAsync();
+        }
+
+        var phone = await (await NewUserAsync(360, 740)).NewPageAsync();
+        await phone.GotoAsync($"{App.BaseUrl}/doemee/{code}");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Meedoen" }).ClickAsync();
+        await phone.WaitForURLAsync(new Regex("/stap$"));
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Vertrouwen", Level = 1 })).ToBeVisibleAsync();
+
+        // Writing comes first: without scrolling, the first field is whole on the screen.
+        var first = phone.GetByLabel("Uw notitie").First;
+        var box = await first.BoundingBoxAsync();
+        output.WriteLine($"first note field at {box!.Y:0}–{box.Y + box.Height:0} px of 740");
+        Assert.True(box.Y + box.Height <= 740, $"The first note field ends at {box.Y + box.Height:0} px; the phone shows 740.");
+        await phone.ScreenshotAsync(new() { Path = Browsers.Artifact("participant-principle-360.png"), FullPage = true });
+    }
+
+    [BrowserFact]
     public async Task Pages_use_the_theme_and_reflow_at_360_px_and_at_200_percent_zoom()
     {
         var laptop = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
