@@ -334,8 +334,10 @@
         let failures = 0;
         let again = 0;
         const open = () => {
-            const url = lastEventId ? `${root.dataset.live}?lastEventId=${encodeURIComponent(lastEventId)}` : root.dataset.live;
-            const current = new EventSource(url);
+            // The page's address already says which event it was rendered after; later, the last one we saw.
+            const url = new URL(root.dataset.live, window.location.href);
+            if (lastEventId) url.searchParams.set("lastEventId", lastEventId);
+            const current = new EventSource(url.href);
             source = current;
             for (const [type, handler] of Object.entries(handlers)) {
                 current.addEventListener(type, (event) => {
