@@ -27,12 +27,17 @@ public sealed class LiveLimitTests(Xunit.Abstractions.ITestOutputHelper output) 
         await facilitator.GetByRole(AriaRole.Button, new() { Name = "Workshop starten" }).ClickAsync();
         var code = Regex.Replace(await facilitator.Locator(".join-code").TextContentAsync() ?? "", @"\s", "");
 
+        // The room is on its first topic before Sanne and Piet join, and the facilitator's laptop is closed: no page
+        // here moves on (a page that moves on opens its new stream while the old one may still be closing, which a
+        // limit of one would refuse), so the streams counted below are Sanne's and Piet's.
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Volgende stap: Vertrouwen" }).ClickAsync();
+        await Assertions.Expect(facilitator.GetByRole(AriaRole.Heading, new() { Name = "Vertrouwen", Level = 1 })).ToBeVisibleAsync();
+        await facilitator.CloseAsync();
         var sanne = await NewUserAsync(360, 740);
         var firstTab = await JoinAsync(sanne, code, "Sanne");
         var piet = await JoinAsync(await NewUserAsync(360, 740), code, "Piet");
-        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Volgende stap: Vertrouwen" }).ClickAsync();
-        await firstTab.WaitForURLAsync(new Regex("/stap/vertrouwen$"));
-        await piet.WaitForURLAsync(new Regex("/stap/vertrouwen$"));
+        var slots = _app.Services.GetRequiredService<StreamSlots>();
+        await WaitUntilAsync(() => slots.Total == 2, "Piet and Sanne's first tab should each have a stream");
 
         // Sanne opens the same step in a second tab: her one place is taken by the first, so its stream gets a 429.
         await sanne.Clock.InstallAsync();
@@ -65,12 +70,11 @@ public sealed class LiveLimitTests(Xunit.Abstractions.ITestOutputHelper output) 
         }
 
         // The first tab closes; after the wait (at most 30 s × 1.25) the second tab listens again and follows the room.
-        var slots = _app.Services.GetRequiredService<StreamSlots>();
-        Assert.Equal(3, slots.Total); // the facilitator, Piet, Sanne's first tab
+        Assert.Equal(2, slots.Total);
         await firstTab.CloseAsync();
-        await WaitUntilAsync(() => slots.Total == 2, "the first tab's place was not given back");
+        await WaitUntilAsync(() => slots.Total == 1, "the first tab's place was not given back");
         await sanne.Clock.FastForwardAsync("00:40");
-        await WaitUntilAsync(() => slots.Total == 3, "the second tab did not ask again");
+        await WaitUntilAsync(() => slots.Total == 2, "the second tab did not ask again");
         lock (asked)
         {
             Assert.Equal(2, asked.Count);
