@@ -48,6 +48,7 @@ builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, options
 });
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IWorkshopEvents, InMemoryWorkshopEvents>();
+builder.Services.AddSingleton<StreamSlots>();
 
 // Antiforgery tokens and TempData are protected with keys; keep them beside the data file so forms that are open in
 // people's browsers still work after a restart or an upgrade.

@@ -1,6 +1,8 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Pages;
+using HandhavingsKoers.Web.Security;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,7 +17,7 @@ public static class LiveEndpoint
     internal static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(20);
 
     public static void MapLive(this WebApplication app) =>
-        app.MapGet("/w/{id:guid}/live", async (Guid id, HttpContext context, AppDbContext db, IWorkshopEvents events, TimeProvider clock, IHostApplicationLifetime lifetime) =>
+        app.MapGet("/w/{id:guid}/live", async (Guid id, HttpContext context, AppDbContext db, IWorkshopEvents events, TimeProvider clock, IHostApplicationLifetime lifetime, StreamSlots slots) =>
         {
             var workshop = await db.Workshops.AsNoTracking().SingleOrDefaultAsync(w => w.Id == id);
             if (workshop is null)
@@ -23,10 +25,26 @@ public static class LiveEndpoint
                 return Results.NotFound();
             }
 
-            if (!WorkshopAccess.IsFacilitator(context, workshop) && await WorkshopAccess.FindParticipantAsync(db, context, id) is null)
+            var holder = WorkshopAccess.IsFacilitator(context, workshop) ? $"facilitator:{id:N}"
+                : await WorkshopAccess.FindParticipantAsync(db, context, id) is { } participant ? $"participant:{participant.Id:N}"
+                : null;
+            if (holder is null)
             {
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
             }
+
+            // One slot per open stream, given back when the response ends (the page closed, the connection dropped).
+            // Beyond a limit the page keeps working without live updates; live.js tries again later, backing off.
+            var slot = slots.TryTake(RateLimits.ClientAddress(context), holder, out var outcome);
+            if (slot is null)
+            {
+                var full = outcome == StreamSlots.Outcome.ServerFull;
+                context.Items[RefusalExtensions.MessageKey] = full ? Messages.ServerFullOfStreams : Messages.TooManyStreams;
+                context.Response.Headers.RetryAfter = "60";
+                return Results.StatusCode(full ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status429TooManyRequests);
+            }
+
+            context.Response.RegisterForDispose(slot);
 
             long? last = long.TryParse(context.Request.Headers["Last-Event-ID"].ToString(), out var header) ? header
                 : long.TryParse(context.Request.Query["lastEventId"].ToString(), out var query) ? query : null;

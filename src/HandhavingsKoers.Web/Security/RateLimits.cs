@@ -16,7 +16,7 @@ public static class RateLimits
     {
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
-            var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            var address = ClientAddress(context);
             var security = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
             return Kind(context) switch
             {
@@ -45,6 +45,12 @@ public static class RateLimits
             return ValueTask.CompletedTask;
         };
     }
+
+    /// <summary>
+    /// The client's address every per-client limit counts by: behind a believed proxy the real client's
+    /// (<c>UseForwardedHeaders</c> runs first), else whoever opened the connection.
+    /// </summary>
+    public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     private enum Limited
     {

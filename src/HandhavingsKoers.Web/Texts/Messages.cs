@@ -32,6 +32,8 @@ public static class Messages
     public const string JoinCodeUnknown = "Met deze code kunt u niet meedoen. Misschien is er een letter of cijfer anders, of is de workshop al afgesloten. Kijk de code na, of vraag de begeleider om de code.";
     public const string TooManyStarts = "Vanaf dit adres zijn in het afgelopen uur al veel workshops gestart. Wacht een uur en probeer het dan opnieuw, of ga verder met een workshop die u al heeft.";
     public const string TooManyJoinAttempts = "U heeft te vaak een code geprobeerd. Wacht een minuut en probeer het dan opnieuw.";
+    public const string TooManyStreams = "Er staan al veel pagina's van deze workshop open op uw apparaten of in uw netwerk. Deze pagina werkt gewoon, maar ververst niet vanzelf. Sluit pagina's die u niet gebruikt, of laad de pagina opnieuw om het nieuwste te zien.";
+    public const string ServerFullOfStreams = "De server houdt nu zoveel pagina's bij als hij aankan. Deze pagina werkt gewoon, maar ververst niet vanzelf. Laad de pagina opnieuw om het nieuwste te zien.";
 
     public const string GemeenteRequired = "Vul de naam van uw gemeente in.";
     public static readonly string GemeenteTooLong = $"De naam van de gemeente mag maximaal {Workshop.GemeenteMaxLength} tekens zijn.";

@@ -49,6 +49,12 @@ public sealed class PdfInspector
         }
     }
 
+    /// <summary>
+    /// The figures' alternative text and size in points (width, height), from the bounding box each Figure element
+    /// carries in its layout attributes (<c>/A &lt;&lt; /O /Layout /BBox [...] &gt;&gt;</c>), in document order.
+    /// </summary>
+    public List<(string? Alt, double Width, double Height)> Figures { get; } = [];
+
     private void Walk(PdfItem? item)
     {
         switch (item)
@@ -67,10 +73,26 @@ public sealed class PdfInspector
                 var tag = dictionary.Elements.GetName("/S").TrimStart('/');
                 var alt = dictionary.Elements.ContainsKey("/Alt") ? dictionary.Elements.GetString("/Alt") : null;
                 Elements.Add((tag, alt));
+                if (tag == "Figure")
+                {
+                    var box = Attributes(dictionary)?.Elements.GetArray("/BBox");
+                    Figures.Add(box is { Elements.Count: 4 }
+                        ? (alt, box.Elements.GetReal(2) - box.Elements.GetReal(0), box.Elements.GetReal(3) - box.Elements.GetReal(1))
+                        : (alt, 0, 0));
+                }
+
                 Walk(dictionary.Elements["/K"]);
                 break;
         }
     }
+
+    private static PdfDictionary? Attributes(PdfDictionary element) => element.Elements["/A"] switch
+    {
+        PdfReference reference => reference.Value as PdfDictionary,
+        PdfDictionary dictionary => dictionary,
+        PdfArray array => array.Elements.Select(a => a is PdfReference r ? r.Value : a).OfType<PdfDictionary>().FirstOrDefault(d => d.Elements.ContainsKey("/BBox")),
+        _ => null,
+    };
 
     /// <summary>Runs a command-line tool on the PDF (or its rendering); null when the tool is not installed.</summary>
     public static string? Run(string tool, string arguments)

@@ -16,6 +16,9 @@ public static class Typography
     /// </summary>
     public const double ReportQrSize = 30 * Millimetre;
 
+    /// <summary>The A3 poster lies on a table, read by people sitting around it: its QR codes are at least 4 cm.</summary>
+    public const double PosterQrSize = 41 * Millimetre;
+
     public static readonly XColor Primary = XColor.FromArgb(0x00, 0x43, 0x7A);
     public static readonly XColor Muted = XColor.FromArgb(0x55, 0x55, 0x55);
     public static readonly XColor Tint = XColor.FromArgb(0xF0, 0xF3, 0xF6);

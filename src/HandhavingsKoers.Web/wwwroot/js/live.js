@@ -324,16 +324,42 @@
     startTimers();
 
     function listen(handlers) {
-        // EventSource reconnects by itself and sends Last-Event-ID; the server replays what was missed.
-        const source = new EventSource(root.dataset.live);
-        for (const [type, handler] of Object.entries(handlers)) {
-            source.addEventListener(type, (event) => {
-                let data = {};
-                try { data = JSON.parse(event.data || "{}"); } catch { /* keep empty */ }
-                handler(data);
+        // EventSource reconnects by itself after a dropped connection and sends Last-Event-ID; the server replays
+        // what was missed. A refusal (429: this person or network has many pages open; 503: the server is full;
+        // or any answer that is not a stream) closes it for good. Then we try again ourselves, later each time
+        // (about 30 s, 1, 2, 4 minutes, at most 10, spread so a room does not return at once), and say where we
+        // were. Meanwhile the page works as it does without JavaScript updates.
+        let source = null;
+        let lastEventId = "";
+        let failures = 0;
+        let again = 0;
+        const open = () => {
+            // The page's address already says which event it was rendered after; later, the last one we saw.
+            const url = new URL(root.dataset.live, window.location.href);
+            if (lastEventId) url.searchParams.set("lastEventId", lastEventId);
+            const current = new EventSource(url.href);
+            source = current;
+            for (const [type, handler] of Object.entries(handlers)) {
+                current.addEventListener(type, (event) => {
+                    if (event.lastEventId) lastEventId = event.lastEventId;
+                    let data = {};
+                    try { data = JSON.parse(event.data || "{}"); } catch { /* keep empty */ }
+                    handler(data);
+                });
+            }
+            current.addEventListener("hello", () => { failures = 0; });
+            current.addEventListener("error", () => {
+                if (current.readyState !== EventSource.CLOSED || current !== source) return;
+                const seconds = Math.min(600, 30 * 2 ** failures) * (0.75 + Math.random() / 2);
+                failures++;
+                again = window.setTimeout(open, seconds * 1000);
             });
-        }
-        window.addEventListener("pagehide", () => source.close());
+        };
+        open();
+        window.addEventListener("pagehide", () => {
+            window.clearTimeout(again);
+            source.close();
+        });
     }
 
     function newId() {
