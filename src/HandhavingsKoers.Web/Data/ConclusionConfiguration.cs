@@ -13,6 +13,7 @@ internal sealed class PanelConclusionConfiguration : IEntityTypeConfiguration<Pa
         builder.HasKey(c => new { c.WorkshopId, c.StepKey });
         builder.Property(c => c.StepKey).HasMaxLength(Step.KeyMaxLength);
         builder.Property(c => c.Text).HasMaxLength(PanelConclusion.MaxLength);
+        builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasMany(c => c.KeyPoints).WithOne().HasForeignKey(k => new { k.WorkshopId, k.StepKey }).OnDelete(DeleteBehavior.Cascade);
     }
 }

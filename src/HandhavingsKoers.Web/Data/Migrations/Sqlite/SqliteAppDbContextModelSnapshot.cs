@@ -103,6 +103,7 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.HasKey("WorkshopId", "StepKey");
