@@ -137,6 +137,15 @@ app.UseSerilogRequestLogging(options =>
     options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
     options.IncludeQueryInRequestPath = false;
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+
+    // A public report's token is part of its path (/openbaar/{token}): logged as /openbaar/[redacted].
+    options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+    [
+        new("RequestMethod", new Serilog.Events.ScalarValue(context.Request.Method)),
+        new("RequestPath", new Serilog.Events.ScalarValue(FacilitatorKeyRedaction.Redact(path))),
+        new("StatusCode", new Serilog.Events.ScalarValue(status)),
+        new("Elapsed", new Serilog.Events.ScalarValue(elapsed)),
+    ];
 });
 app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/fout/{0}");

@@ -43,7 +43,10 @@ public static class Routes
     public static string Conclude(Guid id) => $"{Workshop(id)}/verslag";
 
     /// <summary>A published report: readable by anyone with the link, outside the workshop's path (no workshop cookie goes along).</summary>
-    public static string PublicReport(string token) => $"/openbaar/{token}";
+    public static string PublicReport(string token) => PublicReportPrefix + token;
+
+    /// <summary>The start of every public report's address; the token follows (and is kept out of logs).</summary>
+    public const string PublicReportPrefix = "/openbaar/";
 
     public static string PublicReportPdf(string token) => $"{PublicReport(token)}?handler=Pdf";
 

@@ -11,9 +11,9 @@ public static partial class Texts
         public const string Lead = "Schrijf per principe een korte conclusie en kies de kernpunten uit de notities. Schrijf daarna een bestuurlijke samenvatting voor het college. Alles komt in het verslag voor raad en college.";
         public const string Autosave = "Wat u typt, wordt vanzelf bewaard. Werkt dat niet, druk dan op Opslaan.";
         public const string NotClosed = "U kunt het verslag afronden als de workshop is afgesloten. Sluit de workshop af op de pagina van de begeleider.";
-        public const string ConclusionLabel = "Conclusie over dit principe";
+        public const string ConclusionLabel = "Conclusie: {0}";
         public const string ConclusionHint = "Een paar zinnen: wat is de uitkomst bij dit principe? Hoogstens {0} tekens.";
-        public const string KeyPointsLegend = "Kernpunten: kies er hoogstens {0}";
+        public const string KeyPointsLegend = "Kernpunten bij {0}: kies er hoogstens {1}";
         public const string KeyPointsHint = "Kies de notities die het belangrijkst zijn. Ze komen in deze volgorde in het verslag.";
         public const string NoNotesToChoose = "Bij dit principe zijn geen notities om uit te kiezen.";
         public const string SummaryHeading = "Bestuurlijke samenvatting";

@@ -423,6 +423,12 @@ public sealed class Workshop
         }
 
         var conclusion = Conclusions.FirstOrDefault(c => c.StepKey == panel.Key);
+        if (conclusion is null && cleaned is null && chosen.Count == 0)
+        {
+            // An untouched principle in the plain form: nothing to store.
+            return;
+        }
+
         if (conclusion is null)
         {
             conclusion = PanelConclusion.For(this, panel.Key);

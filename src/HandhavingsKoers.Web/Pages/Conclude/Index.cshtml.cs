@@ -41,6 +41,14 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
     [BindProperty]
     public string? EndsOn { get; set; }
 
+    /// <summary>A principle's conclusion field: its own id, so its error finds it among the others.</summary>
+    public FieldModel ConclusionField(PanelDraft draft) => new(ModelState, $"Panels[{draft.Key}].Conclusion",
+        Texts.Format(Texts.Conclude.ConclusionLabel, draft.Title), draft.Conclusion, Texts.Format(Texts.Conclude.ConclusionHint, PanelConclusion.MaxLength),
+        PanelConclusion.MaxLength, Multiline: true, Id: FormIds.Conclusion(draft.Key));
+
+    public FieldModel EndsOnField => new(ModelState, nameof(EndsOn), Texts.Publish.EndsOnLabel, EndsOn, Texts.Publish.EndsOnHint, Type: "date",
+        Id: FormIds.PublicationEndsOn);
+
     private bool FromScript => Request.Headers["X-Requested-With"] == "fetch";
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -91,9 +99,11 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
     {
         try
         {
-            var chosen = Panels.Values.SelectMany(p => p.KeyPoints ?? []).Distinct().Take(Edition.Panels.Count() * (PanelConclusion.MaxKeyPoints + 1)).ToList();
+            // The binder leaves an entry without a value for a name that only looks like a key; such a part was not sent.
+            var parts = Panels.Where(p => p.Value is not null).ToList();
+            var chosen = parts.SelectMany(p => p.Value.KeyPoints ?? []).Distinct().Take(Edition.Panels.Count() * (PanelConclusion.MaxKeyPoints + 1)).ToList();
             var notes = await db.Notes.Where(n => chosen.Contains(n.Id)).ToListAsync();
-            foreach (var (stepKey, input) in Panels)
+            foreach (var (stepKey, input) in parts)
             {
                 try
                 {
