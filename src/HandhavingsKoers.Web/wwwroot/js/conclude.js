@@ -26,6 +26,7 @@
     const action = form.getAttribute("action") || window.location.href;
     const delay = 800;
 
+    const parts = [];
     form.querySelectorAll("[data-part]").forEach((part) => {
         const status = part.querySelector("[data-status]");
         const version = part.querySelector("[data-version]");
@@ -34,6 +35,7 @@
         let again = false;
         let dirty = false;
         let stopped = false;
+        let current = Promise.resolve();
 
         // Only this part's fields: a save never sends (and so never overwrites) another part.
         const body = () => {
@@ -54,15 +56,20 @@
             status.classList.toggle("field-error", Boolean(isError));
         };
 
-        const save = async (keepalive) => {
+        const save = (keepalive) => {
             window.clearTimeout(timer);
             timer = 0;
-            if (stopped) return;
+            if (stopped) return current;
             if (inFlight) {
                 again = true;
-                return;
+                return current;
             }
 
+            current = send(keepalive);
+            return current;
+        };
+
+        const send = async (keepalive) => {
             inFlight = true;
             dirty = false;
             show(texts.saving, false);
@@ -88,12 +95,23 @@
                 timer = window.setTimeout(save, 5000);
             } finally {
                 inFlight = false;
-                if (again) {
-                    again = false;
-                    save();
-                }
+            }
+
+            if (again) {
+                again = false;
+                await save();
             }
         };
+
+        // Before the "Opslaan" button posts the whole form: this part's own save finished, so the form carries its
+        // newest version. Returns false when newer text was saved elsewhere (the form would be refused).
+        parts.push(async () => {
+            window.clearTimeout(timer);
+            timer = 0;
+            dirty = false;
+            await current;
+            return !stopped;
+        });
 
         part.addEventListener("input", (event) => {
             if (event.target.type === "checkbox") return;
@@ -110,5 +128,17 @@
         part.addEventListener("focusout", () => { if (dirty) save(); });
         // Leaving or reloading the page before the pause: send what was typed, so nothing is lost.
         window.addEventListener("pagehide", () => { if (dirty) save(true); });
+    });
+
+    // The "Opslaan" button with the script on: wait for saves under way, then post the form as without the script.
+    let submitting = false;
+    form.addEventListener("submit", async (event) => {
+        if (submitting) return;
+        event.preventDefault();
+        const results = await Promise.all(parts.map((settle) => settle()));
+        if (results.every(Boolean)) {
+            submitting = true;
+            form.requestSubmit(event.submitter || undefined);
+        }
     });
 })();
