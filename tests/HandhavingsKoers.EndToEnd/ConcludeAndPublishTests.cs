@@ -114,7 +114,7 @@ public sealed class ConcludeAndPublishTests(Xunit.Abstractions.ITestOutputHelper
         var phone = await (await NewUserAsync(360, 740, bypassCsp: true)).NewPageAsync();
         await phone.GotoAsync(link);
         await CheckAsync(phone, "public 360", violations);
-        await phone.ScreenshotAsync(new() { Path = Browsers.Artifact("public-report-360.png"), FullPage = true });
+        await phone.ScreenshotAsync(new() { Path = Browsers.Artifact("public-report-360.png"), FullPage = true, Clip = new() { X = 0, Y = 0, Width = 360, Height = 1200 } });
         await facilitator.GotoAsync(link);
         await CheckAsync(facilitator, "public 1280", violations);
 
