@@ -63,6 +63,11 @@ builder.Services.AddRazorPages()
         DutchModelBinding.Apply(options.ModelBindingMessageProvider);
         options.Filters.Add(new HandhavingsKoers.Web.Pages.AntiforgeryRefusalFilter());
         options.Filters.Add(new HandhavingsKoers.Web.Pages.UnknownHandlerFilter());
+
+        // jQuery-style keys ("a[b][c]") are not ours; their reader throws on a key with an unclosed bracket
+        // ("Panels[x=1"), which made any such post a 500. The plain form reader answers those with a Dutch 400.
+        Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderFactoryExtensions.RemoveType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory>(options.ValueProviderFactories);
+        Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderFactoryExtensions.RemoveType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory>(options.ValueProviderFactories);
     });
 builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.Section));
 builder.Services.AddSingleton<RetentionService>();

@@ -256,6 +256,70 @@ public sealed class ConcludeTests : RoomTest
         Assert.Equal(0, ConclusionRows);
     }
 
+    /// <summary>
+    /// Malformed posts from the facilitator's own browser (valid cookie and token): only the input is wrong. Each gets a
+    /// 4xx with a message, or (where what arrives happens to be a valid empty save) changes nothing; never a 500.
+    /// </summary>
+    [Fact]
+    public async Task Malformed_posts_get_a_4xx_with_a_message_and_change_nothing()
+    {
+        await WriteNotesAndCloseAsync("Een notitie");
+        var page = await Facilitator.OpenAsync(Workshop.ConcludeUrl());
+        var token = ((IHtmlInputElement)page.Document.QuerySelector("input[name=__RequestVerificationToken]")!).Value;
+        string[] values = ["%FF%FE", "a%00b", "%ED%A0%80", "not-a-guid", "-1", "99999999999", "' OR 1=1 --", "", new string('x', 6000)];
+        var bodies = new List<string>();
+        foreach (var value in values)
+        {
+            bodies.Add($"Panels%5Bvertrouwen%5D.Conclusion={value}&Panels%5Bvertrouwen%5D.Version={value}&__RequestVerificationToken={token}");
+            bodies.Add($"Panels%5Bvertrouwen%5D.KeyPoints={value}&Panels%5Bvertrouwen%5D.Version=0&__RequestVerificationToken={token}");
+            bodies.Add($"Summary={value}&SummaryVersion={value}&__RequestVerificationToken={token}");
+            bodies.Add($"Panels%5B{value}%5D.Conclusion=x&Panels%5B{value}%5D.Version=0&__RequestVerificationToken={token}");
+            bodies.Add($"EndsOn={value}&__RequestVerificationToken={token}");
+        }
+
+        bodies.Add(string.Join('&', Enumerable.Range(0, 5000).Select(i => $"Panels%5Bp{i}%5D.Version=0")) + $"&__RequestVerificationToken={token}");
+        bodies.Add(string.Join('&', Enumerable.Range(0, 50).Select(_ => $"Panels%5Bvertrouwen%5D.KeyPoints={Guid.NewGuid()}")) + $"&Panels%5Bvertrouwen%5D.Version=0&__RequestVerificationToken={token}");
+        bodies.Add("Summary=x");
+
+        var failures = new List<string>();
+        foreach (var handler in new[] { "Save", "Publish", "Revoke" })
+        {
+            foreach (var body in bodies)
+            {
+                foreach (var fromScript in new[] { false, true })
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, $"{Workshop.ConcludeUrl()}?handler={handler}")
+                    {
+                        Content = new StringContent(body, System.Text.Encoding.ASCII, "application/x-www-form-urlencoded"),
+                    };
+                    if (fromScript)
+                    {
+                        request.Headers.Add("X-Requested-With", "fetch");
+                    }
+
+                    using var response = await Facilitator.Client.SendAsync(request);
+                    var status = (int)response.StatusCode;
+                    var text = await response.Content.ReadAsStringAsync();
+
+                    // "Publish" with an empty or absent last day is valid; it is revoked again below.
+                    if (handler == "Publish" && status == 200 && App.Count("select count(*) from Publications where RevokedAt is null") == 1)
+                    {
+                        await Facilitator.RevokeAsync(Workshop);
+                        continue;
+                    }
+
+                    if (status >= 500 || (status >= 400 && text.Length == 0))
+                    {
+                        failures.Add($"{status} for {handler} {(fromScript ? "(script)" : "")}: {body[..Math.Min(body.Length, 120)]}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures.Take(30)));
+        Assert.Equal(0, ConclusionRows);
+    }
+
     [Fact]
     public async Task A_kernpunt_goes_with_its_note()
     {
