@@ -66,7 +66,5 @@ public static partial class Texts
         public const string Pdf = "Verslag voor raad en college (PDF)";
         public const string Conclusion = "Conclusie";
         public const string KeyPoints = "Kernpunten";
-        public const string NotesHeading = "Wat het team opschreef";
-        public const string NoScores = "De scores van dit onderdeel zijn niet gedeeld.";
     }
 }
