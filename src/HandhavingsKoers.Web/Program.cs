@@ -64,6 +64,11 @@ builder.Services.AddRazorPages()
         DutchModelBinding.Apply(options.ModelBindingMessageProvider);
         options.Filters.Add(new HandhavingsKoers.Web.Pages.AntiforgeryRefusalFilter());
         options.Filters.Add(new HandhavingsKoers.Web.Pages.UnknownHandlerFilter());
+
+        // jQuery-style keys ("a[b][c]") are not ours; their reader throws on a key with an unclosed bracket
+        // ("Panels[x=1"), which made any such post a 500. The plain form reader answers those with a Dutch 400.
+        Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderFactoryExtensions.RemoveType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryFormValueProviderFactory>(options.ValueProviderFactories);
+        Microsoft.AspNetCore.Mvc.ModelBinding.ValueProviderFactoryExtensions.RemoveType<Microsoft.AspNetCore.Mvc.ModelBinding.JQueryQueryStringValueProviderFactory>(options.ValueProviderFactories);
     });
 builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.Section));
 builder.Services.AddSingleton<RetentionService>();
@@ -138,6 +143,15 @@ app.UseSerilogRequestLogging(options =>
     options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
     options.IncludeQueryInRequestPath = false;
     options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+
+    // A public report's token is part of its path (/openbaar/{token}): logged as /openbaar/[redacted].
+    options.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+    [
+        new("RequestMethod", new Serilog.Events.ScalarValue(context.Request.Method)),
+        new("RequestPath", new Serilog.Events.ScalarValue(FacilitatorKeyRedaction.Redact(path))),
+        new("StatusCode", new Serilog.Events.ScalarValue(status)),
+        new("Elapsed", new Serilog.Events.ScalarValue(elapsed)),
+    ];
 });
 app.UseMiddleware<SecurityHeaders>();
 app.UseStatusCodePagesWithReExecute("/fout/{0}");

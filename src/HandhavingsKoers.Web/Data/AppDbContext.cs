@@ -42,6 +42,9 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Score> Scores => Set<Score>();
     public DbSet<TeamAction> TeamActions => Set<TeamAction>();
     public DbSet<PreviousAction> PreviousActions => Set<PreviousAction>();
+    public DbSet<PanelConclusion> PanelConclusions => Set<PanelConclusion>();
+    public DbSet<KeyPoint> KeyPoints => Set<KeyPoint>();
+    public DbSet<Publication> Publications => Set<Publication>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -24,6 +24,12 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
         builder.HasMany(w => w.StepStates).WithOne().HasForeignKey(s => s.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.TeamActions).WithOne().HasForeignKey(a => a.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.PreviousActions).WithOne().HasForeignKey(a => a.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(w => w.Conclusions).WithOne().HasForeignKey(c => c.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(w => w.Publications).WithOne().HasForeignKey(p => p.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(w => w.ExecutiveSummary).HasMaxLength(Workshop.ExecutiveSummaryMaxLength);
+
+        // Added by a later migration to existing rows, so it needs a default in the table too.
+        builder.Property(w => w.ExecutiveSummaryVersion).HasDefaultValue(0);
 
         // A plain id, not a relationship: the follow-up outlives the session it follows (see the migration).
         builder.HasIndex(w => w.PreviousWorkshopId);

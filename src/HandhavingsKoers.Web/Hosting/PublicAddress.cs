@@ -29,6 +29,9 @@ public sealed class PublicAddress
     public string FacilitatorLink(HttpRequest request, Guid workshopId, string key) =>
         $"{BaseFor(request)}{Routes.FacilitatorStep(workshopId)}?{Routes.FacilitatorKeyParameter}={key}";
 
+    /// <summary>A published report's public link, for the facilitator to copy and for the PDF's QR code.</summary>
+    public string PublicReportUrl(HttpRequest request, string token) => BaseFor(request) + Routes.PublicReport(token);
+
     /// <summary>For the PDF, which may be read long after and far from any request: only with a configured address.</summary>
     public string? SummaryUrl(Guid workshopId) => Configured is null ? null : Configured + Routes.Summary(workshopId);
 }

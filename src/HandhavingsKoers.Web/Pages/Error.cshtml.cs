@@ -31,6 +31,7 @@ public sealed class ErrorModel : PageModel
             400 => (Texts.ErrorPage.Failed, Messages.BadRequest),
             403 => (Texts.ErrorPage.NoAccess, Messages.NotFacilitator),
             404 => (Texts.ErrorPage.NotFound, Messages.PageNotFound),
+            410 => (Texts.ErrorPage.Gone, Messages.PublicationGone),
             429 => (Texts.ErrorPage.Wait, Messages.BadRequest),
             >= 500 => (Texts.ErrorPage.Broken, Messages.ServerError),
             _ => (Texts.ErrorPage.Failed, Messages.BadRequest),

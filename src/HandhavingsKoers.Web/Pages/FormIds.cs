@@ -24,4 +24,17 @@ public static class FormIds
     public static string Review(Guid actionId) => $"terugblik-{actionId:N}";
 
     public static string ReviewNote(Guid actionId) => Review(actionId) + "-toelichting";
+
+    public static string Conclusion(string stepKey) => $"conclusie-{stepKey}";
+
+    /// <summary>The kernpunten fieldset of a principle; errors point at it.</summary>
+    public static string KeyPoints(string stepKey) => $"kernpunten-{stepKey}";
+
+    public static string KeyPoint(Guid noteId) => $"kernpunt-{noteId:N}";
+
+    public const string ExecutiveSummary = "samenvatting";
+
+    public const string PublicationEndsOn = "openbaar-tot";
+
+    public const string PublishHeading = "openbaar-titel";
 }

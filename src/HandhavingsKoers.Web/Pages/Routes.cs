@@ -39,6 +39,17 @@ public static class Routes
     public static string SummaryDownload(Guid id, string handler, bool withNames = false) =>
         $"{Summary(id)}?handler={handler}" + (withNames ? "&namen=ja" : "");
 
+    /// <summary>The facilitator's page to finish the report after closing and to publish it.</summary>
+    public static string Conclude(Guid id) => $"{Workshop(id)}/verslag";
+
+    /// <summary>A published report: readable by anyone with the link, outside the workshop's path (no workshop cookie goes along).</summary>
+    public static string PublicReport(string token) => PublicReportPrefix + token;
+
+    /// <summary>The start of every public report's address; the token follows (and is kept out of logs).</summary>
+    public const string PublicReportPrefix = "/openbaar/";
+
+    public static string PublicReportPdf(string token) => $"{PublicReport(token)}?handler=Pdf";
+
     public static string FollowUp(Guid id) => $"{Workshop(id)}/vervolg";
 
     public static string Live(Guid id, long lastEventId) => $"{Workshop(id)}/live?lastEventId={lastEventId}";

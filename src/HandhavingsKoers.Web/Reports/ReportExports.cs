@@ -37,6 +37,25 @@ public static class ReportExports
         using (var csv = CsvWriter.Create(buffer, options, leaveOpen: true))
         {
             csv.WriteRecord(Texts.Report.CsvHeader);
+            if (report.ExecutiveSummary is { } summary)
+            {
+                csv.WriteRecord([Texts.Report.ExecutiveSummary, "", "", summary, ""]);
+            }
+
+            // The facilitator's conclusion and kernpunten per principle, before the notes they were drawn from.
+            foreach (var panel in report.Panels)
+            {
+                if (panel.Conclusion is { } conclusion)
+                {
+                    csv.WriteRecord([panel.Title, panel.Question, Texts.Report.Conclusion, conclusion, ""]);
+                }
+
+                for (var i = 0; i < panel.KeyPoints.Count; i++)
+                {
+                    csv.WriteRecord([panel.Title, panel.Question, Texts.Format(Texts.Report.KeyPoint, i + 1), panel.KeyPoints[i], ""]);
+                }
+            }
+
             foreach (var panel in report.Panels)
             {
                 foreach (var (prompt, notes) in new[] { (panel.PromptAlready, panel.Already), (panel.PromptTodo, panel.Todo) })
@@ -90,6 +109,12 @@ public static class ReportExports
         md.Append("- ").Append(Texts.Summary.Edition).Append(": ").AppendLine(Escape(report.EditionTitle) + " (" + Escape(report.Koers) + ")");
         md.Append("- ").Append(Texts.Summary.Participants).Append(": ").AppendLine(report.ParticipantCount.ToString(CultureInfo.InvariantCulture));
         md.Append("- ").AppendLine(Escape(report.Attribution));
+        if (report.ExecutiveSummary is { } summary)
+        {
+            md.AppendLine().Append("## ").AppendLine(Texts.Report.ExecutiveSummary).AppendLine();
+            md.AppendLine(Escape(summary));
+        }
+
         if (report.PreviousActions.Count > 0)
         {
             md.AppendLine().Append("## ").AppendLine(Texts.PreviousActions.Heading).AppendLine();
@@ -116,6 +141,21 @@ public static class ReportExports
         {
             md.AppendLine().Append("## ").AppendLine(Escape(panel.Title)).AppendLine();
             md.Append("> ").AppendLine(Escape(panel.Question));
+            if (panel.Conclusion is { } conclusion)
+            {
+                md.AppendLine().Append("### ").AppendLine(Texts.Report.Conclusion).AppendLine();
+                md.AppendLine(Escape(conclusion));
+            }
+
+            if (panel.KeyPoints.Count > 0)
+            {
+                md.AppendLine().Append("### ").AppendLine(Texts.Report.KeyPoints).AppendLine();
+                for (var i = 0; i < panel.KeyPoints.Count; i++)
+                {
+                    md.Append(i + 1).Append(". ").AppendLine(Escape(panel.KeyPoints[i]).Replace("\n", "\n   ", StringComparison.Ordinal));
+                }
+            }
+
             AppendNotes(md, panel.PromptAlready, panel.Already);
             AppendNotes(md, panel.PromptTodo, panel.Todo);
             if (panel.Scores is { Total: > 0 } scores)

@@ -48,11 +48,12 @@ public sealed record WorkshopReport(
     /// </param>
     /// <param name="includeNames">
     /// Participants' names, only when the facilitator asks for them; otherwise notes carry no author and each
-    /// participant's actions are numbered ("Deelnemer 2").
+    /// participant's actions are numbered ("Deelnemer 2"). Never true for <see cref="Viewer.Public"/>.
     /// </param>
     public static async Task<WorkshopReport> LoadAsync(AppDbContext db, EditionCatalog editions, Workshop workshop, Viewer viewer, bool includeNames)
     {
         var edition = editions.Get(workshop.EditionKey);
+        includeNames &= !viewer.IsPublic;
         if (workshop.StepStates.Count == 0)
         {
             // The rule reads the step settings; a workshop loaded without them would look as if nothing was hidden.
@@ -61,7 +62,18 @@ public sealed record WorkshopReport(
 
         var participantCount = await db.Participants.CountAsync(p => p.WorkshopId == workshop.Id);
         var sessions = await SessionReport.LoadChainAsync(db, editions, workshop);
+        if (viewer.IsPublic)
+        {
+            // Earlier sessions are published (or not) by their own links; their scores are not this link's to show.
+            sessions = [sessions[^1]];
+        }
+
         var scores = sessions[^1].Scores;
+
+        // The facilitator's conclusions and kernpunten (written after closing), per panel.
+        var conclusions = await db.PanelConclusions.AsNoTracking().Where(c => c.WorkshopId == workshop.Id)
+            .Select(c => new { c.StepKey, c.Text, KeyPoints = c.KeyPoints.OrderBy(k => k.Position).Select(k => k.NoteId).ToList() })
+            .ToDictionaryAsync(c => c.StepKey);
 
         // Per panel, only the notes this viewer may read leave the database (one rule, the step pages' own).
         var panels = new List<PanelReport>();
@@ -74,15 +86,23 @@ public sealed record WorkshopReport(
                 .OrderBy(n => n.CreatedAt)
                 .Select(projection)
                 .ToListAsync();
+            var conclusion = conclusions.GetValueOrDefault(panel.Key);
+
+            // A kernpunt is one of the notes above: only those this viewer may read, so the rule holds here too.
+            var keyPoints = (conclusion?.KeyPoints ?? []).Select(id => notes.Find(n => n.Id == id)?.Text).OfType<string>().ToList();
             panels.Add(new PanelReport(panel.Key, panel.TopicKey, panel.Title, panel.Question, panel.Prompts.Already, panel.Prompts.Todo,
                 notes.Where(n => n.Column == NoteColumn.Already).ToList(), notes.Where(n => n.Column == NoteColumn.Todo).ToList(), panel.Links,
-                workshop.ScoresVisibleTo(viewer, step, edition) ? scores.GetValueOrDefault(panel.TopicKey, ScoreSummary.Empty) : null));
+                workshop.ScoresVisibleTo(viewer, step, edition) ? scores.GetValueOrDefault(panel.TopicKey, ScoreSummary.Empty) : null)
+            {
+                Conclusion = conclusion?.Text,
+                KeyPoints = keyPoints,
+            });
         }
 
         // Everyone's three actions are read by participants only once the room has reached that step.
         var actionsStep = edition.Steps.Find(StepSequence.ActionsKey)!;
         var actionsReached = workshop.MaySee(viewer, actionsStep, edition);
-        var actions = actionsReached ? await ActionsOfParticipant.LoadAsync(db, workshop.Id, includeNames) : [];
+        var actions = workshop.ParticipantActionsVisibleTo(viewer, edition) ? await ActionsOfParticipant.LoadAsync(db, workshop.Id, includeNames) : [];
         var teamActions = actionsReached ? await TeamActionReport.LoadAsync(db, workshop.Id) : [];
 
         // This session's scores travel in the chain too (the trend, the JSON export): only the topics this viewer may see.
@@ -96,7 +116,10 @@ public sealed record WorkshopReport(
             workshop.Gemeente, workshop.Title, workshop.Date, edition.Key, edition.Title, edition.Koers,
             $"{edition.Source.Name}, {edition.Source.Published}", edition.Attribution, edition.Introduction, edition.Official, workshop.IsClosed, participantCount,
             panels, edition.Closing.Question, actions, teamActions,
-            await PreviousActionReport.LoadAsync(db, workshop.Id), sessions, includeNames);
+            await PreviousActionReport.LoadAsync(db, workshop.Id), sessions, includeNames)
+        {
+            ExecutiveSummary = workshop.ExecutiveSummary,
+        };
     }
 
     /// <summary>This session and the ones before it, oldest first (this one is last).</summary>

@@ -8,7 +8,8 @@ namespace HandhavingsKoers.Web.Security;
 /// line logs paths only, but ASP.NET Core's hosting logs every request's full address at Information, before any
 /// middleware could take the key out; an operator who turns <c>Microsoft</c> up to Information to look into a problem
 /// would write keys to disk. So every logger the app creates is wrapped: a value or message holding
-/// <c>sleutel=…</c> is logged with <c>sleutel=[redacted]</c> instead. Wrapping the logger factory (not one provider)
+/// <c>sleutel=…</c> is logged with <c>sleutel=[redacted]</c> instead (and a public report's token as
+/// <c>/openbaar/[redacted]</c>). Wrapping the logger factory (not one provider)
 /// covers every sink, whatever logging setup sits underneath.
 /// </summary>
 public static partial class FacilitatorKeyRedaction
@@ -33,8 +34,9 @@ public static partial class FacilitatorKeyRedaction
 
     public static string Redact(string text) => KeyInQuery().Replace(text, "$1" + Redacted);
 
-    // Query keys are case-insensitive in ASP.NET Core: ?SLEUTEL= reaches the page as well.
-    [GeneratedRegex($"([?&]{Routes.FacilitatorKeyParameter}=)[^&#\\s\"]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // Query keys are case-insensitive in ASP.NET Core: ?SLEUTEL= reaches the page as well. A public report's token
+    // (in its path, /openbaar/{token}) is redacted the same way: it is revocable, but a log is no place to hand it out.
+    [GeneratedRegex($"([?&]{Routes.FacilitatorKeyParameter}=|{Routes.PublicReportPrefix})[^&#?/\\s\"]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KeyInQuery();
 
     private sealed class RedactingLoggerFactory(ILoggerFactory inner) : ILoggerFactory

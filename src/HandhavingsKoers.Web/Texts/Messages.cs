@@ -94,4 +94,24 @@ public static class Messages
 
     public static string ActionTooLong(int length) =>
         $"Dit punt is {length} tekens lang. Dat is te lang: maximaal {ParticipantAction.MaxLength} tekens.";
+
+    public const string ConcludeBeforeClosing = "Sluit eerst de workshop af. Daarna kunt u het verslag afronden.";
+
+    public static string TooManyKeyPoints(int chosen) =>
+        $"U koos {chosen} kernpunten. Kies er hoogstens {PanelConclusion.MaxKeyPoints}.";
+
+    public const string KeyPointNotOfPanel = "Een kernpunt kiest u uit de notities van dit principe in deze workshop. Vernieuw de pagina en kies opnieuw.";
+
+    public static string ConclusionConflict(string current, string yours) =>
+        $"Deze tekst is intussen op een ander apparaat of in een ander tabblad veranderd. Er staat nu: “{current}”. Uw versie is niet bewaard: “{yours}”. Vernieuw de pagina en pas de tekst zo nodig opnieuw aan.";
+
+    public const string PublishBeforeClosing = "Sluit eerst de workshop af. Alleen een afgesloten workshop kunt u openbaar maken.";
+    public const string AlreadyPublished = "Er is al een openbare link. Trek die eerst in als u een nieuwe wilt maken.";
+    public const string PublicationEndsInPast = "Die datum is al voorbij. Kies vandaag of een latere datum, of laat het veld leeg.";
+    public static readonly string PublicationEndsTooFar = $"Een openbare link werkt hoogstens {Publication.MaxYearsAhead} jaar. Kies een eerdere datum, of laat het veld leeg.";
+    public const string PublicationEndFormat = "Vul de datum in als dag-maand-jaar, bijvoorbeeld 31-03-2027, of laat het veld leeg.";
+    public const string NothingToRevoke = "Er is geen openbare link om in te trekken.";
+
+    /// <summary>For a revoked, expired or unknown public link alike: the answer must not tell a guesser which links exist.</summary>
+    public const string PublicationGone = "Dit verslag is niet meer beschikbaar. De gemeente heeft de link ingetrokken, of de link is verlopen of niet helemaal goed overgenomen.";
 }

@@ -511,6 +511,7 @@ public static partial class Texts
         public const string NotFound = "Niet gevonden";
         public const string Wait = "Even wachten";
         public const string Broken = "Er ging iets mis";
+        public const string Gone = "Niet meer beschikbaar";
     }
 
     /// <summary>
@@ -595,5 +596,9 @@ public static partial class Texts
         public const string PosterColophon = "{0}. Uitleg, opmaak en QR-codes: HandhavingsKoers.";
         public const string MdNoTeamActions = "_Geen teamacties._";
         public const string MdScores = "Mediaan: {0} ({1} scores)";
+        public const string ExecutiveSummary = "Bestuurlijke samenvatting";
+        public const string Conclusion = "Conclusie";
+        public const string KeyPoints = "Kernpunten";
+        public const string KeyPoint = "kernpunt {0}";
     }
 }

@@ -1,21 +1,26 @@
 namespace HandhavingsKoers.Web.Workshops;
 
 /// <summary>
-/// Who reads a workshop: its facilitator, one participant, or the room (the projector shows what everyone in the room
-/// may see, so it reads as nobody in particular). What each may read is decided in one place,
-/// <see cref="Workshop.NotesVisibleTo"/> and <see cref="Workshop.ScoresVisibleTo"/>.
+/// Who reads a workshop: its facilitator, one participant, the room (the projector shows what everyone in the room
+/// may see, so it reads as nobody in particular), or the public (anyone with a published link: the council, the
+/// press). What each may read is decided in one place, <see cref="Workshop.NotesVisibleTo"/>,
+/// <see cref="Workshop.ScoresVisibleTo"/> and <see cref="Workshop.ParticipantActionsVisibleTo"/>.
 /// </summary>
 public sealed record Viewer
 {
-    private Viewer(bool isFacilitator, Guid? participantId)
+    private Viewer(bool isFacilitator, Guid? participantId, bool isPublic = false)
     {
         IsFacilitator = isFacilitator;
         ParticipantId = participantId;
+        IsPublic = isPublic;
     }
 
     public static Viewer Facilitator { get; } = new(true, null);
 
     public static Viewer Room { get; } = new(false, null);
+
+    /// <summary>Someone outside the workshop reading a published link: a closed workshop's revealed content, without names.</summary>
+    public static Viewer Public { get; } = new(false, null, isPublic: true);
 
     public static Viewer Participant(Guid id) => new(false, id);
 
@@ -24,7 +29,9 @@ public sealed record Viewer
 
     public bool IsFacilitator { get; }
 
-    public bool IsRoom => !IsFacilitator && ParticipantId is null;
+    public bool IsRoom => !IsFacilitator && !IsPublic && ParticipantId is null;
+
+    public bool IsPublic { get; }
 
     /// <summary>Set for a participant only: their own notes and score.</summary>
     public Guid? ParticipantId { get; }

@@ -53,6 +53,20 @@ public sealed class Workshop
     public const int MinTimerMinutes = 1;
     public const int MaxTimerMinutes = 60;
 
+    public const int ExecutiveSummaryMaxLength = 5000;
+
+    /// <summary>The bestuurlijke samenvatting for the college, written after closing; null until written.</summary>
+    public string? ExecutiveSummary { get; private set; }
+
+    /// <summary>Goes up with every change of <see cref="ExecutiveSummary"/>, against an older tab overwriting newer text.</summary>
+    public int ExecutiveSummaryVersion { get; private set; }
+
+    /// <summary>Per principle, the facilitator's conclusion and kernpunten (written after closing).</summary>
+    public List<PanelConclusion> Conclusions { get; private set; } = [];
+
+    /// <summary>Public links to the report, the revoked and expired ones included (at most one active).</summary>
+    public List<Publication> Publications { get; private set; } = [];
+
     public bool IsClosed => ClosedAt is not null;
 
     /// <summary>The gemeente's name as stored; a rule error names <see cref="Gemeente"/>.</summary>
@@ -122,16 +136,23 @@ public sealed class Workshop
         IsClosed || edition.Steps.IsOpenForParticipants(step, CurrentStepKey);
 
     /// <summary>Whether this viewer may open the step at all: the facilitator every step, everyone else not ahead of the room.</summary>
-    public bool MaySee(Viewer viewer, Step step, Edition edition) => viewer.IsFacilitator || ParticipantsMaySee(step, edition);
+    public bool MaySee(Viewer viewer, Step step, Edition edition) =>
+        viewer.IsPublic ? IsClosed : viewer.IsFacilitator || ParticipantsMaySee(step, edition);
 
     /// <summary>
     /// The one rule for who reads which notes of a step; every page, fragment, presenter, summary, export and PDF asks
     /// it. The facilitator reads everything. Nobody else reads a step the room has not reached. During silent writing
     /// a participant reads only their own notes and the room (the projector) none. Once the workshop is closed,
-    /// everything is shown to everyone who may open it.
+    /// everything is shown to everyone who may open it. The public (a published link) reads a closed workshop only,
+    /// and never notes that were still hidden (silent writing) when it closed: what the room did not see stays inside.
     /// </summary>
     public NoteVisibility NotesVisibleTo(Viewer viewer, Step step, Edition edition)
     {
+        if (viewer.IsPublic)
+        {
+            return IsClosed && !NotesHiddenOn(step.Key) ? NoteVisibility.All : NoteVisibility.None;
+        }
+
         if (viewer.IsFacilitator || IsClosed)
         {
             return NoteVisibility.All;
@@ -153,9 +174,18 @@ public sealed class Workshop
     /// <summary>
     /// The rule for "waar staan we?": the facilitator always sees the distribution; everyone else once the facilitator
     /// reveals it on a step the room has reached, or when the workshop is closed. Before that they learn only how many scored.
+    /// The public reads a closed workshop's scores only where the facilitator revealed them to the room.
     /// </summary>
-    public bool ScoresVisibleTo(Viewer viewer, Step step, Edition edition) =>
-        viewer.IsFacilitator || IsClosed || (ParticipantsMaySee(step, edition) && ScoresRevealedOn(step.Key));
+    public bool ScoresVisibleTo(Viewer viewer, Step step, Edition edition) => viewer.IsPublic
+        ? IsClosed && ScoresRevealedOn(step.Key)
+        : viewer.IsFacilitator || IsClosed || (ParticipantsMaySee(step, edition) && ScoresRevealedOn(step.Key));
+
+    /// <summary>
+    /// Whether this viewer reads what each participant wrote as their own three actions. Not the public: those are
+    /// personal, even without a name. Others once the room reached the actions step (or the workshop closed).
+    /// </summary>
+    public bool ParticipantActionsVisibleTo(Viewer viewer, Edition edition) =>
+        !viewer.IsPublic && MaySee(viewer, edition.Steps.Find(StepSequence.ActionsKey)!, edition);
 
     /// <param name="id">
     /// The id the page gave the note (so a retried post is recognised); <see cref="Guid.Empty"/> for a new one.
@@ -363,6 +393,128 @@ public sealed class Workshop
             throw new WorkshopRuleException(Messages.StepLocked);
         }
     }
+
+    /// <summary>
+    /// Saves the conclusion and kernpunten of one principle. Only after closing (the report is finished afterwards),
+    /// and kernpunten only from that principle's own notes in this workshop. Load <see cref="Conclusions"/> with their
+    /// <see cref="PanelConclusion.KeyPoints"/> first.
+    /// </summary>
+    /// <param name="keyPointNotes">The notes the chosen ids were found as, wherever they belong (the rule checks that).</param>
+    /// <param name="basedOnVersion">The version the page showed; null skips the check (an old form).</param>
+    public void Conclude(Edition edition, string? stepKey, string? text, IReadOnlyList<Guid> keyPointIds, IReadOnlyCollection<Note> keyPointNotes,
+        int? basedOnVersion, DateTime now)
+    {
+        EnsureMayConclude();
+        var panel = edition.Panels.FirstOrDefault(p => p.Key == stepKey) ?? throw new WorkshopRuleException(Messages.StepNotFound);
+        var field = nameof(PanelConclusion.Text);
+        var cleaned = TextRules.OptionalText(text, PanelConclusion.MaxLength, field);
+        var chosen = keyPointIds.Distinct().ToList();
+        if (chosen.Count > PanelConclusion.MaxKeyPoints)
+        {
+            throw new WorkshopRuleException(Messages.TooManyKeyPoints(chosen.Count), nameof(PanelConclusion.KeyPoints));
+        }
+
+        foreach (var id in chosen)
+        {
+            if (keyPointNotes.FirstOrDefault(n => n.Id == id) is not { } note || note.WorkshopId != Id || note.StepKey != panel.Key)
+            {
+                throw new WorkshopRuleException(Messages.KeyPointNotOfPanel, nameof(PanelConclusion.KeyPoints));
+            }
+        }
+
+        var conclusion = Conclusions.FirstOrDefault(c => c.StepKey == panel.Key);
+        if (conclusion is null && cleaned is null && chosen.Count == 0)
+        {
+            // An untouched principle in the plain form: nothing to store.
+            return;
+        }
+
+        if (conclusion is null)
+        {
+            conclusion = PanelConclusion.For(this, panel.Key);
+            Conclusions.Add(conclusion);
+        }
+
+        if (basedOnVersion is { } version && version != conclusion.Version && !conclusion.Says(cleaned, chosen))
+        {
+            throw new ConclusionConflictException(conclusion.Text, cleaned, field);
+        }
+
+        conclusion.Change(cleaned, chosen, now);
+    }
+
+    /// <summary>Saves the bestuurlijke samenvatting (only after closing).</summary>
+    /// <param name="basedOnVersion">The version the page showed; null skips the check (an old form).</param>
+    public void WriteExecutiveSummary(string? text, int? basedOnVersion)
+    {
+        EnsureMayConclude();
+        var cleaned = TextRules.OptionalText(text, ExecutiveSummaryMaxLength, nameof(ExecutiveSummary));
+        if (cleaned == ExecutiveSummary)
+        {
+            return;
+        }
+
+        if (basedOnVersion is { } version && version != ExecutiveSummaryVersion)
+        {
+            throw new ConclusionConflictException(ExecutiveSummary, cleaned, nameof(ExecutiveSummary));
+        }
+
+        ExecutiveSummary = cleaned;
+        ExecutiveSummaryVersion++;
+    }
+
+    private void EnsureMayConclude()
+    {
+        if (!IsClosed)
+        {
+            throw new WorkshopRuleException(Messages.ConcludeBeforeClosing);
+        }
+    }
+
+    /// <summary>The public link that works now, if any. Load <see cref="Publications"/> first.</summary>
+    public Publication? ActivePublication(DateTime now) => Publications.FirstOrDefault(p => p.IsActive(now));
+
+    /// <summary>
+    /// Makes a public link to the report: only for a closed workshop, one at a time, with an optional last day from
+    /// today up to <see cref="Publication.MaxYearsAhead"/> years ahead. Load <see cref="Publications"/> first.
+    /// </summary>
+    public Publication Publish(byte[] tokenHash, DateOnly? endsOn, DateTime now)
+    {
+        if (!IsClosed)
+        {
+            throw new WorkshopRuleException(Messages.PublishBeforeClosing);
+        }
+
+        if (ActivePublication(now) is not null)
+        {
+            throw new WorkshopRuleException(Messages.AlreadyPublished);
+        }
+
+        var today = Publication.DutchDate(now);
+        if (endsOn is { } last && last < today)
+        {
+            throw new WorkshopRuleException(Messages.PublicationEndsInPast, nameof(Publication.EndsOn));
+        }
+
+        if (endsOn is { } far && far > today.AddYears(Publication.MaxYearsAhead))
+        {
+            throw new WorkshopRuleException(Messages.PublicationEndsTooFar, nameof(Publication.EndsOn));
+        }
+
+        var publication = Publication.Create(this, tokenHash, endsOn, now);
+        Publications.Add(publication);
+        return publication;
+    }
+
+    /// <summary>Stops the public link at once. Load <see cref="Publications"/> first.</summary>
+    public void RevokePublication(DateTime now) =>
+        (ActivePublication(now) ?? throw new WorkshopRuleException(Messages.NothingToRevoke)).Revoke(now);
+
+    /// <summary>
+    /// Whether the public may read the report through this link now: the link is active and the workshop closed (a
+    /// reopened workshop is not public until it is closed again).
+    /// </summary>
+    public bool IsPublishedBy(Publication publication, DateTime now) => IsClosed && publication.WorkshopId == Id && publication.IsActive(now);
 
     public void Close(DateTime now)
     {

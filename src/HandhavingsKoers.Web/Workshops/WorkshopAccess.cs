@@ -29,6 +29,26 @@ public static class WorkshopAccess
     public static void ForgetFacilitator(HttpContext context, Guid workshopId) =>
         context.Response.Cookies.Delete(FacilitatorCookieName(workshopId), new CookieOptions { Path = Routes.Workshop(workshopId) });
 
+    public static string PublicLinkCookieName(Guid workshopId) => $"hk_openbaar_{workshopId:N}";
+
+    /// <summary>
+    /// Only the public link's hash is stored, so the server cannot show the link again. The facilitator's browser keeps
+    /// it (scoped to the workshop, like the key), so their page and their PDF's QR code can use it later on this device.
+    /// </summary>
+    public static void RememberPublicLink(HttpContext context, Guid workshopId, string token) =>
+        context.Response.Cookies.Append(PublicLinkCookieName(workshopId), token,
+            CookieOptions(context, Routes.Workshop(workshopId), FacilitatorCookieLifetime));
+
+    public static void ForgetPublicLink(HttpContext context, Guid workshopId) =>
+        context.Response.Cookies.Delete(PublicLinkCookieName(workshopId), new CookieOptions { Path = Routes.Workshop(workshopId) });
+
+    /// <summary>The token of this publication when this browser made it; null otherwise.</summary>
+    public static string? PublicLinkToken(HttpContext context, Guid workshopId, Publication? publication)
+    {
+        var token = context.Request.Cookies[PublicLinkCookieName(workshopId)];
+        return publication is not null && SecretToken.Matches(token, publication.TokenHash) ? token : null;
+    }
+
     /// <summary>Site-wide, because the join page (<c>/doemee</c>) must recognise someone who already joined.</summary>
     public static void RememberParticipant(HttpContext context, Guid workshopId, string token) =>
         context.Response.Cookies.Append(ParticipantCookieName(workshopId), token,

@@ -59,13 +59,15 @@ public sealed partial class InterfaceTextTests
         Assert.True(found.Count == 0, $"{file} has interface text of its own; move it to Texts/Texts.cs or Texts/Messages.cs:\n  " + string.Join("\n  ", found));
     }
 
-    [Fact]
-    public void The_script_takes_its_sentences_from_Texts()
+    [Theory]
+    [InlineData("live.js")]
+    [InlineData("conclude.js")]
+    public void The_script_takes_its_sentences_from_Texts(string file)
     {
-        var script = File.ReadAllText(Path.Combine(WebProject, "wwwroot", "js", "live.js"));
+        var script = File.ReadAllText(Path.Combine(WebProject, "wwwroot", "js", file));
         var code = LineComment().Replace(script, "");
         var found = JsStringLiteral().Matches(code).Select(m => m.Groups["text"].Value).Where(LooksDutch).ToList();
-        Assert.True(found.Count == 0, "live.js has interface text of its own; move it to Texts.Live:\n  " + string.Join("\n  ", found));
+        Assert.True(found.Count == 0, $"{file} has interface text of its own; move it to Texts:\n  " + string.Join("\n  ", found));
     }
 
     [Theory]

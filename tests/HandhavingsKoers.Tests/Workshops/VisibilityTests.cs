@@ -79,4 +79,34 @@ public sealed class VisibilityTests
         Assert.Equal(NoteVisibility.All, workshop.NotesVisibleTo(Participant, Visie, Edition));
         Assert.Equal(NoteVisibility.All, workshop.NotesVisibleTo(Viewer.Room, Visie, Edition));
     }
+
+    [Fact]
+    public void The_public_reads_a_closed_workshop_only_and_never_what_the_room_did_not_see()
+    {
+        var workshop = NewWorkshop();
+        workshop.MoveTo(Visie);
+        workshop.HideNotes(Visie);
+        workshop.RevealScores(Vertrouwen);
+
+        // While it runs: nothing at all, not even a step the room passed.
+        Assert.Equal(NoteVisibility.None, workshop.NotesVisibleTo(Viewer.Public, Vertrouwen, Edition));
+        Assert.False(workshop.ScoresVisibleTo(Viewer.Public, Vertrouwen, Edition));
+        Assert.False(workshop.MaySee(Viewer.Public, Vertrouwen, Edition));
+
+        workshop.Close(DateTime.UtcNow);
+        Assert.True(workshop.MaySee(Viewer.Public, Vertrouwen, Edition));
+        Assert.Equal(NoteVisibility.All, workshop.NotesVisibleTo(Viewer.Public, Vertrouwen, Edition));
+        Assert.True(workshop.ScoresVisibleTo(Viewer.Public, Vertrouwen, Edition));
+
+        // Notes still hidden at closing and scores never revealed stay inside; participants read them once closed.
+        Assert.Equal(NoteVisibility.None, workshop.NotesVisibleTo(Viewer.Public, Visie, Edition));
+        Assert.False(workshop.ScoresVisibleTo(Viewer.Public, Visie, Edition));
+        Assert.Equal(NoteVisibility.All, workshop.NotesVisibleTo(Participant, Visie, Edition));
+        Assert.True(workshop.ScoresVisibleTo(Participant, Visie, Edition));
+
+        // A participant's own three actions are never the public's.
+        Assert.False(workshop.ParticipantActionsVisibleTo(Viewer.Public, Edition));
+        Assert.True(workshop.ParticipantActionsVisibleTo(Participant, Edition));
+        Assert.False(Viewer.Public.IsRoom);
+    }
 }

@@ -18,6 +18,11 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
     public Guid WorkshopId { get; private set; }
     public bool IsFacilitator { get; private set; }
 
+    /// <summary>The public link that works now, if any (the facilitator's page says so).</summary>
+    public Publication? Publication { get; private set; }
+
+    public bool IsPublic => Publication is not null;
+
     /// <summary>
     /// Names of participants in a download only when the facilitator asks for them (<c>namen=ja</c>): one rule for
     /// the PDF, Markdown, CSV and JSON. A participant always gets the anonymous version. The page itself shows
@@ -46,9 +51,11 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
             return refusal;
         }
 
+        // The QR code points to the public page when there is one and this browser made it (only its hash is stored).
+        var publicToken = IsFacilitator ? WorkshopAccess.PublicLinkToken(HttpContext, id, Publication) : null;
         var options = new ReportOptions(
             GeneratedAt: reports.Value.LocalTime(clock.GetUtcNow()),
-            SummaryUrl: publicAddress.SummaryUrl(id));
+            SummaryUrl: publicToken is null ? publicAddress.SummaryUrl(id) : publicAddress.PublicReportUrl(Request, publicToken));
         return File(renderer.Pdf(Report, options), "application/pdf", Report.FileName("pdf"));
     }, HttpContext.RequestAborted);
 
@@ -68,6 +75,13 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         }
 
         WorkshopId = id;
+        if (IsFacilitator)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var notRevoked = await db.Publications.AsNoTracking().Where(p => p.WorkshopId == id && p.RevokedAt == null).ToListAsync();
+            Publication = notRevoked.FirstOrDefault(p => workshop.IsPublishedBy(p, now));
+        }
+
         Report = await WorkshopReport.LoadAsync(db, editions, workshop,
             IsFacilitator ? Viewer.Facilitator : Viewer.Participant(participant!.Id), includeNames: !download || (IsFacilitator && Names == "ja"));
         return null;

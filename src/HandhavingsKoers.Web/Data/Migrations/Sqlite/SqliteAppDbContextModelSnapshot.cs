@@ -17,6 +17,28 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeyPoint", b =>
+                {
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkshopId", "StepKey", "NoteId");
+
+                    b.HasIndex("NoteId");
+
+                    b.ToTable("KeyPoints", (string)null);
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Note", b =>
                 {
                     b.Property<Guid>("Id")
@@ -62,6 +84,31 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkshopId", "StepKey", "Column", "CreatedAt");
 
                     b.ToTable("Notes", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PanelConclusion", b =>
+                {
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("WorkshopId", "StepKey");
+
+                    b.ToTable("PanelConclusions", (string)null);
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Participant", b =>
@@ -160,6 +207,37 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkshopId");
 
                     b.ToTable("PreviousActions", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Publication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("Publications", (string)null);
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Score", b =>
@@ -270,6 +348,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExecutiveSummary")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExecutiveSummaryVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<byte[]>("FacilitatorKeyHash")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -302,6 +389,21 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.ToTable("Workshops", (string)null);
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeyPoint", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Note", null)
+                        .WithMany()
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HandhavingsKoers.Web.Workshops.PanelConclusion", null)
+                        .WithMany("KeyPoints")
+                        .HasForeignKey("WorkshopId", "StepKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Note", b =>
                 {
                     b.HasOne("HandhavingsKoers.Web.Workshops.Participant", "Participant")
@@ -318,6 +420,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.Navigation("Participant");
 
                     b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PanelConclusion", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithMany("Conclusions")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Participant", b =>
@@ -344,6 +455,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                 {
                     b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
                         .WithMany("PreviousActions")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Publication", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithMany("Publications")
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -376,6 +496,11 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PanelConclusion", b =>
+                {
+                    b.Navigation("KeyPoints");
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Participant", b =>
                 {
                     b.Navigation("Actions");
@@ -385,11 +510,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Workshop", b =>
                 {
+                    b.Navigation("Conclusions");
+
                     b.Navigation("Notes");
 
                     b.Navigation("Participants");
 
                     b.Navigation("PreviousActions");
+
+                    b.Navigation("Publications");
 
                     b.Navigation("StepStates");
 
