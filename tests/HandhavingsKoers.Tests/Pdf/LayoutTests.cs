@@ -139,4 +139,25 @@ public sealed class LayoutTests
         var region = new Region(new XRect(0, 0, 100, 30), [new TextBlock(string.Join(' ', Enumerable.Repeat("te veel", 50)), Body)]);
         Assert.Throws<Regions.OverflowException>(() => Regions.Compose(new TextShaper(), [region]));
     }
+
+    [Fact]
+    public void A_page_break_with_a_fill_threshold_breaks_only_when_the_page_is_that_full()
+    {
+        var area = new XRect(0, 0, 300, 400);
+        Paginator Lay(int paragraphs)
+        {
+            var paginator = new Paginator(new TextShaper(), area);
+            var blocks = Enumerable.Range(0, paragraphs).Select(_ => (Block)new TextBlock("Een regel tekst.", Body) { SpaceAfter = 6 }).ToList();
+            blocks.Add(new PageBreakBlock { WhenFilled = 0.5 });
+            blocks.Add(new TextBlock("Bijlage", Heading));
+            paginator.Add(blocks);
+            return paginator;
+        }
+
+        Assert.Single(Lay(3).Pages);      // a few lines: the annex goes on below them
+        Assert.Equal(2, Lay(14).Pages.Count); // more than half the page used: the annex starts on a new page
+        var always = new Paginator(new TextShaper(), area);
+        always.Add([new TextBlock("Een regel tekst.", Body), new PageBreakBlock(), new TextBlock("Bijlage", Heading)]);
+        Assert.Equal(2, always.Pages.Count);
+    }
 }
