@@ -8,6 +8,7 @@ using HandhavingsKoers.Web.Reports.Pdf;
 using HandhavingsKoers.Web.Reports.Word;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using S = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace HandhavingsKoers.Tests.Word;
 
@@ -150,6 +151,17 @@ public sealed class WordReportTests
         var series = Assert.Single(chart.Descendants<C.RadarChartSeries>());
         Assert.Equal(report.Panels.Select(p => p.Title), series.GetFirstChild<C.CategoryAxisData>()!.Descendants<C.StringPoint>().Select(p => p.InnerText));
         Assert.Equal("2.5", series.GetFirstChild<C.Values>()!.Descendants<C.NumericPoint>().First().InnerText);
+
+        // The numbers are also in the chart's own workbook, so Word can open them to edit.
+        var part = Assert.Single(main.ChartParts);
+        var workbook = part.EmbeddedPackagePart!;
+        using (var xlsx = SpreadsheetDocument.Open(workbook.GetStream(), isEditable: false))
+        {
+            var cells = xlsx.WorkbookPart!.WorksheetParts.Single().Worksheet!.Descendants<S.Cell>().ToDictionary(c => c.CellReference!.Value!, c => c.InnerText);
+            Assert.Equal("Vertrouwen", cells["A2"]);
+            Assert.Equal("2.5", cells["B2"]);
+            Assert.Equal("Blad1", xlsx.WorkbookPart.Workbook!.Descendants<S.Sheet>().Single().Name!.Value);
+        }
 
         using var without = Open(new WordReport(ReportFixtures.With(notesPerPanel: 2), Options).GenerateDocx());
         Assert.Empty(without.MainDocumentPart!.ChartParts);

@@ -1,8 +1,10 @@
 using System.Globalization;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using A = DocumentFormat.OpenXml.Drawing;
 using C = DocumentFormat.OpenXml.Drawing.Charts;
 using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
+using S = DocumentFormat.OpenXml.Spreadsheet;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace HandhavingsKoers.Web.Reports.Word;
@@ -24,7 +26,9 @@ public static class RadarChartPart
     public static W.Run Inline(MainDocumentPart main, WorkshopReport report)
     {
         var part = main.AddNewPart<ChartPart>();
-        part.ChartSpace = ChartSpace(report);
+        var (space, series) = ChartSpace(report);
+        part.ChartSpace = space;
+        AddWorkbook(part, report.Panels.Select(p => p.Title).ToList(), series);
         var inline = new DW.Inline(
             new DW.Extent { Cx = 15 * Centimetre, Cy = 10 * Centimetre },
             new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
@@ -40,7 +44,7 @@ public static class RadarChartPart
         return new W.Run(new W.Drawing(inline));
     }
 
-    private static C.ChartSpace ChartSpace(WorkshopReport report)
+    private static (C.ChartSpace Space, List<(string Name, IReadOnlyList<double?> Values, bool Earlier)> Series) ChartSpace(WorkshopReport report)
     {
         var topics = report.Panels.Select(p => p.Title).ToList();
         var series = new List<(string Name, IReadOnlyList<double?> Values, bool Earlier)>();
@@ -78,8 +82,56 @@ public static class RadarChartPart
         space.AddNamespaceDeclaration("c", ChartUri);
         space.AddNamespaceDeclaration("a", "http://schemas.openxmlformats.org/drawingml/2006/main");
         space.AddNamespaceDeclaration("r", "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
-        return space;
+        return (space, series);
     }
+
+    /// <summary>
+    /// The chart's numbers as the small workbook Word keeps inside a chart (sheet "Blad1": topics down column A, one
+    /// column per session), so "Gegevens bewerken" in Word opens them instead of saying the data cannot be found.
+    /// </summary>
+    private static void AddWorkbook(ChartPart chart, List<string> topics, List<(string Name, IReadOnlyList<double?> Values, bool Earlier)> series)
+    {
+        using var stream = new MemoryStream();
+        using (var workbook = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var book = workbook.AddWorkbookPart();
+            var sheet = book.AddNewPart<WorksheetPart>();
+            var rows = new S.SheetData();
+            var header = new S.Row { RowIndex = 1U };
+            header.Append(TextCell("A1", ""));
+            for (var s = 0; s < series.Count; s++)
+            {
+                header.Append(TextCell($"{(char)('B' + s)}1", series[s].Name));
+            }
+
+            rows.Append(header);
+            for (var t = 0; t < topics.Count; t++)
+            {
+                var row = new S.Row { RowIndex = (uint)(t + 2) };
+                row.Append(TextCell($"A{t + 2}", topics[t]));
+                for (var s = 0; s < series.Count; s++)
+                {
+                    if (series[s].Values[t] is { } value)
+                    {
+                        row.Append(new S.Cell(new S.CellValue(value)) { CellReference = $"{(char)('B' + s)}{t + 2}" });
+                    }
+                }
+
+                rows.Append(row);
+            }
+
+            sheet.Worksheet = new S.Worksheet(rows);
+            book.Workbook = new S.Workbook(new S.Sheets(new S.Sheet { Name = "Blad1", SheetId = 1U, Id = book.GetIdOfPart(sheet) }));
+        }
+
+        var embedded = chart.AddEmbeddedPackagePart(EmbeddedPackagePartType.Xlsx);
+        stream.Position = 0;
+        embedded.FeedData(stream);
+        chart.ChartSpace!.Append(new C.ExternalData(new C.AutoUpdate { Val = false }) { Id = chart.GetIdOfPart(embedded) });
+    }
+
+    private static S.Cell TextCell(string reference, string text) =>
+        new(new S.InlineString(new S.Text(text))) { CellReference = reference, DataType = S.CellValues.InlineString };
 
     private static C.RadarChartSeries Series(int index, string name, List<string> topics, IReadOnlyList<double?> values, bool earlier)
     {
@@ -90,8 +142,8 @@ public static class RadarChartPart
             line.Append(new A.PresetDash { Val = A.PresetLineDashValues.Dash });
         }
 
-        // Data as references with their cached values, the form Word itself writes and every reader understands (some
-        // read no literal series). There is no workbook behind them: the numbers are in the table under the chart.
+        // Data as references into the chart's own workbook with their cached values: the form Word itself writes, which
+        // every reader understands (some read no literal series) and which Word can open to edit.
         var column = (char)('B' + index);
         var categories = new C.StringCache(new C.PointCount { Val = (uint)topics.Count });
         for (var i = 0; i < topics.Count; i++)
