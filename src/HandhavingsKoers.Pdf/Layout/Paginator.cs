@@ -192,8 +192,11 @@ public sealed class Paginator
                 _y += list.ItemSpacing;
             }
 
+            // A short item (a note and its author, a priority and its dots) moves to the next page whole rather
+            // than leave its last line alone at the top of the next page; a long one splits between lines.
             var first = item.Body.Count > 0 ? item.Body[0] : null;
-            EnsureRoom(first?.Style.LineSpacing ?? list.BulletStyle.LineSpacing);
+            var whole = item.Body.Sum(b => b.SpaceBefore + Height(b, _area.Width - labelWidth));
+            EnsureRoom(whole <= _area.Height / 4 ? whole : first?.Style.LineSpacing ?? list.BulletStyle.LineSpacing);
             Open("LI");
             Open("Lbl");
             var bullet = _shaper.Wrap(list.Numbered ? (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "." : "•", list.BulletStyle, labelWidth);

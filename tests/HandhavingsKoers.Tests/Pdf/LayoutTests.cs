@@ -118,6 +118,27 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void A_short_list_item_moves_to_the_next_page_whole_and_a_long_one_splits()
+    {
+        var area = new XRect(0, 0, 300, 200);
+        var paginator = new Paginator(new TextShaper(), area);
+        var items = Enumerable.Range(0, 30).Select(i => new ListItem([new TextBlock($"Notitie {i}", Body), new TextBlock($"auteur {i}", Body)])).ToList();
+        paginator.Add([new ListBlock(items, Body)]);
+
+        static IEnumerable<PlacedLine> Lines(PageContent page) => Flatten(page.Items).OfType<PlacedLine>();
+        static IEnumerable<Placed> Flatten(IEnumerable<Placed> items) => items.SelectMany(i => i is PlacedElement e ? Flatten(e.Children).Prepend(i) : [i]);
+        int PageOf(string text) => paginator.Pages.Select((p, i) => (p, i)).First(x => Lines(x.p).Any(l => l.Line.Text.Trim() == text)).i;
+        Assert.True(paginator.Pages.Count >= 3);
+        Assert.All(Enumerable.Range(0, 30), i => Assert.Equal(PageOf($"Notitie {i}"), PageOf($"auteur {i}")));
+
+        // An item taller than a quarter of the page still splits between its lines, as before.
+        var tall = new Paginator(new TextShaper(), area);
+        tall.Add([new TextBlock(string.Join(' ', Enumerable.Range(0, 60).Select(i => $"woord{i}")), Body),
+            new ListBlock([new ListItem([new TextBlock(string.Join(' ', Enumerable.Range(0, 150).Select(i => $"lang{i}")), Body)])], Body)]);
+        Assert.True(Lines(tall.Pages[0]).Any(l => l.Line.Text.StartsWith("lang0", StringComparison.Ordinal)), "the long item starts on the first page");
+    }
+
+    [Fact]
     public void Qr_codes_have_a_quiet_zone_and_encode_the_address()
     {
         var modules = QrCodes.Modules("https://vng.nl/naleving");
