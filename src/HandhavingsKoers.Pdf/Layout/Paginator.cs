@@ -183,7 +183,7 @@ public sealed class Paginator
             return;
         }
 
-        var labelWidth = list.Numbered ? 20d : 14d;
+        var labelWidth = LabelWidth(list);
         Open("L");
         foreach (var (item, index) in list.Items.Select((item, i) => (item, i)))
         {
@@ -194,9 +194,7 @@ public sealed class Paginator
 
             // A short item (a note and its author, a priority and its dots) moves to the next page whole rather
             // than leave its last line alone at the top of the next page; a long one splits between lines.
-            var first = item.Body.Count > 0 ? item.Body[0] : null;
-            var whole = item.Body.Sum(b => b.SpaceBefore + Height(b, _area.Width - labelWidth));
-            EnsureRoom(whole <= _area.Height / 4 ? whole : first?.Style.LineSpacing ?? list.BulletStyle.LineSpacing);
+            EnsureRoom(ItemLead(list, item, first: false));
             Open("LI");
             Open("Lbl");
             var bullet = _shaper.Wrap(list.Numbered ? (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "." : "•", list.BulletStyle, labelWidth);
@@ -340,6 +338,27 @@ public sealed class Paginator
         _ => 0,
     };
 
+    /// <summary>
+    /// What of a list item must fit on a page before it starts there: the whole item when it is short (at most a
+    /// quarter page), else its first line; as the lead of a heading, at most two lines of a long item.
+    /// </summary>
+    private double ItemLead(ListBlock list, ListItem item, bool first)
+    {
+        var labelWidth = LabelWidth(list);
+        var whole = item.Body.Sum(b => b.SpaceBefore + Height(b, _area.Width - labelWidth));
+        if (whole <= _area.Height / 4)
+        {
+            return whole;
+        }
+
+        return item.Body.Count == 0 ? list.BulletStyle.LineSpacing
+            : first ? Math.Min(Height(item.Body[0], _area.Width - labelWidth), 2 * item.Body[0].Style.LineSpacing)
+            : item.Body[0].Style.LineSpacing;
+    }
+
+    /// <summary>The room for "•" or "10." left of the items.</summary>
+    private static double LabelWidth(ListBlock list) => list.Numbered ? 20 : 14;
+
     private double Height(TextBlock t, double width) =>
         (_shaper.Wrap(t.Text, t.Style, width - t.Indent - (2 * t.Padding) - (t.Bar is null ? 0 : 4)).Count * t.Style.LineSpacing) + (2 * t.Padding) + t.SpaceAfter;
 
@@ -347,7 +366,7 @@ public sealed class Paginator
     private double LeadHeight(Block block) => block switch
     {
         TextBlock t => Math.Min(Height(t), (2 * t.Style.LineSpacing) + (2 * t.Padding)),
-        ListBlock { Items.Count: > 0 } l => l.Items[0].Body.Count > 0 ? Math.Min(Height(l.Items[0].Body[0]), 2 * l.Items[0].Body[0].Style.LineSpacing) : 0,
+        ListBlock { Items.Count: > 0 } l => ItemLead(l, l.Items[0], first: true),
         QrLinkBlock q => q.Size,
         DrawingBlock d => Math.Min(d.Width, _area.Width) * d.Drawing.Height / d.Drawing.Width,
         SpaceBlock s => Math.Min(s.Height, 40),

@@ -131,6 +131,15 @@ public sealed class LayoutTests
         Assert.True(paginator.Pages.Count >= 3);
         Assert.All(Enumerable.Range(0, 30), i => Assert.Equal(PageOf($"Notitie {i}"), PageOf($"auteur {i}")));
 
+        // A heading above such a list goes along with its first item, not left alone at the bottom of a page.
+        var kept = new Paginator(new TextShaper(), area);
+        var blocks = Enumerable.Range(0, 11).Select(i => (Block)new TextBlock($"Regel {i}", Body)).ToList();
+        blocks.Add(new TextBlock("Kop", Heading, TextRole.Heading2) { KeepWithNext = true });
+        blocks.Add(new ListBlock([new ListItem([new TextBlock("Eerste", Body), new TextBlock("tweede", Body), new TextBlock("derde", Body)])], Body));
+        kept.Add(blocks);
+        Assert.Equal(2, kept.Pages.Count);
+        Assert.Equal(["Kop", "•", "Eerste", "tweede", "derde"], Lines(kept.Pages[1]).Select(l => l.Line.Text.Trim()));
+
         // An item taller than a quarter of the page still splits between its lines, as before.
         var tall = new Paginator(new TextShaper(), area);
         tall.Add([new TextBlock(string.Join(' ', Enumerable.Range(0, 60).Select(i => $"woord{i}")), Body),
