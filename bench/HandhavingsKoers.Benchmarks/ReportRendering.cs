@@ -3,6 +3,7 @@ using BenchmarkDotNet.Engines;
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Reports;
 using HandhavingsKoers.Web.Reports.Pdf;
+using HandhavingsKoers.Web.Reports.Word;
 using HandhavingsKoers.Web.Workshops;
 
 namespace HandhavingsKoers.Benchmarks;
@@ -10,22 +11,60 @@ namespace HandhavingsKoers.Benchmarks;
 /// <summary>
 /// Rendering the council report of a full workshop: seven sections with 200 notes between them, plus actions.
 /// Warm: the median of many renders in one process. Cold: the first render in a fresh process (fonts, JIT, caches).
+/// The concluded report adds what the facilitator writes afterwards (samenvatting, conclusions, kernpunten, the
+/// room's priorities): its PDF and its Word document are each rendered in full, not served from a cache.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
 public class ReportRendering
 {
     private WorkshopReport _report = null!;
+    private WorkshopReport _concluded = null!;
     private readonly ReportOptions _options = new(new DateTime(2026, 11, 22, 15, 0, 0), "https://handhaving.example.nl/w/1/samenvatting");
 
     [GlobalSetup]
-    public void Setup() => _report = Build();
+    public void Setup()
+    {
+        _report = Build();
+        _concluded = BuildConcluded();
+    }
 
     [Benchmark(Description = "Report, 7 sections, 200 notes")]
     public int Render() => new PraatplaatReport(_report, _options).GeneratePdf().Length;
 
     [Benchmark(Description = "Layout only (no PDF written)")]
     public int Layout() => new PraatplaatReport(_report, _options).Layout().Count;
+
+    [Benchmark(Description = "Concluded report, 200 notes: PDF")]
+    public int ConcludedPdf() => new PraatplaatReport(_concluded, _options).GeneratePdf().Length;
+
+    [Benchmark(Description = "Concluded report, 200 notes: Word")]
+    public int ConcludedWord() => new WordReport(_concluded, _options).GenerateDocx().Length;
+
+    /// <summary>
+    /// The same workshop as the facilitator finishes it after the session: a samenvatting of three paragraphs, a
+    /// conclusion and five kernpunten per principle, the room's ten priorities (two of them merges), six team actions.
+    /// </summary>
+    public static WorkshopReport BuildConcluded()
+    {
+        var report = Build();
+        return report with
+        {
+            ExecutiveSummary = string.Join("\n\n", Enumerable.Range(1, 3).Select(i =>
+                $"Alinea {i}: het team werkt al veel vanuit vertrouwen en belt mensen eerst op. Wat nog moet gebeuren is de brieven herschrijven in eenvoudige taal en vaste afspraken maken met de keten, zodat inwoners weten waar ze aan toe zijn.")),
+            Panels = report.Panels.Select(p => p with
+            {
+                Conclusion = $"{p.Title}: het team is op weg, maar de afspraken staan nog niet op papier. Het team wil dit in het komende halfjaar vastleggen en bespreken met de keten.",
+                KeyPoints = p.Todo.Take(5).Select(n => n.Text).ToList(),
+            }).ToList(),
+            Priorities = report.Panels.SelectMany(p => p.Todo.Take(2).Select(n => (p.Title, n.Text)))
+                .Select((x, i) => new PriorityReport(x.Title, x.Text, 20 - i, i % 5 == 0 ? ["Een eerdere notitie", "Nog een notitie die hetzelfde zei"] : []))
+                .ToList(),
+            TeamActions = Enumerable.Range(1, 6)
+                .Select(i => new TeamActionReport(Guid.NewGuid(), $"Teamactie {i}: standaardbrief {i} herschrijven in B1", "Teamleider handhaving", new DateOnly(2027, i, 1)))
+                .ToList(),
+        };
+    }
 
     public static WorkshopReport Build()
     {

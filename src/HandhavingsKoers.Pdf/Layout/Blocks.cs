@@ -42,10 +42,13 @@ public sealed record TextBlock(string Text, TextStyle Style, TextRole Role = Tex
     public double Padding { get; init; }
 }
 
-/// <summary>A bulleted list; each item is one or more text blocks. Long lists continue on the next page.</summary>
+/// <summary>A bulleted or numbered list; each item is one or more text blocks. Long lists continue on the next page.</summary>
 public sealed record ListBlock(IReadOnlyList<ListItem> Items, TextStyle BulletStyle) : Block
 {
     public double ItemSpacing { get; init; } = 4;
+
+    /// <summary>Labels the items 1., 2., 3. instead of with bullets (a ranking).</summary>
+    public bool Numbered { get; init; }
 }
 
 public sealed record ListItem(IReadOnlyList<TextBlock> Body);
@@ -60,6 +63,12 @@ public sealed record QrLinkBlock(string Url, string Caption, string AltText, dou
 public sealed record DrawingBlock(Drawing Drawing, string AltText, double Width) : Block
 {
     public double Height => Width * Drawing.Height / Drawing.Width;
+
+    /// <summary>
+    /// Text set in a column to the right of the drawing (its numbers, say); the drawing then sits on the left. The
+    /// drawing and this text are kept together on one page.
+    /// </summary>
+    public IReadOnlyList<TextBlock> Beside { get; init; } = [];
 }
 
 /// <summary>A thin line across the content width (decoration).</summary>
@@ -73,4 +82,12 @@ public sealed record SpaceBlock(double Height) : Block
     public double RuleSpacing { get; init; } = 18;
 }
 
-public sealed record PageBreakBlock : Block;
+/// <summary>Starts a new page; with <see cref="WhenFilled"/>, only when the page is at least that full.</summary>
+public sealed record PageBreakBlock : Block
+{
+    /// <summary>
+    /// 0 (the default): always break. 0.5: break only when at least half of the page is used, otherwise go on below,
+    /// so a short front page is not left half empty.
+    /// </summary>
+    public double WhenFilled { get; init; }
+}

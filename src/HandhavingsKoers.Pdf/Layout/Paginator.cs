@@ -37,9 +37,13 @@ public sealed class Paginator
         for (var i = 0; i < blocks.Count; i++)
         {
             var block = blocks[i];
-            if (block is PageBreakBlock)
+            if (block is PageBreakBlock pageBreak)
             {
-                NewPage();
+                if (pageBreak.WhenFilled <= 0 || _y - _area.Y >= pageBreak.WhenFilled * _area.Height)
+                {
+                    NewPage();
+                }
+
                 continue;
             }
 
@@ -179,7 +183,7 @@ public sealed class Paginator
             return;
         }
 
-        const double labelWidth = 14;
+        var labelWidth = LabelWidth(list);
         Open("L");
         foreach (var (item, index) in list.Items.Select((item, i) => (item, i)))
         {
@@ -188,11 +192,12 @@ public sealed class Paginator
                 _y += list.ItemSpacing;
             }
 
-            var first = item.Body.Count > 0 ? item.Body[0] : null;
-            EnsureRoom(first?.Style.LineSpacing ?? list.BulletStyle.LineSpacing);
+            // A short item (a note and its author, a priority and its dots) moves to the next page whole rather
+            // than leave its last line alone at the top of the next page; a long one splits between lines.
+            EnsureRoom(ItemLead(list, item, first: false));
             Open("LI");
             Open("Lbl");
-            var bullet = _shaper.Wrap("•", list.BulletStyle, labelWidth);
+            var bullet = _shaper.Wrap(list.Numbered ? (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + "." : "•", list.BulletStyle, labelWidth);
             var baseline = _y + (list.BulletStyle.Size * 0.95) + ((list.BulletStyle.LineSpacing - list.BulletStyle.Size) / 2);
             _open[^1].Children.Add(new PlacedLine(_area.X, baseline, bullet[0], list.BulletStyle.Ink));
             Close();
@@ -257,18 +262,33 @@ public sealed class Paginator
 
     private void PlaceDrawing(DrawingBlock block)
     {
+        const double gap = 12;
         var width = Math.Min(block.Width, _area.Width);
         var height = width * block.Drawing.Height / block.Drawing.Width;
-        EnsureRoom(height);
+        var column = _area.Width - width - gap;
+        var beside = block.Beside.Count > 0 && column > 0 ? block.Beside : [];
+        var textHeight = beside.Sum(t => t.SpaceBefore + Height(t, column));
+        EnsureRoom(Math.Max(height, textHeight));
         if (_y + height > Bottom)
         {
             Overflowed = true;
         }
 
+        var top = _y;
+        var x = beside.Count > 0 ? _area.X : _area.X + ((_area.Width - width) / 2);
         var figure = Open("Figure", alt: block.AltText);
-        figure.Children.Add(new PlacedDrawing(_area.X + ((_area.Width - width) / 2), _y, width / block.Drawing.Width, block.Drawing));
+        figure.Children.Add(new PlacedDrawing(x, _y, width / block.Drawing.Width, block.Drawing));
         Close();
-        _y += height;
+
+        // The column beside it starts at the drawing's top; what follows starts below the taller of the two.
+        foreach (var text in beside)
+        {
+            _y += text.SpaceBefore;
+            PlaceText(text, _area.X + width + gap, column);
+            _y += text.SpaceAfter;
+        }
+
+        _y = Math.Max(top + height, _y);
     }
 
     private void PlaceRule(RuleBlock rule)
@@ -313,16 +333,40 @@ public sealed class Paginator
     /// <summary>Height a block needs when it is not split (used for keep-with-next).</summary>
     private double Height(Block block) => block switch
     {
-        TextBlock t => (_shaper.Wrap(t.Text, t.Style, _area.Width - t.Indent - (2 * t.Padding) - (t.Bar is null ? 0 : 4)).Count * t.Style.LineSpacing) + (2 * t.Padding) + t.SpaceAfter,
+        TextBlock t => Height(t, _area.Width),
         RuleBlock r => r.Thickness + r.SpaceAfter,
         _ => 0,
     };
+
+    /// <summary>
+    /// What of a list item must fit on a page before it starts there: the whole item when it is short (at most a
+    /// quarter page), else its first line; as the lead of a heading, at most two lines of a long item.
+    /// </summary>
+    private double ItemLead(ListBlock list, ListItem item, bool first)
+    {
+        var labelWidth = LabelWidth(list);
+        var whole = item.Body.Sum(b => b.SpaceBefore + Height(b, _area.Width - labelWidth));
+        if (whole <= _area.Height / 4)
+        {
+            return whole;
+        }
+
+        return item.Body.Count == 0 ? list.BulletStyle.LineSpacing
+            : first ? Math.Min(Height(item.Body[0], _area.Width - labelWidth), 2 * item.Body[0].Style.LineSpacing)
+            : item.Body[0].Style.LineSpacing;
+    }
+
+    /// <summary>The room for "•" or "10." left of the items.</summary>
+    private static double LabelWidth(ListBlock list) => list.Numbered ? 20 : 14;
+
+    private double Height(TextBlock t, double width) =>
+        (_shaper.Wrap(t.Text, t.Style, width - t.Indent - (2 * t.Padding) - (t.Bar is null ? 0 : 4)).Count * t.Style.LineSpacing) + (2 * t.Padding) + t.SpaceAfter;
 
     /// <summary>The least of a block that must come along with a heading: two lines, a rule, a QR code.</summary>
     private double LeadHeight(Block block) => block switch
     {
         TextBlock t => Math.Min(Height(t), (2 * t.Style.LineSpacing) + (2 * t.Padding)),
-        ListBlock { Items.Count: > 0 } l => l.Items[0].Body.Count > 0 ? Math.Min(Height(l.Items[0].Body[0]), 2 * l.Items[0].Body[0].Style.LineSpacing) : 0,
+        ListBlock { Items.Count: > 0 } l => ItemLead(l, l.Items[0], first: true),
         QrLinkBlock q => q.Size,
         DrawingBlock d => Math.Min(d.Width, _area.Width) * d.Drawing.Height / d.Drawing.Width,
         SpaceBlock s => Math.Min(s.Height, 40),

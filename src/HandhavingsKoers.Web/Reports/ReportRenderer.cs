@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using HandhavingsKoers.Web.Reports.Pdf;
+using HandhavingsKoers.Web.Reports.Word;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace HandhavingsKoers.Web.Reports;
 
 /// <summary>
-/// Renders council reports, each version once. A PDF of a big workshop takes a few hundred milliseconds of CPU; people
+/// Renders council reports (PDF and Word), each version once. A PDF of a big workshop takes a few hundred milliseconds of CPU; people
 /// fetch the same report again and again (a reload, the whole council clicking one link), and a few clients fetching
 /// it in a loop slowed everyone's pages down. So: the PDF of a report is kept (keyed by a hash of everything it
 /// shows, so any change in the workshop makes a new key) in a cache of bounded size, and at most a few report requests
@@ -39,18 +40,25 @@ public sealed class ReportRenderer : IDisposable
     }
 
     /// <summary>The PDF of this report: from the cache when this version was rendered before. Call it in a turn.</summary>
-    public byte[] Pdf(WorkshopReport report, ReportOptions options)
+    public byte[] Pdf(WorkshopReport report, ReportOptions options) =>
+        Cached("pdf", report, options, () => new PraatplaatReport(report, options).GeneratePdf());
+
+    /// <summary>The Word document of this report, cached like the PDF. Call it in a turn.</summary>
+    public byte[] Word(WorkshopReport report, ReportOptions options) =>
+        Cached("docx", report, options, () => new WordReport(report, options).GenerateDocx());
+
+    private byte[] Cached(string format, WorkshopReport report, ReportOptions options, Func<byte[]> render)
     {
-        // What the PDF shows is the report (as its JSON export shows it) and the link back; not the moment of rendering.
-        var key = Convert.ToHexString(SHA256.HashData(ReportExports.ToJson(report))) + "|" + options.SummaryUrl;
+        // What a file shows is the report (as its JSON export shows it) and the link back; not the moment of rendering.
+        var key = format + "|" + Convert.ToHexString(SHA256.HashData(ReportExports.ToJson(report))) + "|" + options.SummaryUrl;
         if (_cache.TryGetValue(key, out byte[]? cached) && cached is not null)
         {
             return cached;
         }
 
-        var pdf = new PraatplaatReport(report, options).GeneratePdf();
-        _cache.Set(key, pdf, new MemoryCacheEntryOptions { Size = pdf.Length, SlidingExpiration = TimeSpan.FromHours(1) });
-        return pdf;
+        var file = render();
+        _cache.Set(key, file, new MemoryCacheEntryOptions { Size = file.Length, SlidingExpiration = TimeSpan.FromHours(1) });
+        return file;
     }
 
     public void Dispose()

@@ -347,6 +347,8 @@ public static partial class Texts
         public const string DownloadText = "Neem de uitkomst mee naar uw eigen documenten of systemen. Namen van deelnemers staan er alleen in als de begeleider daarvoor kiest.";
         public const string ReportPdf = "Verslag voor raad en college (PDF)";
         public const string ReportPdfWithNames = "Verslag met namen van deelnemers (PDF)";
+        public const string ReportWord = "Verslag voor raad en college (Word)";
+        public const string ReportWordWithNames = "Verslag met namen van deelnemers (Word)";
         public const string Markdown = "Tekstbestand (Markdown)";
         public const string Csv = "Tabel voor Excel (CSV)";
         public const string Json = "Gegevens (JSON)";
@@ -600,5 +602,28 @@ public static partial class Texts
         public const string Conclusion = "Conclusie";
         public const string KeyPoints = "Kernpunten";
         public const string KeyPoint = "kernpunt {0}";
+
+        // The front page for the raad (PDF and Word) and the annex after it.
+        public const string CoverLine = "{0} · {1} · {2} · {3}";
+        public const string ParticipantsOne = "{0} deelnemer";
+        public const string ParticipantsMany = "{0} deelnemers";
+        public const string ExecutiveSummaryHeading = "Bestuurlijke samenvatting";
+        public const string PrioritiesHeading = "Wat het eerst moet gebeuren";
+        public const string PrioritiesIntro = "De deelnemers verdeelden stippen over wat er nog moet gebeuren. Dit kreeg de meeste stippen.";
+        public const string DotsOne = "{0} stip";
+        public const string DotsMany = "{0} stippen";
+        public const string PriorityLine = "{0} · {1}";
+        public const string MergedFrom = "Samengevoegd uit: {0}";
+        public const string ConclusionsHeading = "Conclusies per onderwerp";
+        public const string KeyPointsHeading = "Kernpunten";
+        public const string AnnexHeading = "Bijlage: alles wat de deelnemers opschreven";
+        public const string AnnexIntro = "Hieronder staan alle notities per onderwerp en de acties van de deelnemers.";
+        public const string MedianLine = "{0}: {1}";
+        public const string ScoresTableCaption = "Mediaan per onderwerp, van 1 ({0}) tot 5 ({1})";
+        public const string ScoreCount = "Aantal scores";
+        public const string TeamActionsTableCaption = "Teamacties: wat, wie en wanneer";
+        public const string PreviousActionsTableCaption = "De teamacties van vorige keer en wat ermee is gebeurd";
+        public const string RadarChartTitle = "Waar staan we? Mediaan per onderwerp";
+        public const string LinkLine = "{0}: {1}";
     }
 }

@@ -118,6 +118,36 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void A_short_list_item_moves_to_the_next_page_whole_and_a_long_one_splits()
+    {
+        var area = new XRect(0, 0, 300, 200);
+        var paginator = new Paginator(new TextShaper(), area);
+        var items = Enumerable.Range(0, 30).Select(i => new ListItem([new TextBlock($"Notitie {i}", Body), new TextBlock($"auteur {i}", Body)])).ToList();
+        paginator.Add([new ListBlock(items, Body)]);
+
+        static IEnumerable<PlacedLine> Lines(PageContent page) => Flatten(page.Items).OfType<PlacedLine>();
+        static IEnumerable<Placed> Flatten(IEnumerable<Placed> items) => items.SelectMany(i => i is PlacedElement e ? Flatten(e.Children).Prepend(i) : [i]);
+        int PageOf(string text) => paginator.Pages.Select((p, i) => (p, i)).First(x => Lines(x.p).Any(l => l.Line.Text.Trim() == text)).i;
+        Assert.True(paginator.Pages.Count >= 3);
+        Assert.All(Enumerable.Range(0, 30), i => Assert.Equal(PageOf($"Notitie {i}"), PageOf($"auteur {i}")));
+
+        // A heading above such a list goes along with its first item, not left alone at the bottom of a page.
+        var kept = new Paginator(new TextShaper(), area);
+        var blocks = Enumerable.Range(0, 11).Select(i => (Block)new TextBlock($"Regel {i}", Body)).ToList();
+        blocks.Add(new TextBlock("Kop", Heading, TextRole.Heading2) { KeepWithNext = true });
+        blocks.Add(new ListBlock([new ListItem([new TextBlock("Eerste", Body), new TextBlock("tweede", Body), new TextBlock("derde", Body)])], Body));
+        kept.Add(blocks);
+        Assert.Equal(2, kept.Pages.Count);
+        Assert.Equal(["Kop", "•", "Eerste", "tweede", "derde"], Lines(kept.Pages[1]).Select(l => l.Line.Text.Trim()));
+
+        // An item taller than a quarter of the page still splits between its lines, as before.
+        var tall = new Paginator(new TextShaper(), area);
+        tall.Add([new TextBlock(string.Join(' ', Enumerable.Range(0, 60).Select(i => $"woord{i}")), Body),
+            new ListBlock([new ListItem([new TextBlock(string.Join(' ', Enumerable.Range(0, 150).Select(i => $"lang{i}")), Body)])], Body)]);
+        Assert.True(Lines(tall.Pages[0]).Any(l => l.Line.Text.StartsWith("lang0", StringComparison.Ordinal)), "the long item starts on the first page");
+    }
+
+    [Fact]
     public void Qr_codes_have_a_quiet_zone_and_encode_the_address()
     {
         var modules = QrCodes.Modules("https://vng.nl/naleving");
@@ -138,5 +168,26 @@ public sealed class LayoutTests
     {
         var region = new Region(new XRect(0, 0, 100, 30), [new TextBlock(string.Join(' ', Enumerable.Repeat("te veel", 50)), Body)]);
         Assert.Throws<Regions.OverflowException>(() => Regions.Compose(new TextShaper(), [region]));
+    }
+
+    [Fact]
+    public void A_page_break_with_a_fill_threshold_breaks_only_when_the_page_is_that_full()
+    {
+        var area = new XRect(0, 0, 300, 400);
+        Paginator Lay(int paragraphs)
+        {
+            var paginator = new Paginator(new TextShaper(), area);
+            var blocks = Enumerable.Range(0, paragraphs).Select(_ => (Block)new TextBlock("Een regel tekst.", Body) { SpaceAfter = 6 }).ToList();
+            blocks.Add(new PageBreakBlock { WhenFilled = 0.5 });
+            blocks.Add(new TextBlock("Bijlage", Heading));
+            paginator.Add(blocks);
+            return paginator;
+        }
+
+        Assert.Single(Lay(3).Pages);      // a few lines: the annex goes on below them
+        Assert.Equal(2, Lay(14).Pages.Count); // more than half the page used: the annex starts on a new page
+        var always = new Paginator(new TextShaper(), area);
+        always.Add([new TextBlock("Een regel tekst.", Body), new PageBreakBlock(), new TextBlock("Bijlage", Heading)]);
+        Assert.Equal(2, always.Pages.Count);
     }
 }

@@ -20,9 +20,9 @@ public sealed class PraatplaatReportTests
         Assert.InRange(pdf.Document.PageCount, 3, 7); // 7 since the QR codes are 3 cm
         Assert.All(Enumerable.Range(0, pdf.Document.PageCount), i => Assert.Equal(595, (int)pdf.Document.Pages[i].Width.Point));
 
-        // One H1 (the title); an H2 for the introduction, each of the seven panels, the actions, the team actions and
-        // the colophon. Without scores there is no "waar staan we?" section.
-        Assert.Equal(1, pdf.Tags.Count(t => t == "H1"));
+        // Two H1s (the title and the annex); an H2 for the team actions, the introduction, each of the seven panels, the
+        // actions and the colophon. Without scores there is no "waar staan we?" section.
+        Assert.Equal(2, pdf.Tags.Count(t => t == "H1"));
         Assert.Equal(1 + 7 + 1 + 1 + 1, pdf.Tags.Count(t => t == "H2"));
         Assert.Contains("P", pdf.Tags);
         Assert.Contains("L", pdf.Tags);
@@ -122,6 +122,59 @@ public sealed class PraatplaatReportTests
             Assert.Contains("Vertrouwen: 2,5", text, StringComparison.Ordinal);
             Assert.Contains("Mediaan: tussen 2 en 3 (6 scores)", text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void The_front_part_holds_what_a_wethouder_reads_and_every_note_follows_as_an_annex()
+    {
+        var report = ReportFixtures.Concluded(notesPerPanel: 6);
+        var document = new PraatplaatReport(report, Anonymous);
+        var pages = document.Layout();
+        var pdf = new PdfInspector(document.GeneratePdf());
+        Assert.Equal(2, pdf.Tags.Count(t => t == "H1"));
+
+        // Headings in reading order: the front part, then the annex with the panels.
+        var headings = pages.SelectMany(p => Flatten(p.Items)).OfType<PlacedElement>().Where(e => e.Tag is "H1" or "H2")
+            .Select(e => string.Concat(e.Children.OfType<PlacedLine>().Select(l => l.Line.Text)).Trim()).ToList();
+        Assert.Equal(["Teamsessie Werk en Inkomen", "Bestuurlijke samenvatting", "Waar staan we?", "Wat het eerst moet gebeuren", "Teamacties",
+            "Conclusies per onderwerp", "Bijlage: alles wat de deelnemers opschreven", "Over dit verslag"], headings.Take(8));
+        Assert.Equal(["Drie zaken voor morgen", "Colofon"], headings.TakeLast(2));
+
+        // The samenvatting, the radar and the team actions are on page 1 (or the page right after it).
+        int PageOf(string text) => pages.Select((p, i) => (p, i)).First(x => Flatten(x.p.Items).OfType<PlacedLine>().Any(l => l.Line.Text.Contains(text, StringComparison.Ordinal))).i;
+        Assert.Equal(0, PageOf("Bestuurlijke samenvatting"));
+        Assert.Contains(Flatten(pages[0].Items), i => i is PlacedDrawing);
+        Assert.InRange(PageOf("Teamactie 3"), 0, 1);
+        var lines = Lines(pages).Select(l => l.Line.Text).ToList();
+        Assert.True(lines.FindIndex(l => l.StartsWith("Conclusie over Visie", StringComparison.Ordinal)) < lines.FindIndex(l => l.StartsWith("Notitie 0:", StringComparison.Ordinal)), "conclusions come before the notes");
+
+        // The front page counts dots (the item without dots is left out) and names what was merged.
+        if (pdf.ExtractText() is { } text)
+        {
+            var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            Assert.Contains("Standaardbrieven herschrijven in B1", flat, StringComparison.Ordinal);
+            Assert.Contains("Vertrouwen · 9 stippen Samengevoegd uit: Brieven begrijpelijker maken; Brief in gewone taal", flat, StringComparison.Ordinal);
+            Assert.Contains("Maatwerk · 6 stippen", flat, StringComparison.Ordinal);
+            Assert.DoesNotContain("Koers vastleggen in het handhavingsbeleid", flat, StringComparison.Ordinal);
+            Assert.All(report.Panels, p => Assert.Contains(p.Conclusion!, flat, StringComparison.Ordinal));
+            Assert.All(report.Panels.SelectMany(p => p.KeyPoints), k => Assert.Contains(k, flat, StringComparison.Ordinal));
+            Assert.Contains("Het college wordt gevraagd de teamacties te steunen", flat, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(2, false)]
+    [InlineData(2, true)]
+    [InlineData(40, true)]
+    public void The_first_page_is_never_half_empty(int notesPerPanel, bool concluded)
+    {
+        var report = concluded ? ReportFixtures.Concluded(notesPerPanel) : ReportFixtures.With(notesPerPanel);
+        var document = new PraatplaatReport(report, Anonymous);
+        var pages = document.Layout();
+        var lowest = Lines(pages.Take(1)).Max(l => l.Baseline);
+        var area = document.ContentArea;
+        Assert.True(lowest > area.Top + (area.Height / 2), $"page 1 ends at {lowest}, the middle of the page is {area.Top + (area.Height / 2)}");
     }
 
     [Fact]

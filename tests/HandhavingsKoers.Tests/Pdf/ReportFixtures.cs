@@ -28,6 +28,36 @@ public static class ReportFixtures
                 Edition.Panels.ToDictionary(p => p.TopicKey, p => panels.First(x => x.Key == p.Key).Scores!))], names);
     }
 
+    /// <summary>
+    /// A report as the facilitator finishes it after the session: a samenvatting, a conclusion and kernpunten per
+    /// principle, the room's priorities (one of them a merge) and team actions, with scores.
+    /// </summary>
+    public static WorkshopReport Concluded(int notesPerPanel = 4, bool names = false, int teamActions = 3)
+    {
+        var report = With(notesPerPanel, scores: true, names: names);
+        return report with
+        {
+            ExecutiveSummary = "Het team Werk en Inkomen werkt al veel vanuit vertrouwen: mensen worden eerst gebeld voordat er een brief gaat.\n\n"
+                + "Wat nog moet gebeuren: de standaardbrieven herschrijven in eenvoudige taal en vaste afspraken maken met schuldhulp.\n\n"
+                + "Het college wordt gevraagd de teamacties te steunen en over een half jaar een vervolgsessie te houden.",
+            Panels = report.Panels.Select((p, i) => p with
+            {
+                Conclusion = $"Conclusie over {p.Title}: het team is op weg ({i}), maar de afspraken staan nog niet op papier.",
+                KeyPoints = [$"Kernpunt {i}a: eerst bellen, dan schrijven", $"Kernpunt {i}b: brieven in B1"],
+            }).ToList(),
+            Priorities =
+            [
+                new("Vertrouwen", "Standaardbrieven herschrijven in B1", 9, ["Brieven begrijpelijker maken", "Brief in gewone taal"]),
+                new("Maatwerk", "Vaste contactpersoon bij schuldhulp", 6, []),
+                new("Preventie", "Vooraf uitleggen wat de regels zijn", 4, []),
+                new("Visie", "Koers vastleggen in het handhavingsbeleid", 0, []),
+            ],
+            TeamActions = Enumerable.Range(1, teamActions)
+                .Select(i => new TeamActionReport(Guid.NewGuid(), $"Teamactie {i}: standaardbrief {i} herschrijven", $"Teamleider {i}", new DateOnly(2027, i % 12 + 1, 1)))
+                .ToList(),
+        };
+    }
+
     private static NoteView Note(NoteColumn column, string text, string? author) =>
         new(Guid.NewGuid(), column, text, author, IsMine: false, MayChange: false, Edited: false, Version: 0, new DateTime(2026, 11, 22, 10, 0, 0, DateTimeKind.Utc));
 

@@ -3,6 +3,7 @@ using HandhavingsKoers.Web.Data;
 using HandhavingsKoers.Web.Hosting;
 using HandhavingsKoers.Web.Reports;
 using HandhavingsKoers.Web.Reports.Pdf;
+using HandhavingsKoers.Web.Reports.Word;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,7 +26,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
 
     /// <summary>
     /// Names of participants in a download only when the facilitator asks for them (<c>namen=ja</c>): one rule for
-    /// the PDF, Markdown, CSV and JSON. A participant always gets the anonymous version. The page itself shows
+    /// the PDF, Word, Markdown, CSV and JSON. A participant always gets the anonymous version. The page itself shows
     /// what the room saw, names included.
     /// </summary>
     [BindProperty(SupportsGet = true, Name = "namen")]
@@ -43,7 +44,14 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         await LoadAsync(id, download: true) ?? File(ReportExports.ToMarkdown(Report), "text/markdown; charset=utf-8", Report.FileName("md"));
 
     /// <summary>The council report.</summary>
-    public Task<IActionResult> OnGetPdfAsync(Guid id) => renderer.InTurnAsync(async () =>
+    public Task<IActionResult> OnGetPdfAsync(Guid id) =>
+        RenderAsync(id, options => File(renderer.Pdf(Report, options), "application/pdf", Report.FileName("pdf")));
+
+    /// <summary>The council report as a Word document, to paste into the gemeente's own template; rules as for the PDF.</summary>
+    public Task<IActionResult> OnGetWordAsync(Guid id) =>
+        RenderAsync(id, options => File(renderer.Word(Report, options), WordReport.ContentType, Report.FileName("docx")));
+
+    private Task<IActionResult> RenderAsync(Guid id, Func<ReportOptions, IActionResult> render) => renderer.InTurnAsync(async () =>
     {
         var refusal = await LoadAsync(id, download: true);
         if (refusal is not null)
@@ -53,10 +61,9 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
 
         // The QR code points to the public page when there is one and this browser made it (only its hash is stored).
         var publicToken = IsFacilitator ? WorkshopAccess.PublicLinkToken(HttpContext, id, Publication) : null;
-        var options = new ReportOptions(
+        return render(new ReportOptions(
             GeneratedAt: reports.Value.LocalTime(clock.GetUtcNow()),
-            SummaryUrl: publicToken is null ? publicAddress.SummaryUrl(id) : publicAddress.PublicReportUrl(Request, publicToken));
-        return File(renderer.Pdf(Report, options), "application/pdf", Report.FileName("pdf"));
+            SummaryUrl: publicToken is null ? publicAddress.SummaryUrl(id) : publicAddress.PublicReportUrl(Request, publicToken)));
     }, HttpContext.RequestAborted);
 
     private async Task<IActionResult?> LoadAsync(Guid id, bool download)

@@ -10,12 +10,19 @@ namespace HandhavingsKoers.Web.Reports.Pdf;
 public sealed record ReportOptions(DateTime GeneratedAt, string? SummaryUrl);
 
 /// <summary>
-/// The filled-in praatplaat for the council and college (A4 portrait): cover, introduction, every panel with its
-/// question, notes and a QR code to read more, the participants' three actions and a colophon with the sources.
+/// The filled-in praatplaat for the council and college (A4 portrait). It opens with what a wethouder reads: the
+/// bestuurlijke samenvatting, where the team stands (the radar and its medians as text), what the room put first, the
+/// team actions with owner and date, and per principle its conclusion. Everything else follows as an annex: every
+/// panel with its question, kernpunten, notes and a QR code to read more, the participants' three actions, and a
+/// colophon with the sources. The annex starts on a new page only when the front part already fills at least half of
+/// its last page, so the first page is never left half empty.
 /// </summary>
 public sealed class PraatplaatReport(WorkshopReport report, ReportOptions options) : PdfReport
 {
     private static readonly CultureInfo Dutch = Texts.Dutch;
+
+    /// <summary>The radar on the front page, with its medians beside it: labels stay about 7 pt, and more of the front part fits on page 1.</summary>
+    public const double FrontRadarWidth = 290;
 
     protected override DocumentSettings Settings => new(
         Title: Texts.Format(Texts.Report.DocumentTitle, report.Gemeente, report.Title),
@@ -29,17 +36,23 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
     protected override IEnumerable<Block> ComposeContent()
     {
         foreach (var block in Cover()) yield return block;
-        foreach (var block in Introduction()) yield return block;
-        foreach (var block in PreviousActions()) yield return block;
+        foreach (var block in ExecutiveSummary()) yield return block;
         foreach (var block in Scores()) yield return block;
-        yield return new PageBreakBlock();
+        foreach (var block in Priorities()) yield return block;
+        foreach (var block in TeamActions()) yield return block;
+        foreach (var block in PreviousActions()) yield return block;
+        foreach (var block in Conclusions()) yield return block;
+
+        yield return new PageBreakBlock { WhenFilled = 0.5 };
+        yield return new TextBlock(Texts.Report.AnnexHeading, Typography.Heading2, TextRole.Heading1) { SpaceBefore = 24, SpaceAfter = 6, KeepWithNext = true };
+        yield return Paragraph(Texts.Report.AnnexIntro);
+        foreach (var block in Introduction()) yield return block;
         foreach (var panel in report.Panels)
         {
             foreach (var block in Panel(panel)) yield return block;
         }
 
         foreach (var block in Actions()) yield return block;
-        foreach (var block in TeamActions()) yield return block;
         foreach (var block in Colophon()) yield return block;
     }
 
@@ -47,12 +60,12 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
     {
         yield return new TextBlock(Texts.Report.Kicker, Kicker) { SpaceAfter = 6 };
         yield return new TextBlock(report.Title, Title, TextRole.Heading1) { SpaceAfter = 18 };
-        yield return Fact(Texts.Summary.Gemeente, report.Gemeente);
-        yield return Fact(Texts.Summary.Date, Texts.Date(report.Date));
+        // The facts in two lines, so the front page keeps its room for what the council reads.
+        yield return new TextBlock(Texts.Format(Texts.Report.CoverLine, report.Gemeente, Texts.Date(report.Date),
+            Texts.Count(report.ParticipantCount, Texts.Report.ParticipantsOne, Texts.Report.ParticipantsMany),
+            report.Closed ? Texts.Report.Closed : Texts.Report.NotClosed), Typography.Fact) { SpaceAfter = 2 };
         yield return Fact(Texts.Summary.Edition, $"{report.EditionTitle} ({report.Koers})");
-        yield return Fact(Texts.Summary.Participants, report.ParticipantCount.ToString(Dutch));
-        yield return Fact(Texts.Summary.Status, report.Closed ? Texts.Report.Closed : Texts.Report.NotClosed);
-        yield return new SpaceBlock(18);
+        yield return new SpaceBlock(4);
     }
 
     private static TextBlock Fact(string label, string value) => new(Texts.Format(Texts.Report.Fact, label, value), Typography.Fact) { SpaceAfter = 2 };
@@ -74,6 +87,12 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
     {
         yield return Heading2(panel.Title);
         foreach (var block in QuestionBox(panel.Question)) yield return block;
+        if (panel.KeyPoints.Count > 0)
+        {
+            yield return new TextBlock(Texts.Report.KeyPointsHeading, Heading3, TextRole.Heading3) { SpaceBefore = 8, SpaceAfter = 4, KeepWithNext = true };
+            yield return new ListBlock(panel.KeyPoints.Select(k => new ListItem([new TextBlock(k, Body)])).ToList(), Bullet);
+        }
+
         foreach (var block in NoteList(panel.PromptAlready, panel.Already)) yield return block;
         foreach (var block in NoteList(panel.PromptTodo, panel.Todo)) yield return block;
         if (panel.Scores is { Total: > 0 } scores)
@@ -153,7 +172,7 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
         ])).ToList(), Bullet);
     }
 
-    /// <summary>The radar of medians (and the previous session's, dashed), with the same numbers as a list.</summary>
+    /// <summary>The radar of medians (and the previous session's, dashed), with the same numbers as text beside it.</summary>
     private IEnumerable<Block> Scores()
     {
         if (!report.HasScores)
@@ -164,20 +183,75 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
         yield return Heading2(Texts.Scores.Heading);
         yield return Paragraph(Texts.Format(Texts.Report.ScoresIntro, ScoreScale.Label(1).ToLowerInvariant(), ScoreScale.Label(5).ToLowerInvariant())
             + (report.Sessions.Count > 1 ? Texts.Summary.DashedIsPrevious : "") + Texts.Report.ScoresAnonymous) with { KeepWithNext = true };
-        yield return new DrawingBlock(report.Radar(), report.RadarAltText, 360) { SpaceAfter = 8 };
         var several = report.Sessions.Count > 1;
-        yield return new TextBlock(several ? Texts.Radar.CaptionSessions : Texts.Radar.Caption, Heading3, TextRole.Heading3) { SpaceAfter = 4, KeepWithNext = true };
-        yield return new ListBlock(report.Trend.Select(row => new ListItem([new TextBlock(
-            $"{row.Topic}: " + (several
+        var medians = report.Trend.Select(row => new TextBlock(
+            Texts.Format(Texts.Report.MedianLine, row.Topic, several
                 ? string.Join(" · ", row.Medians.Select((m, i) => $"{(i == row.Medians.Count - 1 ? Texts.Report.Now : report.Sessions[i].Label)} {Median(m)}"))
-                : Median(row.Medians[^1])), Body)])).ToList(), Bullet);
+                : Median(row.Medians[^1])), Body) { SpaceAfter = 1 });
+        yield return new DrawingBlock(report.Radar(), report.RadarAltText, FrontRadarWidth)
+        {
+            SpaceAfter = 4,
+            Beside = [new TextBlock(several ? Texts.Radar.CaptionSessions : Texts.Radar.Caption, Heading3, TextRole.Heading3) { SpaceBefore = 12, SpaceAfter = 4 }, .. medians],
+        };
         if (several)
         {
             yield return new TextBlock(Texts.Summary.DashMeans, Empty) { SpaceBefore = 4 };
         }
     }
 
-    private static string Median(double? median) => median is { } m ? m.ToString("0.#", Dutch) : "–";
+    private static string Median(double? median) => FrontPage.Median(median);
+
+    /// <summary>The samenvatting the facilitator wrote for the college, when written.</summary>
+    private IEnumerable<Block> ExecutiveSummary()
+    {
+        var paragraphs = FrontPage.Paragraphs(report.ExecutiveSummary);
+        if (paragraphs.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return Heading2(Texts.Report.ExecutiveSummaryHeading);
+        foreach (var paragraph in paragraphs)
+        {
+            yield return Paragraph(paragraph);
+        }
+    }
+
+    /// <summary>The room's ranking: the most-dotted "what must still happen" notes, numbered.</summary>
+    private IEnumerable<Block> Priorities()
+    {
+        var top = FrontPage.Priorities(report);
+        if (top.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return Heading2(Texts.Report.PrioritiesHeading);
+        yield return Paragraph(Texts.Report.PrioritiesIntro) with { KeepWithNext = true };
+        yield return new ListBlock(top.Select(p => new ListItem(FrontPage.MergedLine(p) is { } merged
+            ? [new TextBlock(p.Text, Body), new TextBlock(FrontPage.PriorityLine(p), Author), new TextBlock(merged, Author)]
+            : [new TextBlock(p.Text, Body), new TextBlock(FrontPage.PriorityLine(p), Author)])).ToList(), Bullet) { Numbered = true };
+    }
+
+    /// <summary>Per principle the facilitator's conclusion, when written; the kernpunten are in the annex.</summary>
+    private IEnumerable<Block> Conclusions()
+    {
+        var concluded = FrontPage.Concluded(report);
+        if (concluded.Count == 0)
+        {
+            yield break;
+        }
+
+        yield return Heading2(Texts.Report.ConclusionsHeading);
+        foreach (var panel in concluded)
+        {
+            yield return new TextBlock(panel.Title, Heading3, TextRole.Heading3) { SpaceBefore = 6, SpaceAfter = 2, KeepWithNext = true };
+            foreach (var paragraph in FrontPage.Paragraphs(panel.Conclusion))
+            {
+                yield return Paragraph(paragraph);
+            }
+        }
+    }
 
     private IEnumerable<Block> TeamActions()
     {
