@@ -49,6 +49,7 @@ public static class Routes
     public const string PublicReportPrefix = "/openbaar/";
 
     public static string PublicReportPdf(string token) => $"{PublicReport(token)}?handler=Pdf";
+    public static string PublicReportWord(string token) => $"{PublicReport(token)}?handler=Word";
 
     public static string FollowUp(Guid id) => $"{Workshop(id)}/vervolg";
 

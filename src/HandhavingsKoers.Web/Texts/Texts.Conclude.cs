@@ -64,6 +64,7 @@ public static partial class Texts
         public const string Kicker = "Openbaar verslag";
         public const string Intro = "Dit is het verslag van een workshop over de handhavingskoers van de gemeente. Namen van deelnemers staan er niet in.";
         public const string Pdf = "Verslag voor raad en college (PDF)";
+        public const string Word = "Verslag voor raad en college (Word)";
         public const string Conclusion = "Conclusie";
         public const string KeyPoints = "Kernpunten";
     }

@@ -3,6 +3,7 @@ using HandhavingsKoers.Web.Data;
 using HandhavingsKoers.Web.Hosting;
 using HandhavingsKoers.Web.Reports;
 using HandhavingsKoers.Web.Reports.Pdf;
+using HandhavingsKoers.Web.Reports.Word;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -40,7 +41,14 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
     public async Task<IActionResult> OnGetAsync(string token) => await LoadAsync(token) ?? Page();
 
     /// <summary>The council report without names; its QR code points to this public page.</summary>
-    public Task<IActionResult> OnGetPdfAsync(string token) => renderer.InTurnAsync(async () =>
+    public Task<IActionResult> OnGetPdfAsync(string token) =>
+        RenderAsync(token, options => File(renderer.Pdf(Report, options), "application/pdf", Report.FileName("pdf")));
+
+    /// <summary>The same report as a Word document, for the griffie's own raadsinformatiebrief template.</summary>
+    public Task<IActionResult> OnGetWordAsync(string token) =>
+        RenderAsync(token, options => File(renderer.Word(Report, options), WordReport.ContentType, Report.FileName("docx")));
+
+    private Task<IActionResult> RenderAsync(string token, Func<ReportOptions, IActionResult> render) => renderer.InTurnAsync(async () =>
     {
         var refusal = await LoadAsync(token);
         if (refusal is not null)
@@ -48,8 +56,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
             return refusal;
         }
 
-        var options = new ReportOptions(reports.Value.LocalTime(clock.GetUtcNow()), publicAddress.PublicReportUrl(Request, Token));
-        return File(renderer.Pdf(Report, options), "application/pdf", Report.FileName("pdf"));
+        return render(new ReportOptions(reports.Value.LocalTime(clock.GetUtcNow()), publicAddress.PublicReportUrl(Request, Token)));
     }, HttpContext.RequestAborted);
 
     private async Task<IActionResult?> LoadAsync(string? token)

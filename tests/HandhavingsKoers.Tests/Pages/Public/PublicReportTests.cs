@@ -104,6 +104,19 @@ public sealed class PublicReportTests : IAsyncLifetime
             AssertNothingPrivate(pdfText);
         }
 
+        // The Word version too: no cookie, no names.
+        var wordLink = document.QuerySelectorAll("a").Select(a => a.GetAttribute("href")!).Single(h => h.Contains("handler=Word", StringComparison.Ordinal));
+        using var word = await stranger.GetAsync(wordLink);
+        Assert.Equal(HttpStatusCode.OK, word.StatusCode);
+        Assert.EndsWith(".docx", word.Content.Headers.ContentDisposition?.FileNameStar ?? word.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+        Assert.False(word.Headers.Contains("Set-Cookie"));
+        using (var docx = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(new MemoryStream(await word.Content.ReadAsByteArrayAsync()), false))
+        {
+            var wordText = docx.MainDocumentPart!.Document!.Body!.InnerText;
+            Assert.Contains("Het team vertrouwt inwoners en legt dat nu vast.", wordText, StringComparison.Ordinal);
+            AssertNothingPrivate(wordText);
+        }
+
         // The facilitator's own PDF (this browser made the link) points to the public page too.
         var facilitatorPdf = new PdfInspector(await _facilitator.Client.GetByteArrayAsync(_workshop.SummaryUrl + "?handler=Pdf"));
         Assert.Contains(facilitatorPdf.Links(), l => l.Uri == link);
@@ -142,6 +155,7 @@ public sealed class PublicReportTests : IAsyncLifetime
         Assert.Contains("De openbare link is ingetrokken.", revoked.Text, StringComparison.Ordinal);
         Assert.Equal((unknownStatus, unknownText), await GetAsync(stranger, link));
         Assert.Equal(HttpStatusCode.Gone, (await stranger.GetAsync(link + "?handler=Pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await stranger.GetAsync(link + "?handler=Word")).StatusCode);
 
         // Revoking twice: a Dutch message, nothing changes.
         var stale = await _facilitator.OpenAsync(_workshop.ConcludeUrl());
