@@ -42,6 +42,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Score> Scores => Set<Score>();
     public DbSet<TeamAction> TeamActions => Set<TeamAction>();
     public DbSet<PreviousAction> PreviousActions => Set<PreviousAction>();
+    public DbSet<PriorityRound> PriorityRounds => Set<PriorityRound>();
+    public DbSet<Dot> Dots => Set<Dot>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

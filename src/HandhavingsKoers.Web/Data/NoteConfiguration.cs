@@ -22,6 +22,14 @@ internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         // A participant's notes stay with the workshop's result even if the participant row goes.
         builder.HasOne(n => n.Participant).WithMany().HasForeignKey(n => n.ParticipantId).OnDelete(DeleteBehavior.SetNull);
 
+        // A merged duplicate points at the note it was merged into; deleting that note brings the duplicate back.
+        builder.HasOne<Note>().WithMany().HasForeignKey(n => n.MergedIntoId).OnDelete(DeleteBehavior.SetNull);
+        builder.HasIndex(n => n.MergedIntoId);
+
+        // Added by a later migration to existing rows, so they need defaults in the table too.
+        builder.Property(n => n.IsMerge).HasDefaultValue(false);
+        builder.Property(n => n.PaperDots).HasDefaultValue(0);
+
         // Serves the pages' "newest notes of this column" and the counts per column (see the NoteListIndex migration).
         builder.HasIndex(n => new { n.WorkshopId, n.StepKey, n.Column, n.CreatedAt });
     }

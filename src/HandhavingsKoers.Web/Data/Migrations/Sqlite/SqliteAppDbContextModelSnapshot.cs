@@ -17,6 +17,34 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoteId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("WorkshopId", "ParticipantId");
+
+                    b.ToTable("Dots", (string)null);
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Note", b =>
                 {
                     b.Property<Guid>("Id")
@@ -29,6 +57,19 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsMerge")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PaperDots")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<Guid?>("ParticipantId")
                         .HasColumnType("TEXT");
@@ -56,6 +97,8 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("ParticipantId");
 
@@ -160,6 +203,35 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkshopId");
 
                     b.ToTable("PreviousActions", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PriorityRound", b =>
+                {
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AllowSeveralPerNote")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DotsPerParticipant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevealedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkshopId");
+
+                    b.ToTable("PriorityRounds", (string)null);
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Score", b =>
@@ -302,8 +374,34 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.ToTable("Workshops", (string)null);
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Note", null)
+                        .WithMany()
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithMany("Dots")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Note", b =>
                 {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Note", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("HandhavingsKoers.Web.Workshops.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
@@ -349,6 +447,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PriorityRound", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithOne("PriorityRound")
+                        .HasForeignKey("HandhavingsKoers.Web.Workshops.PriorityRound", "WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Score", b =>
                 {
                     b.HasOne("HandhavingsKoers.Web.Workshops.Participant", null)
@@ -385,11 +492,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Workshop", b =>
                 {
+                    b.Navigation("Dots");
+
                     b.Navigation("Notes");
 
                     b.Navigation("Participants");
 
                     b.Navigation("PreviousActions");
+
+                    b.Navigation("PriorityRound");
 
                     b.Navigation("StepStates");
 
