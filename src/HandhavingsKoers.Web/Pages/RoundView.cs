@@ -55,11 +55,12 @@ public sealed class RoundView
     /// </summary>
     public static async Task<RoundView> LoadAsync(AppDbContext db, Edition edition, Workshop workshop, Viewer viewer)
     {
+        // The rules read the round: make sure it is loaded (a workshop read without it would look as if there was none).
         if (workshop.PriorityRound is null && db.Entry(workshop).State != EntityState.Detached)
         {
             await db.Entry(workshop).Reference(w => w.PriorityRound).LoadAsync();
         }
-        else if (db.Entry(workshop).State == EntityState.Detached)
+        else if (workshop.PriorityRound is null)
         {
             workshop = await db.Workshops.AsNoTracking().Include(w => w.StepStates).Include(w => w.PriorityRound).SingleAsync(w => w.Id == workshop.Id);
         }

@@ -69,11 +69,15 @@ public sealed record WorkshopReport(
         foreach (var panel in edition.Panels)
         {
             var step = edition.Steps.Find(panel.Key)!;
-            var notes = await workshop.NotesVisibleTo(viewer, step, edition)
-                .Apply(db.Notes.AsNoTracking().Where(n => n.WorkshopId == workshop.Id && n.StepKey == panel.Key))
+            var readable = workshop.NotesVisibleTo(viewer, step, edition)
+                .Apply(db.Notes.AsNoTracking().Where(n => n.WorkshopId == workshop.Id && n.StepKey == panel.Key));
+
+            // A merged note counts once, with the duplicates it was made from under it.
+            var notes = await NoteView.WithMergedAsync(readable, await readable
+                .Where(n => n.MergedIntoId == null)
                 .OrderBy(n => n.CreatedAt)
                 .Select(projection)
-                .ToListAsync();
+                .ToListAsync());
             panels.Add(new PanelReport(panel.Key, panel.TopicKey, panel.Title, panel.Question, panel.Prompts.Already, panel.Prompts.Todo,
                 notes.Where(n => n.Column == NoteColumn.Already).ToList(), notes.Where(n => n.Column == NoteColumn.Todo).ToList(), panel.Links,
                 workshop.ScoresVisibleTo(viewer, step, edition) ? scores.GetValueOrDefault(panel.TopicKey, ScoreSummary.Empty) : null));
@@ -92,11 +96,20 @@ public sealed record WorkshopReport(
             Scores = sessions[^1].Scores.Where(s => visibleTopics.Contains(s.Key)).ToDictionary(s => s.Key, s => s.Value),
         }];
 
+        // The room's ranking, once the facilitator revealed the dots (to everyone alike, the facilitator's copy too).
+        var round = await Pages.RoundView.LoadAsync(db, edition, workshop, viewer);
+        var priorities = round.Round is { IsRevealed: true }
+            ? round.Items.Where(i => i.Dots > 0).Select(i => new PriorityReport(i.Panel, i.Text, i.Dots!.Value, i.MergedFrom)).ToList()
+            : [];
+
         return new WorkshopReport(
             workshop.Gemeente, workshop.Title, workshop.Date, edition.Key, edition.Title, edition.Koers,
             $"{edition.Source.Name}, {edition.Source.Published}", edition.Attribution, edition.Introduction, edition.Official, workshop.IsClosed, participantCount,
             panels, edition.Closing.Question, actions, teamActions,
-            await PreviousActionReport.LoadAsync(db, workshop.Id), sessions, includeNames);
+            await PreviousActionReport.LoadAsync(db, workshop.Id), sessions, includeNames)
+        {
+            Priorities = priorities,
+        };
     }
 
     /// <summary>This session and the ones before it, oldest first (this one is last).</summary>

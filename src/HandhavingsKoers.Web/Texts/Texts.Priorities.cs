@@ -84,6 +84,6 @@ public static partial class Texts
         // Reports and exports.
         public const string ReportHeading = "Wat de zaal het belangrijkst vond";
         public const string ReportIntro = "Uit de stemronde met stippen: de notities met de meeste stippen eerst. Samengevoegde notities tellen als één.";
-        public const string CsvDots = "Stippen";
+        public const string CsvMergedInto = "{0} (samengevoegd in de notitie erboven)";
     }
 }
