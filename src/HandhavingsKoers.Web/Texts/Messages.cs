@@ -107,5 +107,6 @@ public static class Messages
     public const string MergeTooFew = "Kies minstens twee notities om samen te voegen.";
     public const string MergeAcrossSteps = "U kunt alleen notities samenvoegen die bij hetzelfde principe en dezelfde vraag horen.";
     public const string MergeTwice = "Een van deze notities is al samengevoegd. Maak dat eerst ongedaan.";
+    public const string MergedNoteNotDeleted = "Deze notitie is samengevoegd uit andere. Maak het samenvoegen ongedaan op de pagina Prioriteren met stippen; dan komen de oude notities terug.";
     public const string NotAMerge = "Deze notitie is niet samengevoegd.";
 }

@@ -236,6 +236,12 @@ public sealed class Workshop
         EnsureOpen();
         EnsureMayChange(note, actor);
         EnsureNotLocked(note.StepKey, actor);
+        if (note.IsMerge)
+        {
+            // Its originals would be left pointing at nothing: the facilitator undoes the merge instead.
+            throw new WorkshopRuleException(Messages.MergedNoteNotDeleted);
+        }
+
         Notes.Remove(note);
     }
 

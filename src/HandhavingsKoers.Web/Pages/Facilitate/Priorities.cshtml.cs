@@ -37,10 +37,6 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
     [BindProperty]
     public string? Wording { get; set; }
 
-    /// <summary>The dots counted on paper, per note id, as typed (so a typo gets a Dutch message).</summary>
-    [BindProperty]
-    public Dictionary<Guid, string?> Paper { get; set; } = [];
-
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var id = Guid.Parse((string)context.RouteData.Values["id"]!);
@@ -150,36 +146,23 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
         return Done(WorkshopEvent.Dots, Texts.Priorities.Unmerged, "");
     }
 
-    /// <summary>Stores the paper tallies of every note in the form at once; one bad number stores none.</summary>
-    public async Task<IActionResult> OnPostPaperAsync()
+    /// <summary>Stores the dots a table counted on paper for one note; the count arrives as text so a typo gets a Dutch message.</summary>
+    public async Task<IActionResult> OnPostPaperAsync(Guid? noteId, string? count)
     {
-        var ids = Paper.Keys.ToList();
-        var notes = await db.Notes.Where(n => n.WorkshopId == Workshop.Id && ids.Contains(n.Id)).ToDictionaryAsync(n => n.Id);
+        var note = await db.Notes.SingleOrDefaultAsync(n => n.Id == noteId && n.WorkshopId == Workshop.Id);
         try
         {
-            foreach (var (id, typed) in Paper)
-            {
-                var note = notes.GetValueOrDefault(id) ?? throw new WorkshopRuleException(Messages.NoteNotFound);
-                int? count = string.IsNullOrWhiteSpace(typed) ? 0
-                    : int.TryParse(typed.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : -1;
-                try
-                {
-                    Workshop.SetPaperDots(note, count);
-                }
-                catch (WorkshopRuleException e) when (e.Field is not null)
-                {
-                    throw new WorkshopRuleException(e.Message, FormIds.PaperDots(id));
-                }
-            }
-
+            int? value = string.IsNullOrWhiteSpace(count) ? 0
+                : int.TryParse(count.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
+            Workshop.SetPaperDots(note ?? throw new WorkshopRuleException(Messages.NoteNotFound), value);
             await db.SaveChangesAsync();
         }
         catch (WorkshopRuleException e)
         {
-            return await ShowAgainAsync(e.Field ?? "", e.Message);
+            return await ShowAgainAsync(e.Field is null || note is null ? "" : FormIds.PaperDots(note.Id), e.Message);
         }
 
-        return Done(WorkshopEvent.Dots, Texts.Priorities.PaperSaved, "#stippen-papier");
+        return Done(WorkshopEvent.Dots, Texts.Priorities.PaperSaved, $"#notitie-{note.Id:N}");
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;

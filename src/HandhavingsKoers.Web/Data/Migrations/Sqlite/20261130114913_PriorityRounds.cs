@@ -111,23 +111,11 @@ public sealed class PriorityRounds : Migration
             name: "IX_Dots_WorkshopId_ParticipantId",
             table: "Dots",
             columns: new[] { "WorkshopId", "ParticipantId" });
-
-        migrationBuilder.AddForeignKey(
-            name: "FK_Notes_Notes_MergedIntoId",
-            table: "Notes",
-            column: "MergedIntoId",
-            principalTable: "Notes",
-            principalColumn: "Id",
-            onDelete: ReferentialAction.SetNull);
     }
 
     /// <inheritdoc />
     protected override void Down(MigrationBuilder migrationBuilder)
     {
-        migrationBuilder.DropForeignKey(
-            name: "FK_Notes_Notes_MergedIntoId",
-            table: "Notes");
-
         migrationBuilder.DropTable(
             name: "Dots");
 

@@ -397,11 +397,6 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Note", b =>
                 {
-                    b.HasOne("HandhavingsKoers.Web.Workshops.Note", null)
-                        .WithMany()
-                        .HasForeignKey("MergedIntoId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("HandhavingsKoers.Web.Workshops.Participant", "Participant")
                         .WithMany()
                         .HasForeignKey("ParticipantId")
