@@ -300,10 +300,14 @@
     // Steps without a notes fragment (the three actions): fetch the page and swap its live regions, unless the
     // person is typing in one of them.
     const swapRegions = (page) => {
+        // A button someone is on (a dot button) keeps the focus when its region is drawn again.
+        const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.focus : undefined;
         for (const region of document.querySelectorAll("[data-live-region]")) {
             const fresh = page.getElementById(region.id);
             if (fresh && !isTypingIn(region)) region.replaceWith(document.importNode(fresh, true));
         }
+        const again = focused && document.querySelector(`[data-focus="${focused}"]`);
+        if (again) again.focus();
     };
     const refreshRegions = async () => {
         const regions = Array.from(document.querySelectorAll("[data-live-region]"));
