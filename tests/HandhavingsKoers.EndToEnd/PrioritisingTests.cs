@@ -61,19 +61,19 @@ public sealed class PrioritisingTests : BrowserTest
         foreach (var phone in phones)
         {
             await phone.GetByRole(AriaRole.Link, new() { Name = "Naar de stippen" }).ClickAsync(new() { Timeout = 5000 });
-            await Assertions.Expect(phone.GetByText("U heeft nog 2 stippen.")).ToBeVisibleAsync();
+            await Assertions.Expect(phone.GetByRole(AriaRole.Status).Filter(new() { HasText = "U heeft nog 2 stippen." })).ToBeVisibleAsync();
         }
 
         // Dots by button; the focus stays on the note and the phone says how many are left.
         await DotButton(phones[0], "Stip geven", "Vaker samen op pad").ClickAsync();
-        await Assertions.Expect(phones[0].GetByText("U heeft nog 1 stip.")).ToBeVisibleAsync();
+        await Assertions.Expect(phones[0].GetByRole(AriaRole.Status).Filter(new() { HasText = "U heeft nog 1 stip." })).ToBeVisibleAsync();
         await Assertions.Expect(DotButton(phones[0], "Stip terugnemen", "Vaker samen op pad")).ToBeFocusedAsync();
         await DotButton(phones[0], "Stip geven", "Brieven in B1").ClickAsync();
-        await Assertions.Expect(phones[0].GetByText("U heeft al uw stippen gezet.", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(phones[0].GetByRole(AriaRole.Status).Filter(new() { HasText = "U heeft al uw stippen gezet." })).ToBeVisibleAsync();
         await DotButton(phones[1], "Stip geven", "Vaker samen op pad").ClickAsync();
         await DotButton(phones[1], "Stip geven", "Een vast spreekuur").ClickAsync();
         await DotButton(phones[2], "Stip geven", "Vaker samen op pad").ClickAsync();
-        await Assertions.Expect(phones[2].GetByText("U heeft nog 1 stip.")).ToBeVisibleAsync();
+        await Assertions.Expect(phones[2].GetByRole(AriaRole.Status).Filter(new() { HasText = "U heeft nog 1 stip." })).ToBeVisibleAsync();
 
         // The facilitator's page follows the counts live; the phones and the projector see none of them yet.
         var facilitatorItem = facilitator.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Vaker samen op pad" }).First;
@@ -95,6 +95,7 @@ public sealed class PrioritisingTests : BrowserTest
         await Assertions.Expect(phones[0].GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Een vast spreekuur" }).First).ToContainTextAsync("2 stippen", new() { Timeout = 5000 });
 
         await presenter.ScreenshotAsync(new() { Path = Browsers.Artifact("presenter-ranking-1920.png") });
+        await facilitator.ScreenshotAsync(new() { Path = Browsers.Artifact("facilitator-priorities-1280.png"), FullPage = true });
         await phones[0].ScreenshotAsync(new() { Path = Browsers.Artifact("participant-dots-360.png"), FullPage = true });
 
         var axe = await phones[0].RunAxe(new AxeRunOptions
