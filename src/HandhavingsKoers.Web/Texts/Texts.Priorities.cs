@@ -36,7 +36,7 @@ public static partial class Texts
         public const string MergedFrom = "Samengevoegd uit:";
         public const string ChooseToMerge = "Kies om samen te voegen";
         public const string MergeHeading = "Dubbele notities samenvoegen";
-        public const string MergeText = "Vink in de lijst twee of meer notities aan die hetzelfde zeggen, bij hetzelfde principe. De oude notities blijven zichtbaar onder de nieuwe. Hun stippen tellen samen.";
+        public const string MergeText = "Vink hieronder twee of meer notities aan die hetzelfde zeggen, bij hetzelfde principe. De oude notities blijven zichtbaar onder de nieuwe. Hun stippen tellen samen.";
         public const string MergeWordingLabel = "Nieuwe tekst (niet verplicht)";
         public const string MergeWordingHint = "Leeg laten: de tekst van de oudste notitie.";
         public const string Merge = "Gekozen notities samenvoegen";
