@@ -101,6 +101,12 @@ public sealed record WorkshopReport(
         var priorities = round.Round is { IsRevealed: true }
             ? round.Items.Where(i => i.Dots > 0).Select(i => new PriorityReport(i.Panel, i.Text, i.Dots!.Value, i.MergedFrom)).ToList()
             : [];
+        if (round.Round is { IsRevealed: true })
+        {
+            // Each note in the round carries its dots too (the JSON export's notes), beside the ranking.
+            var dots = round.Items.ToDictionary(i => i.NoteId, i => i.Dots);
+            panels = panels.Select(p => p with { Todo = p.Todo.Select(n => dots.TryGetValue(n.Id, out var d) ? n with { Dots = d } : n).ToList() }).ToList();
+        }
 
         return new WorkshopReport(
             workshop.Gemeente, workshop.Title, workshop.Date, edition.Key, edition.Title, edition.Koers,

@@ -27,6 +27,7 @@ public sealed record NoteView(
     public IReadOnlyList<string> MergedFrom { get; init; } = [];
 
     /// <summary>Its dots in the prioritising round (with its originals' and the paper ones); null when not shown to this reader.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Dots { get; init; }
 
     public const string RoomLabel = Texts.Notes.RoomAuthor;

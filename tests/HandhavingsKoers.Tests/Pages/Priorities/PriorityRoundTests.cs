@@ -59,6 +59,8 @@ public sealed class PriorityRoundTests : RoomTest
         Assert.Empty(stage.Document.QuerySelectorAll(".stage-ranking"));
         Assert.Contains("De uitslag komt straks in beeld.", stage.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Wat de zaal het belangrijkst vond", await DownloadAsync(Facilitator, "Markdown"), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"dots\"", await DownloadAsync(Participant, "Json"), StringComparison.Ordinal);
+        Assert.DoesNotContain("stip", await DownloadAsync(Participant, "Csv"), StringComparison.Ordinal);
 
         // The facilitator sees the counts as they come in.
         var facilitatorPage = await Facilitator.OpenAsync(PrioritiesUrl);
