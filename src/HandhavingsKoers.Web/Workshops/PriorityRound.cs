@@ -45,6 +45,31 @@ public sealed class PriorityRound
     /// <summary>Whether a note of this step, under this prompt, can get dots in this round.</summary>
     public bool Covers(string stepKey, NoteColumn column) => column == NoteColumn.Todo && (StepKey is null || StepKey == stepKey);
 
+    /// <summary>
+    /// Of one participant's dots, oldest first, those the rules allow: the first <see cref="DotsPerParticipant"/>,
+    /// and without <see cref="AllowSeveralPerNote"/> the first on each note. Two taps that raced past
+    /// <see cref="Workshop.PlaceDot"/> (each counted before the other was stored) are settled by this afterwards.
+    /// </summary>
+    public IReadOnlySet<Guid> DotsThatCount(IEnumerable<(Guid Id, Guid NoteId)> oldestFirst)
+    {
+        var kept = new HashSet<Guid>();
+        var notes = new HashSet<Guid>();
+        foreach (var (id, noteId) in oldestFirst)
+        {
+            if (kept.Count >= DotsPerParticipant)
+            {
+                break;
+            }
+
+            if (notes.Add(noteId) || AllowSeveralPerNote)
+            {
+                kept.Add(id);
+            }
+        }
+
+        return kept;
+    }
+
     internal static PriorityRound Open(Workshop workshop, string? stepKey, int dots, bool allowSeveral, DateTime now) => new()
     {
         WorkshopId = workshop.Id,

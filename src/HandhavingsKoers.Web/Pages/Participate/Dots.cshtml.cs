@@ -61,13 +61,28 @@ public sealed class DotsModel(AppDbContext db, EditionCatalog editions, TimeProv
         return Page();
     }
 
-    public Task<IActionResult> OnPostPlaceAsync(Guid? noteId) =>
-        VoteAsync(noteId, note => Workshop.PlaceDot(note, Participant.Id, clock.GetUtcNow().UtcDateTime), Texts.Priorities.Placed);
+    public Task<IActionResult> OnPostPlaceAsync(Guid? noteId)
+    {
+        Dot? placed = null;
+        return VoteAsync(noteId, note => placed = Workshop.PlaceDot(note, Participant.Id, clock.GetUtcNow().UtcDateTime), Texts.Priorities.Placed,
+            async () =>
+            {
+                // A double tap can race past the rule (each post counted before the other was stored): the later dot goes.
+                var mine = await db.Dots.AsNoTracking().Where(d => d.ParticipantId == Participant.Id)
+                    .OrderBy(d => d.PlacedAt).ThenBy(d => d.Id).Select(d => new { d.Id, d.NoteId }).ToListAsync();
+                if (placed is not null && !Workshop.PriorityRound!.DotsThatCount(mine.Select(d => (d.Id, d.NoteId))).Contains(placed.Id))
+                {
+                    await db.Dots.Where(d => d.Id == placed.Id).ExecuteDeleteAsync();
+                    throw new WorkshopRuleException(mine.Count(d => d.NoteId == placed.NoteId) > 1 && !Workshop.PriorityRound.AllowSeveralPerNote
+                        ? Messages.OneDotPerNote : Messages.NoDotsLeft(Workshop.PriorityRound.DotsPerParticipant));
+                }
+            });
+    }
 
     public Task<IActionResult> OnPostTakeBackAsync(Guid? noteId) =>
         VoteAsync(noteId, note => Workshop.TakeBackDot(note, Participant.Id), Texts.Priorities.TakenBack);
 
-    private async Task<IActionResult> VoteAsync(Guid? noteId, Action<Note> vote, string saved)
+    private async Task<IActionResult> VoteAsync(Guid? noteId, Action<Note> vote, string saved, Func<Task>? afterSave = null)
     {
         // Only this participant's own dots are loaded: the rule counts them, and nobody else's leave the database.
         await db.Entry(Workshop).Collection(w => w.Dots).Query().Where(d => d.ParticipantId == Participant.Id).LoadAsync();
@@ -81,6 +96,10 @@ public sealed class DotsModel(AppDbContext db, EditionCatalog editions, TimeProv
 
             vote(note ?? throw new WorkshopRuleException(Messages.NoteNotFound));
             await db.SaveChangesAsync();
+            if (afterSave is not null)
+            {
+                await afterSave();
+            }
         }
         catch (WorkshopRuleException e)
         {

@@ -325,6 +325,9 @@
         event.preventDefault();
         const pressed = (event.submitter && event.submitter.dataset.focus) || "";
         const item = form.closest("li");
+        // One dot per press: a second tap waits for the first to be stored.
+        if (form.dataset.busy) return;
+        form.dataset.busy = "1";
         try {
             const response = await post(form, event.submitter);
             if (response.ok) {
@@ -348,6 +351,8 @@
             }
         } catch {
             say(t("sendFailed"));
+        } finally {
+            delete form.dataset.busy;
         }
     });
 

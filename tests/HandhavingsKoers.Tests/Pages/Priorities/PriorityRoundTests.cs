@@ -131,6 +131,20 @@ public sealed class PriorityRoundTests : RoomTest
     }
 
     [Fact]
+    public async Task A_double_tap_places_one_dot_when_one_per_note_is_the_rule()
+    {
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Snel getikt");
+        await OpenRoundAsync(dots: 3);
+        var form = PlaceForm(await Participant.OpenAsync(DotsUrl), "Snel getikt");
+
+        // Two posts of the same button at once, as a double tap on a slow connection sends them.
+        var answers = await Task.WhenAll(Participant.SubmitAsync(form), Participant.SubmitAsync(form));
+
+        Assert.Contains(answers, a => a.Status == HttpStatusCode.OK);
+        Assert.Equal(1, DotCount);
+    }
+
+    [Fact]
     public async Task When_the_facilitator_allows_it_several_dots_go_on_one_note()
     {
         await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Heel belangrijk");
