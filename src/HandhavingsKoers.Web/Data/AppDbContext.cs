@@ -45,6 +45,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<PanelConclusion> PanelConclusions => Set<PanelConclusion>();
     public DbSet<KeyPoint> KeyPoints => Set<KeyPoint>();
     public DbSet<Publication> Publications => Set<Publication>();
+    public DbSet<PriorityRound> PriorityRounds => Set<PriorityRound>();
+    public DbSet<Dot> Dots => Set<Dot>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

@@ -22,6 +22,15 @@ internal sealed class NoteConfiguration : IEntityTypeConfiguration<Note>
         // A participant's notes stay with the workshop's result even if the participant row goes.
         builder.HasOne(n => n.Participant).WithMany().HasForeignKey(n => n.ParticipantId).OnDelete(DeleteBehavior.SetNull);
 
+        // A merged duplicate points at the note it was merged into. A plain id, not a relationship: SQLite cannot add
+        // a foreign key to an existing table without rebuilding it, and the rule (a merged note is not deleted
+        // before its merge is undone, Workshop.RemoveNote) keeps the id valid.
+        builder.HasIndex(n => n.MergedIntoId);
+
+        // Added by a later migration to existing rows, so they need defaults in the table too.
+        builder.Property(n => n.IsMerge).HasDefaultValue(false);
+        builder.Property(n => n.PaperDots).HasDefaultValue(0);
+
         // Serves the pages' "newest notes of this column" and the counts per column (see the NoteListIndex migration).
         builder.HasIndex(n => new { n.WorkshopId, n.StepKey, n.Column, n.CreatedAt });
     }

@@ -23,6 +23,8 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
         builder.HasMany(w => w.Notes).WithOne(n => n.Workshop).HasForeignKey(n => n.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.StepStates).WithOne().HasForeignKey(s => s.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.TeamActions).WithOne().HasForeignKey(a => a.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(w => w.PriorityRound).WithOne().HasForeignKey<PriorityRound>(r => r.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(w => w.Dots).WithOne().HasForeignKey(d => d.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.PreviousActions).WithOne().HasForeignKey(a => a.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.Conclusions).WithOne().HasForeignKey(c => c.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.Publications).WithOne().HasForeignKey(p => p.WorkshopId).OnDelete(DeleteBehavior.Cascade);

@@ -13,6 +13,9 @@ public sealed record WorkshopEvent(long Id, string Type, string? Step)
     public const string Status = "status";
     public const string Scores = "scores";
 
+    /// <summary>Dots placed or taken back, paper tallies, merges: the prioritising round's counts changed.</summary>
+    public const string Dots = "dots";
+
     /// <summary>The stream could not resume from the browser's last event: it should fetch everything again.</summary>
     public const string Reset = "reset";
 }

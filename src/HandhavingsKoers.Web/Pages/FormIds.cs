@@ -21,6 +21,9 @@ public static class FormIds
 
     public static string TeamAction(string field) => $"teamactie-{field}";
 
+    /// <summary>The field for the dots counted on paper for one note (the facilitator's prioritising page).</summary>
+    public static string PaperDots(Guid noteId) => $"papier-{noteId:N}";
+
     public static string Review(Guid actionId) => $"terugblik-{actionId:N}";
 
     public static string ReviewNote(Guid actionId) => Review(actionId) + "-toelichting";

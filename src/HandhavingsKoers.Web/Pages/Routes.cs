@@ -29,6 +29,12 @@ public static class Routes
     public static string Step(Viewer viewer, Guid id, string? stepKey = null) =>
         viewer.IsFacilitator ? FacilitatorStep(id, stepKey) : ParticipantStep(id, stepKey);
 
+    /// <summary>The facilitator's page for the prioritising round and merging duplicates.</summary>
+    public static string Priorities(Guid id) => $"{Workshop(id)}/prioriteren";
+
+    /// <summary>The participant's page for placing dots.</summary>
+    public static string Dots(Guid id) => $"{Workshop(id)}/stippen";
+
     public static string Presenter(Guid id) => $"{Workshop(id)}/presenteren";
 
     public static string PresenterStage(Guid id) => $"{Presenter(id)}?handler=Stage";

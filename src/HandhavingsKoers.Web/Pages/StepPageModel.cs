@@ -86,7 +86,7 @@ public abstract class StepPageModel(
         // One connection for the whole request. Left to itself EF opens and closes it around each of the page's
         // queries, and every open sets up EF's SQL functions and our pragmas again.
         await db.Database.OpenConnectionAsync();
-        var workshop = await db.Workshops.Include(w => w.StepStates).SingleOrDefaultAsync(w => w.Id == id);
+        var workshop = await db.Workshops.Include(w => w.StepStates).Include(w => w.PriorityRound).SingleOrDefaultAsync(w => w.Id == id);
         if (workshop is null)
         {
             return this.Refuse(StatusCodes.Status404NotFound, Messages.WorkshopNotFound);

@@ -168,10 +168,13 @@ public sealed class StepView
     private async Task LoadNotesAsync(AppDbContext db, int perColumn)
     {
         var all = db.Notes.AsNoTracking().Where(n => n.WorkshopId == Workshop.Id && n.StepKey == Step.Key);
-        var visible = NotesShown.Apply(all);
+
+        // Duplicates the facilitator merged are shown under the note they were merged into, not on their own.
+        var readable = NotesShown.Apply(all);
+        var visible = readable.Where(n => n.MergedIntoId == null);
         var counts = await visible.GroupBy(n => n.Column).Select(g => new { Column = g.Key, Count = g.Count() }).ToListAsync();
         Totals = counts.ToDictionary(c => c.Column, c => c.Count);
-        HiddenCount = NotesShown.IsPartial ? await all.CountAsync() - Totals.Values.Sum() : 0;
+        HiddenCount = NotesShown.IsPartial ? await all.CountAsync(n => n.MergedIntoId == null) - Totals.Values.Sum() : 0;
 
         // A page shows the newest notes of each column, so a busy room does not make every page heavier.
         var projection = NoteView.For(Viewer, Writable);
@@ -192,7 +195,7 @@ public sealed class StepView
             notes.AddRange(newest);
         }
 
-        Notes = notes;
+        Notes = await NoteView.WithMergedAsync(readable, notes);
     }
 
     private async Task LoadScoresAsync(AppDbContext db, EditionCatalog editions)

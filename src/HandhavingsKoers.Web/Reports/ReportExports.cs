@@ -63,8 +63,20 @@ public static class ReportExports
                     foreach (var note in notes)
                     {
                         csv.WriteRecord([panel.Title, panel.Question, prompt, note.Text, note.Author ?? ""]);
+
+                        // The duplicates a note was merged from follow it, marked as such.
+                        foreach (var original in note.MergedFrom)
+                        {
+                            csv.WriteRecord([panel.Title, panel.Question, Texts.Format(Texts.Priorities.CsvMergedInto, prompt), original, ""]);
+                        }
                     }
                 }
+            }
+
+            // The room's ranking: one row per note, most dots first; never who placed them.
+            foreach (var priority in report.Priorities)
+            {
+                csv.WriteRecord([Texts.Priorities.ReportHeading, priority.Panel, Texts.Count(priority.Dots, Texts.Priorities.DotsOne, Texts.Priorities.DotsMany), priority.Text, ""]);
             }
 
             foreach (var set in report.Actions)
@@ -134,6 +146,19 @@ public static class ReportExports
             foreach (var row in report.Trend)
             {
                 md.Append("| ").Append(Cell(row.Topic)).Append(" | ").AppendJoin(" | ", row.Medians.Select(m => m is { } v ? v.ToString("0.#", Dutch) : "–")).AppendLine(" |");
+            }
+        }
+
+        if (report.Priorities.Count > 0)
+        {
+            md.AppendLine().Append("## ").AppendLine(Texts.Priorities.ReportHeading).AppendLine();
+            md.AppendLine(Texts.Priorities.ReportIntro).AppendLine();
+            for (var i = 0; i < report.Priorities.Count; i++)
+            {
+                var p = report.Priorities[i];
+                md.Append(i + 1).Append(". ").Append(Escape(p.Text).Replace("\n", " ", StringComparison.Ordinal))
+                    .Append(" — **").Append(Texts.Count(p.Dots, Texts.Priorities.DotsOne, Texts.Priorities.DotsMany)).Append("** (").Append(Escape(p.Panel)).AppendLine(")");
+                AppendMerged(md, p.MergedFrom, "   ");
             }
         }
 
@@ -220,6 +245,22 @@ public static class ReportExports
             }
 
             md.AppendLine();
+            AppendMerged(md, note.MergedFrom, "  ");
+        }
+    }
+
+    /// <summary>The duplicates a note was merged from, as a list under it.</summary>
+    private static void AppendMerged(StringBuilder md, IReadOnlyList<string> originals, string indent)
+    {
+        if (originals.Count == 0)
+        {
+            return;
+        }
+
+        md.Append(indent).Append("- _").Append(Texts.Priorities.MergedFrom).AppendLine("_");
+        foreach (var original in originals)
+        {
+            md.Append(indent).Append("  - ").AppendLine(Escape(original).Replace("\n", " ", StringComparison.Ordinal));
         }
     }
 

@@ -81,15 +81,23 @@ public sealed record WorkshopReport(
         foreach (var panel in edition.Panels)
         {
             var step = edition.Steps.Find(panel.Key)!;
-            var notes = await workshop.NotesVisibleTo(viewer, step, edition)
-                .Apply(db.Notes.AsNoTracking().Where(n => n.WorkshopId == workshop.Id && n.StepKey == panel.Key))
+            var readable = workshop.NotesVisibleTo(viewer, step, edition)
+                .Apply(db.Notes.AsNoTracking().Where(n => n.WorkshopId == workshop.Id && n.StepKey == panel.Key));
+
+            // A merged note counts once, with the duplicates it was made from under it.
+            var notes = await NoteView.WithMergedAsync(readable, await readable
+                .Where(n => n.MergedIntoId == null)
                 .OrderBy(n => n.CreatedAt)
                 .Select(projection)
-                .ToListAsync();
+                .ToListAsync());
             var conclusion = conclusions.GetValueOrDefault(panel.Key);
 
-            // A kernpunt is one of the notes above: only those this viewer may read, so the rule holds here too.
-            var keyPoints = (conclusion?.KeyPoints ?? []).Select(id => notes.Find(n => n.Id == id)?.Text).OfType<string>().ToList();
+            // A kernpunt is one of this principle's notes (a merged duplicate too): read through the same rule, so only
+            // those this viewer may read appear.
+            var keyPointIds = conclusion?.KeyPoints ?? [];
+            var keyPointTexts = keyPointIds.Count == 0 ? []
+                : await readable.Where(n => keyPointIds.Contains(n.Id)).Select(n => new { n.Id, n.Text }).ToListAsync();
+            var keyPoints = keyPointIds.Select(id => keyPointTexts.Find(n => n.Id == id)?.Text).OfType<string>().ToList();
             panels.Add(new PanelReport(panel.Key, panel.TopicKey, panel.Title, panel.Question, panel.Prompts.Already, panel.Prompts.Todo,
                 notes.Where(n => n.Column == NoteColumn.Already).ToList(), notes.Where(n => n.Column == NoteColumn.Todo).ToList(), panel.Links,
                 workshop.ScoresVisibleTo(viewer, step, edition) ? scores.GetValueOrDefault(panel.TopicKey, ScoreSummary.Empty) : null)
@@ -112,6 +120,18 @@ public sealed record WorkshopReport(
             Scores = sessions[^1].Scores.Where(s => visibleTopics.Contains(s.Key)).ToDictionary(s => s.Key, s => s.Value),
         }];
 
+        // The room's ranking, once the facilitator revealed the dots (to everyone alike, the facilitator's copy too).
+        var round = await Pages.RoundView.LoadAsync(db, edition, workshop, viewer);
+        var priorities = round.Round is { IsRevealed: true }
+            ? round.Items.Where(i => i.Dots > 0).Select(i => new PriorityReport(i.Panel, i.Text, i.Dots!.Value, i.MergedFrom)).ToList()
+            : [];
+        if (round.Round is { IsRevealed: true })
+        {
+            // Each note in the round carries its dots too (the JSON export's notes), beside the ranking.
+            var dots = round.Items.ToDictionary(i => i.NoteId, i => i.Dots);
+            panels = panels.Select(p => p with { Todo = p.Todo.Select(n => dots.TryGetValue(n.Id, out var d) ? n with { Dots = d } : n).ToList() }).ToList();
+        }
+
         return new WorkshopReport(
             workshop.Gemeente, workshop.Title, workshop.Date, edition.Key, edition.Title, edition.Koers,
             $"{edition.Source.Name}, {edition.Source.Published}", edition.Attribution, edition.Introduction, edition.Official, workshop.IsClosed, participantCount,
@@ -119,6 +139,7 @@ public sealed record WorkshopReport(
             await PreviousActionReport.LoadAsync(db, workshop.Id), sessions, includeNames)
         {
             ExecutiveSummary = workshop.ExecutiveSummary,
+            Priorities = priorities,
         };
     }
 

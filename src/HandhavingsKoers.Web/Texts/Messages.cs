@@ -114,4 +114,21 @@ public static class Messages
 
     /// <summary>For a revoked, expired or unknown public link alike: the answer must not tell a guesser which links exist.</summary>
     public const string PublicationGone = "Dit verslag is niet meer beschikbaar. De gemeente heeft de link ingetrokken, of de link is verlopen of niet helemaal goed overgenomen.";
+
+    // The prioritising round (stippen) and merging duplicates.
+    public const string RoundExists = "Er is al een stemronde. Begin opnieuw als u een nieuwe ronde wilt.";
+    public const string RoundNotOpen = "Er is geen stemronde. De begeleider opent die eerst.";
+    public const string RoundClosed = "De stemronde is gesloten. U kunt geen stippen meer zetten of terugnemen.";
+    public const string RoundScopeUnknown = "Kies een van de principes, of alle principes.";
+    public static readonly string DotsPerParticipant = $"Kies {PriorityRound.MinDots} tot {PriorityRound.MaxDots} stippen per deelnemer.";
+    public static string NoDotsLeft(int dots) => $"U heeft al uw {dots} stippen gezet. Neem eerst een stip terug als u hem ergens anders wilt zetten.";
+    public const string OneDotPerNote = "U heeft al een stip op deze notitie. In deze ronde mag er maar één stip per persoon op een notitie.";
+    public const string NoDotToTakeBack = "U heeft geen stip op deze notitie.";
+    public const string NoteNotInRound = "Deze notitie doet niet mee in de stemronde.";
+    public static readonly string PaperDotsRange = $"Vul een aantal stippen in van 0 tot {Note.MaxPaperDots}.";
+    public const string MergeTooFew = "Kies minstens twee notities om samen te voegen.";
+    public const string MergeAcrossSteps = "U kunt alleen notities samenvoegen die bij hetzelfde principe en dezelfde vraag horen.";
+    public const string MergeTwice = "Een van deze notities is al samengevoegd. Maak dat eerst ongedaan.";
+    public const string MergedNoteNotDeleted = "Deze notitie is samengevoegd uit andere. Maak het samenvoegen ongedaan op de pagina Prioriteren met stippen; dan komen de oude notities terug.";
+    public const string NotAMerge = "Deze notitie is niet samengevoegd.";
 }

@@ -436,6 +436,13 @@ public static partial class Texts
                 "Op uw pagina zet u bij een vraag een timer voor 1 tot 60 minuten. Iedereen ziet hoeveel tijd er nog is, ook op de telefoon.",
                 "Met Stap sluiten kunnen deelnemers bij die vraag niets meer toevoegen. U kunt zelf nog wel schrijven en opruimen.",
             ], [], new Image("begeleider.png", 1280, 2016, "De pagina van de begeleider bij de vraag over vertrouwen, met de knoppen voor verbergen, scores, sluiten en de timer.", "Uw pagina: de knoppen staan boven de notities.")),
+            new("stippen", "Kiezen wat het belangrijkst is",
+            [
+                "Zijn er veel notities bij Wat moeten we nog doen? Laat de zaal dan kiezen met stippen. Open op uw pagina Prioriteren met stippen. Kies één principe of alle principes, en hoeveel stippen iedereen krijgt (meestal 3).",
+                "Zeggen twee notities hetzelfde? Voeg ze eerst samen, eventueel met een nieuwe tekst. De oude notities blijven eronder staan. Samenvoegen kunt u ongedaan maken.",
+                "Deelnemers zetten hun stippen op de telefoon met de knop Stip geven. Niemand ziet wie welke stip zette. Alleen u ziet hoeveel stippen er zijn, tot u ze aan de zaal laat zien. Dan toont het scherm de volgorde.",
+                "Werkt een tafel op de papieren praatplaat? Tel hun stippen en vul het aantal in bij Stippen op papier. Van de notities met de meeste stippen maakt u met één klik een teamactie.",
+            ], [], null),
             new("afsluiten", "Afsluiten",
             [
                 "Bij Drie zaken voor morgen schrijft iedereen op wat hij morgen kan doen. U maakt van de beste ideeën teamacties: wat, wie en wanneer.",

@@ -30,6 +30,20 @@ public sealed class Note
     public DateTime CreatedAt { get; private set; }
     public DateTime? UpdatedAt { get; private set; }
 
+    /// <summary>
+    /// Set on a note the facilitator merged into another (a duplicate): it stays, shown under that note, and its dots
+    /// count for that note. Cleared again by undoing the merge.
+    /// </summary>
+    public Guid? MergedIntoId { get; private set; }
+
+    /// <summary>Made by the facilitator by merging duplicates; its originals point at it with <see cref="MergedIntoId"/>.</summary>
+    public bool IsMerge { get; private set; }
+
+    /// <summary>Dots counted on the A3 poster by a table working on paper, entered by the facilitator.</summary>
+    public int PaperDots { get; private set; }
+
+    public const int MaxPaperDots = 999;
+
     /// <summary>Goes up with every change; an edit based on an older version is refused (optimistic concurrency).</summary>
     public int Version { get; private set; }
 
@@ -44,6 +58,19 @@ public sealed class Note
         ParticipantId = participantId,
         CreatedAt = now,
     };
+
+    internal static Note MergeOf(Workshop workshop, Note first, string text, DateTime now)
+    {
+        var merged = Create(workshop, Guid.NewGuid(), first.StepKey, first.Column, text, null, now);
+        merged.IsMerge = true;
+        return merged;
+    }
+
+    internal void MergeInto(Note merged) => MergedIntoId = merged.Id;
+
+    internal void Unmerge() => MergedIntoId = null;
+
+    internal void SetPaperDots(int count) => PaperDots = count;
 
     internal void ChangeText(string text, DateTime now)
     {

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Text.Json.Serialization;
 using HandhavingsKoers.Web.Content;
+using Microsoft.EntityFrameworkCore;
 
 namespace HandhavingsKoers.Web.Workshops;
 
@@ -22,12 +23,37 @@ public sealed record NoteView(
     [property: JsonIgnore] int Version,
     DateTime CreatedAt)
 {
+    /// <summary>For a note merged from duplicates: their wording, oldest first; they are shown under it. Empty otherwise.</summary>
+    public IReadOnlyList<string> MergedFrom { get; init; } = [];
+
+    /// <summary>Its dots in the prioritising round (with its originals' and the paper ones); null when not shown to this reader.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public int? Dots { get; init; }
+
     public const string RoomLabel = Texts.Notes.RoomAuthor;
     public const string AnonymousLabel = Texts.Notes.Anonymous;
 
     /// <summary>The one rule for how an author is named.</summary>
     public static string? AuthorLabel(bool forTheRoom, string? name, bool includeNames) =>
         forTheRoom ? RoomLabel : includeNames ? name ?? AnonymousLabel : null;
+
+    /// <summary>
+    /// Puts the originals of merged notes under them: <paramref name="notes"/> holds only notes that are not merged
+    /// into another (<see cref="Note.MergedIntoId"/> null); their originals are read in one query.
+    /// </summary>
+    public static async Task<List<NoteView>> WithMergedAsync(IQueryable<Note> all, List<NoteView> notes)
+    {
+        var ids = notes.Select(n => n.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return notes;
+        }
+
+        var originals = (await all.Where(n => n.MergedIntoId != null && ids.Contains(n.MergedIntoId.Value))
+            .OrderBy(n => n.CreatedAt).Select(n => new { MergedIntoId = n.MergedIntoId!.Value, n.Text }).ToListAsync())
+            .ToLookup(o => o.MergedIntoId, o => o.Text);
+        return notes.Select(n => originals.Contains(n.Id) ? n with { MergedFrom = originals[n.Id].ToList() } : n).ToList();
+    }
 
     /// <summary>
     /// The projection for <paramref name="viewer"/>. <paramref name="writable"/>: whether the step takes changes from

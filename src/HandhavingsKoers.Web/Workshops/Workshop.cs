@@ -47,6 +47,12 @@ public sealed class Workshop
     public List<Participant> Participants { get; private set; } = [];
     public List<Note> Notes { get; private set; } = [];
 
+    /// <summary>The prioritising round, if the facilitator opened one. Load it before asking about dots.</summary>
+    public PriorityRound? PriorityRound { get; private set; }
+
+    /// <summary>Dots placed in the round. Load only the acting participant's before placing or taking back one.</summary>
+    public List<Dot> Dots { get; private set; } = [];
+
     /// <summary>Per-step settings (hidden, locked, timer). Load them before asking about a step.</summary>
     public List<StepState> StepStates { get; private set; } = [];
 
@@ -187,6 +193,13 @@ public sealed class Workshop
     public bool ParticipantActionsVisibleTo(Viewer viewer, Edition edition) =>
         !viewer.IsPublic && MaySee(viewer, edition.Steps.Find(StepSequence.ActionsKey)!, edition);
 
+    /// <summary>
+    /// The rule for the dots of the prioritising round: the facilitator sees the counts as they come in; everyone else
+    /// (participants, the projector, reports) only once the facilitator reveals them. A participant always knows where
+    /// their own dots are, never whose the others are. Load <see cref="PriorityRound"/> first.
+    /// </summary>
+    public bool DotsVisibleTo(Viewer viewer) => viewer.IsFacilitator || PriorityRound?.IsRevealed == true;
+
     /// <param name="id">
     /// The id the page gave the note (so a retried post is recognised); <see cref="Guid.Empty"/> for a new one.
     /// </param>
@@ -253,6 +266,12 @@ public sealed class Workshop
         EnsureOpen();
         EnsureMayChange(note, actor);
         EnsureNotLocked(note.StepKey, actor);
+        if (note.IsMerge)
+        {
+            // Its originals would be left pointing at nothing: the facilitator undoes the merge instead.
+            throw new WorkshopRuleException(Messages.MergedNoteNotDeleted);
+        }
+
         Notes.Remove(note);
     }
 
@@ -296,6 +315,171 @@ public sealed class Workshop
         { } d when d > Date.AddYears(TeamAction.MaxYearsAhead) => throw new WorkshopRuleException(Messages.DueDateTooFar, nameof(TeamAction.DueDate)),
         { } d => d,
     };
+
+    /// <summary>Opens the prioritising round on the "Wat moeten we nog doen?" notes of one panel, or of all (null).</summary>
+    public PriorityRound OpenPriorityRound(Edition edition, string? stepKey, int? dots, bool allowSeveralPerNote, DateTime now)
+    {
+        EnsureOpen();
+        if (PriorityRound is not null)
+        {
+            throw new WorkshopRuleException(Messages.RoundExists);
+        }
+
+        if (stepKey is not null && !edition.Panels.Any(p => p.Key == stepKey))
+        {
+            throw new WorkshopRuleException(Messages.RoundScopeUnknown, nameof(PriorityRound.StepKey));
+        }
+
+        if (dots is not { } count || count is < PriorityRound.MinDots or > PriorityRound.MaxDots)
+        {
+            throw new WorkshopRuleException(Messages.DotsPerParticipant, nameof(PriorityRound.DotsPerParticipant));
+        }
+
+        PriorityRound = PriorityRound.Open(this, stepKey, count, allowSeveralPerNote, now);
+        return PriorityRound;
+    }
+
+    public void RevealDots(DateTime now) => RoundOrRefuse().Reveal(now);
+
+    public void ClosePriorityRound(DateTime now) => RoundOrRefuse().Close(now);
+
+    /// <summary>Starts over: the round goes, and with it every dot (the caller deletes the dots' rows).</summary>
+    public void RemovePriorityRound()
+    {
+        RoundOrRefuse();
+        PriorityRound = null;
+    }
+
+    /// <summary>
+    /// A participant places one dot on a note in the round. Load <see cref="PriorityRound"/> and this participant's
+    /// <see cref="Dots"/> first: the rule counts them.
+    /// </summary>
+    public Dot PlaceDot(Note note, Guid participantId, DateTime now)
+    {
+        var round = EnsureVoting(note);
+        var mine = Dots.Where(d => d.ParticipantId == participantId).ToList();
+        if (mine.Count >= round.DotsPerParticipant)
+        {
+            throw new WorkshopRuleException(Messages.NoDotsLeft(round.DotsPerParticipant));
+        }
+
+        if (!round.AllowSeveralPerNote && mine.Any(d => d.NoteId == note.Id))
+        {
+            throw new WorkshopRuleException(Messages.OneDotPerNote);
+        }
+
+        var dot = Dot.Place(this, note, participantId, now);
+        Dots.Add(dot);
+        return dot;
+    }
+
+    /// <summary>A participant takes back one of their own dots from a note. Load this participant's <see cref="Dots"/> first.</summary>
+    public void TakeBackDot(Note note, Guid participantId)
+    {
+        EnsureVoting(note);
+        var dot = Dots.LastOrDefault(d => d.ParticipantId == participantId && d.NoteId == note.Id)
+            ?? throw new WorkshopRuleException(Messages.NoDotToTakeBack);
+        Dots.Remove(dot);
+    }
+
+    /// <summary>The facilitator enters the dots a table counted on the A3 poster for a note (0 clears them).</summary>
+    public void SetPaperDots(Note note, int? count)
+    {
+        EnsureOpen();
+        var round = RoundOrRefuse();
+        EnsureInRound(round, note);
+        if (count is not { } value || value is < 0 or > Note.MaxPaperDots)
+        {
+            throw new WorkshopRuleException(Messages.PaperDotsRange, nameof(Note.PaperDots));
+        }
+
+        note.SetPaperDots(value);
+    }
+
+    /// <summary>
+    /// Merges duplicates into one new note (for the room), worded as <paramref name="text"/> or, when that is empty,
+    /// as the oldest of them. The originals stay, under the new note; their dots count for it. All must be notes of
+    /// this workshop, of one step and one prompt, and none may be merged already.
+    /// </summary>
+    public Note MergeNotes(IReadOnlyList<Note> notes, string? text, DateTime now)
+    {
+        EnsureOpen();
+        if (notes.Select(n => n.Id).Distinct().Count() < 2)
+        {
+            throw new WorkshopRuleException(Messages.MergeTooFew);
+        }
+
+        if (notes.Any(n => n.WorkshopId != Id))
+        {
+            throw new WorkshopRuleException(Messages.NoteNotFound);
+        }
+
+        var first = notes.OrderBy(n => n.CreatedAt).First();
+        if (notes.Any(n => n.StepKey != first.StepKey || n.Column != first.Column))
+        {
+            throw new WorkshopRuleException(Messages.MergeAcrossSteps);
+        }
+
+        if (notes.Any(n => n.IsMerge || n.MergedIntoId is not null))
+        {
+            throw new WorkshopRuleException(Messages.MergeTwice);
+        }
+
+        var wording = string.IsNullOrWhiteSpace(text) ? first.Text : TextRules.NoteText(text);
+        var merged = Note.MergeOf(this, first, wording, now);
+        Notes.Add(merged);
+        foreach (var note in notes)
+        {
+            note.MergeInto(merged);
+        }
+
+        return merged;
+    }
+
+    /// <summary>Undoes a merge: the originals come back as they were, with their own dots; the merged note goes (and the dots placed on it).</summary>
+    public void UndoMerge(Note merged, IReadOnlyList<Note> originals)
+    {
+        EnsureOpen();
+        if (merged.WorkshopId != Id || !merged.IsMerge)
+        {
+            throw new WorkshopRuleException(Messages.NotAMerge);
+        }
+
+        foreach (var original in originals.Where(o => o.MergedIntoId == merged.Id))
+        {
+            original.Unmerge();
+        }
+
+        Notes.Remove(merged);
+    }
+
+    private PriorityRound EnsureVoting(Note note)
+    {
+        EnsureOpen();
+        var round = PriorityRound ?? throw new WorkshopRuleException(Messages.RoundNotOpen);
+        if (round.IsClosed)
+        {
+            throw new WorkshopRuleException(Messages.RoundClosed);
+        }
+
+        EnsureInRound(round, note);
+        return round;
+    }
+
+    private void EnsureInRound(PriorityRound round, Note note)
+    {
+        if (note.WorkshopId != Id)
+        {
+            throw new WorkshopRuleException(Messages.NoteNotFound);
+        }
+
+        if (!round.Covers(note.StepKey, note.Column) || note.MergedIntoId is not null)
+        {
+            throw new WorkshopRuleException(Messages.NoteNotInRound);
+        }
+    }
+
+    private PriorityRound RoundOrRefuse() => PriorityRound ?? throw new WorkshopRuleException(Messages.RoundNotOpen);
 
     /// <summary>The room sees how it scored this step (the distribution) only after the facilitator shows it.</summary>
     public bool ScoresRevealedOn(string stepKey) => StateOf(stepKey)?.ScoresRevealed == true;

@@ -34,6 +34,27 @@ public sealed class VisibilityTests
     }
 
     [Fact]
+    public void Dots_are_seen_by_the_facilitator_as_they_come_in_and_by_everyone_else_only_after_the_reveal()
+    {
+        var workshop = NewWorkshop();
+        Assert.False(workshop.DotsVisibleTo(Participant));
+
+        workshop.OpenPriorityRound(Edition, "vertrouwen", 3, allowSeveralPerNote: false, DateTime.UtcNow);
+        Assert.True(workshop.DotsVisibleTo(Viewer.Facilitator));
+        Assert.False(workshop.DotsVisibleTo(Participant));
+        Assert.False(workshop.DotsVisibleTo(Viewer.Room));
+
+        // Closing the round (or the workshop) does not show them: only the facilitator's reveal does.
+        workshop.ClosePriorityRound(DateTime.UtcNow);
+        workshop.Close(DateTime.UtcNow);
+        Assert.False(workshop.DotsVisibleTo(Participant));
+
+        workshop.RevealDots(DateTime.UtcNow);
+        Assert.True(workshop.DotsVisibleTo(Participant));
+        Assert.True(workshop.DotsVisibleTo(Viewer.Room));
+    }
+
+    [Fact]
     public void During_silent_writing_a_participant_reads_only_their_own_notes_and_the_room_none()
     {
         var workshop = NewWorkshop();

@@ -8,6 +8,7 @@ using HandhavingsKoers.Web.Pages.Workshops;
 using HandhavingsKoers.Web.Security;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 
 namespace HandhavingsKoers.Web.Pages.Facilitate;
 
@@ -26,6 +27,10 @@ public sealed partial class StepModel(
     /// <summary>A participant's action to start a team action from (<c>?van=</c>): its text fills the form.</summary>
     [BindProperty(SupportsGet = true, Name = "van")]
     public Guid? FromActionId { get; set; }
+
+    /// <summary>A note of the prioritising round to start a team action from (<c>?notitie=</c>): its text fills the form.</summary>
+    [BindProperty(SupportsGet = true, Name = "notitie")]
+    public Guid? FromNoteId { get; set; }
 
     public int RetentionMonths => retention.Value.MonthsAfterClosing;
 
@@ -67,6 +72,11 @@ public sealed partial class StepModel(
         if (FromActionId is { } from && HttpMethods.IsGet(Request.Method))
         {
             TeamAction.Text ??= View.RoomActions.SelectMany(r => r.Actions).Where(a => a.Id == from).Select(a => a.Text).FirstOrDefault();
+        }
+
+        if (FromNoteId is { } note && HttpMethods.IsGet(Request.Method))
+        {
+            TeamAction.Text ??= await Db.Notes.AsNoTracking().Where(n => n.Id == note && n.WorkshopId == Workshop.Id).Select(n => n.Text).FirstOrDefaultAsync();
         }
     }
 

@@ -27,6 +27,21 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
     /// <summary>On the closing step: the whole session as the room may see it, for the radar of medians.</summary>
     public WorkshopReport? Report { get; private set; }
 
+    /// <summary>
+    /// The prioritising round as the room sees it, while it runs (it then takes the stage: the counts once revealed),
+    /// and on the actions step after it was revealed (the top notes, to make team actions of). Null otherwise.
+    /// </summary>
+    public RoundView? Round { get; private set; }
+
+    /// <summary>Whether the round takes the whole stage instead of the step.</summary>
+    public bool RoundOnStage => Round?.Round is { IsClosed: false } && !Workshop.IsClosed;
+
+    /// <summary>How many notes of a revealed round the actions step shows.</summary>
+    public const int TopOnActionsStep = 5;
+
+    /// <summary>How many notes the ranking on the stage shows (a projector fits no more in large type).</summary>
+    public const int StageRanking = 12;
+
     public string JoinUrl => publicAddress.JoinUrl(Request, Workshop.JoinCode);
 
     /// <summary>The join QR code as inline SVG.</summary>
@@ -43,7 +58,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
         LiveUrl = Routes.Live(id, events.LastId);
-        var workshop = await db.Workshops.AsNoTracking().Include(w => w.StepStates).SingleOrDefaultAsync(w => w.Id == id);
+        var workshop = await db.Workshops.AsNoTracking().Include(w => w.StepStates).Include(w => w.PriorityRound).SingleOrDefaultAsync(w => w.Id == id);
         if (workshop is null)
         {
             return this.Refuse(StatusCodes.Status404NotFound, Messages.WorkshopNotFound);
@@ -58,6 +73,11 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         Edition = editions.Get(workshop.EditionKey);
         Step = Edition.Steps.Find(workshop.CurrentStepKey) ?? Edition.Steps.First;
         View = await StepView.LoadAsync(db, editions, workshop, Step, Viewer.Room, StepView.StageNotesPerColumn, clock.GetUtcNow().UtcDateTime);
+        if (workshop.PriorityRound is { } round && ((!round.IsClosed && !workshop.IsClosed) || (round.IsRevealed && Step.Kind == StepKind.Actions)))
+        {
+            Round = await RoundView.LoadAsync(db, Edition, workshop, Viewer.Room);
+        }
+
         if (Step.Kind == StepKind.Closing)
         {
             Report = await WorkshopReport.LoadAsync(db, editions, workshop, Viewer.Room, includeNames: false);

@@ -19,8 +19,9 @@
         window.setTimeout(() => { announcer.textContent = text; }, 50);
     };
 
-    const isTypingIn = (scope) => Array.from(scope.querySelectorAll("textarea, input[type=text], input[type=date]"))
-        .some((field) => field.value.trim() !== "" && field.defaultValue !== field.value);
+    const isTypingIn = (scope) => Array.from(scope.querySelectorAll("textarea, input[type=text], input[type=date], input[type=number]"))
+        .some((field) => field.value.trim() !== "" && field.defaultValue !== field.value)
+        || Array.from(scope.querySelectorAll("input[type=checkbox]")).some((box) => box.checked !== box.defaultChecked);
     const isTyping = () => isTypingIn(document);
 
     const post = (form, submitter) => {
@@ -99,6 +100,7 @@
         listen({
             notes: refreshStage,
             scores: refreshStage,
+            dots: refreshStage,
             participants: refreshStage,
             // The buttons depend on the step and its state: load the page again (nothing is typed here).
             step: () => window.location.reload(),
@@ -297,22 +299,68 @@
 
     // Steps without a notes fragment (the three actions): fetch the page and swap its live regions, unless the
     // person is typing in one of them.
+    const swapRegions = (page) => {
+        // A button someone is on (a dot button) keeps the focus when its region is drawn again.
+        const focused = document.activeElement instanceof HTMLElement ? document.activeElement.dataset.focus : undefined;
+        for (const region of document.querySelectorAll("[data-live-region]")) {
+            const fresh = page.getElementById(region.id);
+            if (fresh && !isTypingIn(region)) region.replaceWith(document.importNode(fresh, true));
+        }
+        const again = focused && document.querySelector(`[data-focus="${focused}"]`);
+        if (again) again.focus();
+    };
     const refreshRegions = async () => {
         const regions = Array.from(document.querySelectorAll("[data-live-region]"));
         if (regions.length === 0 || regions.some((region) => isTypingIn(region))) return;
         const response = await fetch(window.location.pathname, { credentials: "same-origin", cache: "no-store" });
         if (!response.ok) return;
-        const page = new DOMParser().parseFromString(await response.text(), "text/html");
-        for (const region of regions) {
-            const fresh = page.getElementById(region.id);
-            if (fresh && !isTypingIn(region)) region.replaceWith(document.importNode(fresh, true));
-        }
+        swapRegions(new DOMParser().parseFromString(await response.text(), "text/html"));
     };
+
+    // Dots (the prioritising round): placed and taken back without a reload. The focus stays on the note (on the
+    // other button when the pressed one is gone) and the screen reader hears how many dots are left.
+    document.addEventListener("submit", async (event) => {
+        const form = event.target;
+        if (!(form instanceof HTMLFormElement) || !form.matches("form.dot-form")) return;
+        event.preventDefault();
+        const pressed = (event.submitter && event.submitter.dataset.focus) || "";
+        const item = form.closest("li");
+        // One dot per press: a second tap waits for the first to be stored.
+        if (form.dataset.busy) return;
+        form.dataset.busy = "1";
+        try {
+            const response = await post(form, event.submitter);
+            if (response.ok) {
+                swapRegions(new DOMParser().parseFromString(await response.text(), "text/html"));
+                const other = pressed.startsWith("geef-") ? pressed.replace("geef-", "neem-") : pressed.replace("neem-", "geef-");
+                const target = document.querySelector(`[data-focus="${pressed}"]`) || document.querySelector(`[data-focus="${other}"]`)
+                    || (item && document.getElementById(item.id));
+                if (target) {
+                    if (!target.matches("button")) target.setAttribute("tabindex", "-1");
+                    target.focus();
+                }
+                const left = document.getElementById("stippen-over");
+                if (left) say(left.textContent);
+            } else if (response.status === 400 && (response.headers.get("Content-Type") || "").startsWith("text/plain")) {
+                const message = await response.text();
+                const left = document.getElementById("stippen-over");
+                if (left) left.textContent = message;
+                say(message);
+            } else {
+                form.submit();
+            }
+        } catch {
+            say(t("sendFailed"));
+        } finally {
+            delete form.dataset.busy;
+        }
+    });
 
     listen({
         participants: refreshCount,
         notes: (data) => { if (data.step === viewed) { if (root.dataset.fragment) refreshNotes(); else refreshRegions(); } },
         scores: (data) => { if (data.step === viewed) refreshNotes(); },
+        dots: () => { if (!root.dataset.fragment) refreshRegions(); },
         state: (data) => { if (data.step === viewed) refreshNotes(); },
         step: onStep,
         status: () => { if (!isTyping()) window.location.reload(); },

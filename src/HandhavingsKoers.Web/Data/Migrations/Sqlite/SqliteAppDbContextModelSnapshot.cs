@@ -17,6 +17,34 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoteId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("WorkshopId", "ParticipantId");
+
+                    b.ToTable("Dots", (string)null);
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeyPoint", b =>
                 {
                     b.Property<Guid>("WorkshopId")
@@ -52,6 +80,19 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsMerge")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PaperDots")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<Guid?>("ParticipantId")
                         .HasColumnType("TEXT");
 
@@ -78,6 +119,8 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("ParticipantId");
 
@@ -207,6 +250,35 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkshopId");
 
                     b.ToTable("PreviousActions", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PriorityRound", b =>
+                {
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AllowSeveralPerNote")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DotsPerParticipant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevealedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkshopId");
+
+                    b.ToTable("PriorityRounds", (string)null);
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Publication", b =>
@@ -389,6 +461,27 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.ToTable("Workshops", (string)null);
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Note", null)
+                        .WithMany()
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithMany("Dots")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeyPoint", b =>
                 {
                     b.HasOne("HandhavingsKoers.Web.Workshops.Note", null)
@@ -460,6 +553,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PriorityRound", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithOne("PriorityRound")
+                        .HasForeignKey("HandhavingsKoers.Web.Workshops.PriorityRound", "WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Publication", b =>
                 {
                     b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
@@ -512,11 +614,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                 {
                     b.Navigation("Conclusions");
 
+                    b.Navigation("Dots");
+
                     b.Navigation("Notes");
 
                     b.Navigation("Participants");
 
                     b.Navigation("PreviousActions");
+
+                    b.Navigation("PriorityRound");
 
                     b.Navigation("Publications");
 

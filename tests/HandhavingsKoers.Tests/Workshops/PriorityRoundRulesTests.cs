@@ -1,0 +1,33 @@
+using HandhavingsKoers.Tests.Pdf;
+using HandhavingsKoers.Web.Workshops;
+
+namespace HandhavingsKoers.Tests.Workshops;
+
+/// <summary>How a double tap that raced past the dot rules is settled: the later dots go.</summary>
+public sealed class PriorityRoundRulesTests
+{
+    private static readonly Guid A = Guid.NewGuid();
+    private static readonly Guid B = Guid.NewGuid();
+
+    private static PriorityRound Round(int dots, bool several)
+    {
+        var workshop = Workshop.Start("Gemeente Zuidwolde", "Teamsessie", new DateOnly(2026, 11, 22), ReportFixtures.Edition, "ABCDEF", [1], DateTime.UtcNow);
+        return workshop.OpenPriorityRound(ReportFixtures.Edition, null, dots, several, DateTime.UtcNow);
+    }
+
+    [Fact]
+    public void Without_several_per_note_only_the_first_dot_on_a_note_counts()
+    {
+        var (first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var kept = Round(3, several: false).DotsThatCount([(first, A), (second, A), (third, B)]);
+        Assert.Equal(new[] { first, third }.Order(), kept.Order());
+    }
+
+    [Fact]
+    public void Only_the_first_dots_up_to_the_limit_count()
+    {
+        var (first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var kept = Round(2, several: true).DotsThatCount([(first, A), (second, A), (third, B)]);
+        Assert.Equal(new[] { first, second }.Order(), kept.Order());
+    }
+}
