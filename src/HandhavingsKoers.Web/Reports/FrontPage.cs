@@ -32,9 +32,12 @@ public static class FrontPage
         Texts.Format(Texts.Report.PriorityLine, priority.Panel, Texts.Count(priority.Dots, Texts.Report.DotsOne, Texts.Report.DotsMany));
 
     /// <summary>"Samengevoegd uit: a; b", or null for a note that is not a merge.</summary>
-    public static string? MergedLine(PriorityReport priority) => priority.MergedFrom.Count == 0
+    public static string? MergedLine(PriorityReport priority) => MergedLine(priority.MergedFrom);
+
+    /// <summary>"Samengevoegd uit: a; b" under a merged note (the originals stay in every output), or null.</summary>
+    public static string? MergedLine(IReadOnlyList<string> mergedFrom) => mergedFrom.Count == 0
         ? null
-        : Texts.Format(Texts.Report.MergedFrom, string.Join("; ", priority.MergedFrom));
+        : Texts.Format(Texts.Report.MergedFrom, string.Join("; ", mergedFrom));
 
     /// <summary>The column headings of the trend: one session, or each session by its date with this one as "nu".</summary>
     public static IReadOnlyList<string> SessionLabels(WorkshopReport report) => report.Sessions.Count == 1

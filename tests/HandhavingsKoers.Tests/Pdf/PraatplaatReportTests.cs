@@ -155,6 +155,9 @@ public sealed class PraatplaatReportTests
             Assert.Contains("Standaardbrieven herschrijven in B1", flat, StringComparison.Ordinal);
             Assert.Contains("Vertrouwen · 9 stippen Samengevoegd uit: Brieven begrijpelijker maken; Brief in gewone taal", flat, StringComparison.Ordinal);
             Assert.Contains("Maatwerk · 6 stippen", flat, StringComparison.Ordinal);
+
+            // In the annex the merged note keeps its originals under it.
+            Assert.Contains("Standaardbrieven herschrijven in B1 Samengevoegd uit: Brieven begrijpelijker maken; Brief in gewone taal Begeleider, voor de groep", flat, StringComparison.Ordinal);
             Assert.DoesNotContain("Koers vastleggen in het handhavingsbeleid", flat, StringComparison.Ordinal);
             Assert.All(report.Panels, p => Assert.Contains(p.Conclusion!, flat, StringComparison.Ordinal));
             Assert.All(report.Panels.SelectMany(p => p.KeyPoints), k => Assert.Contains(k, flat, StringComparison.Ordinal));

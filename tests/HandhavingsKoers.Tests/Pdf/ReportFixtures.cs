@@ -42,6 +42,8 @@ public static class ReportFixtures
                 + "Het college wordt gevraagd de teamacties te steunen en over een half jaar een vervolgsessie te houden.",
             Panels = report.Panels.Select((p, i) => p with
             {
+                // A note merged from two duplicates: the originals travel under it.
+                Todo = i == 0 ? [.. p.Todo, Note(NoteColumn.Todo, "Standaardbrieven herschrijven in B1", NoteView.RoomLabel) with { MergedFrom = ["Brieven begrijpelijker maken", "Brief in gewone taal"] }] : p.Todo,
                 Conclusion = $"Conclusie over {p.Title}: het team is op weg ({i}), maar de afspraken staan nog niet op papier.",
                 KeyPoints = [$"Kernpunt {i}a: eerst bellen, dan schrijven", $"Kernpunt {i}b: brieven in B1"],
             }).ToList(),

@@ -49,6 +49,7 @@ public sealed class WordReportTests
         Assert.All(report.Panels, p => Assert.Contains(p.Conclusion!, paragraphs));
         Assert.All(report.Panels.SelectMany(p => p.KeyPoints), k => Assert.Contains(k, paragraphs));
         Assert.All(report.Panels.SelectMany(p => p.Already.Concat(p.Todo)), n => Assert.Contains(n.Text, text, StringComparison.Ordinal));
+        Assert.Contains("Standaardbrieven herschrijven in B1\nSamengevoegd uit: Brieven begrijpelijker maken; Brief in gewone taal\nBegeleider, voor de groep", paragraphs);
         foreach (var action in report.TeamActions)
         {
             Assert.Contains(action.Text, paragraphs);

@@ -127,9 +127,11 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
             yield break;
         }
 
-        yield return new ListBlock(notes.Select(n => new ListItem(n.Author is { } author
-            ? [new TextBlock(n.Text, Body), new TextBlock(author, Author)]
-            : [new TextBlock(n.Text, Body)])).ToList(), Bullet);
+        // A merged note carries the wording of its originals under it, so nothing the room wrote is lost from the report.
+        yield return new ListBlock(notes.Select(n => new ListItem(
+            new[] { n.Text, FrontPage.MergedLine(n.MergedFrom), n.Author }
+                .Select((line, i) => line is null ? null : new TextBlock(line, i == 0 ? Body : Author))
+                .OfType<TextBlock>().ToList())).ToList(), Bullet);
     }
 
     private IEnumerable<Block> Actions()

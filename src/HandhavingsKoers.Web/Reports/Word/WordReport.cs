@@ -243,7 +243,7 @@ public sealed class WordReport(WorkshopReport report, ReportOptions options)
 
         foreach (var note in notes)
         {
-            yield return Styled(S.ListBullet, note.Text, note.Author);
+            yield return Styled(S.ListBullet, note.Text, FrontPage.MergedLine(note.MergedFrom), note.Author);
         }
     }
 
