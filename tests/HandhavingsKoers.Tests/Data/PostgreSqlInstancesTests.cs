@@ -1,0 +1,48 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using HandhavingsKoers.Tests.Infrastructure;
+
+namespace HandhavingsKoers.Tests.Data;
+
+/// <summary>
+/// Two instances of one installation on one PostgreSQL database, as behind a load balancer (decision 0016): what one
+/// instance wrote and the forms it handed out work on the other, because the rows and the data-protection keys are
+/// in the database.
+/// </summary>
+[OnPostgreSql]
+public sealed class PostgreSqlInstancesTests
+{
+    [Fact]
+    public async Task A_form_opened_on_one_instance_is_accepted_by_another_on_the_same_database_but_not_by_another_installation()
+    {
+        var database = PostgresServer.Shared.CreateDatabase();
+        var elsewhere = PostgresServer.Shared.CreateDatabase();
+        await using var first = new AppFactory(AppFactory.NewFolder(), postgres: database);
+        await using var second = new AppFactory(AppFactory.NewFolder(), postgres: database) { OwnsDatabase = true };
+        await using var otherInstallation = new AppFactory(AppFactory.NewFolder(), postgres: elsewhere) { OwnsDatabase = true };
+        using var facilitator = first.NewUser();
+        var workshop = await facilitator.StartWorkshopAsync("Gemeente Tweeling", "Twee servers");
+
+        // One browser: the join form comes from the first instance, the answer goes to the second.
+        var cookies = new CookieContainer();
+        using var onFirst = first.NewUser(cookies);
+        using var onSecond = second.NewUser(cookies);
+        using var onOther = otherInstallation.NewUser(cookies);
+        var form = (await onFirst.OpenAsync("/doemee")).Form("form[method=post]");
+        var fields = new Dictionary<string, string> { ["Code"] = workshop.JoinCode, ["DisplayName"] = "Noor" };
+
+        // Control: an installation with keys of its own cannot read the token (so this test can fail).
+        var refused = await onOther.SubmitAsync(form, fields);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+
+        var joined = await onSecond.SubmitAsync(form, fields);
+        Assert.Equal(HttpStatusCode.OK, joined.Status);
+        Assert.Equal("Welkom", joined.Heading);
+        Assert.Contains("Noor", joined.Text, StringComparison.Ordinal);
+
+        // The facilitator, still on the first instance, sees the participant who joined through the second.
+        var facilitatorPage = await facilitator.OpenAsync(workshop.FacilitatorUrl());
+        Assert.Contains("1 deelnemer doet mee", Regex.Replace(facilitatorPage.Text, "\\s+", " "), StringComparison.Ordinal);
+        Assert.Equal(1, first.Count("select count(*) from DataProtectionKeys"));
+    }
+}
