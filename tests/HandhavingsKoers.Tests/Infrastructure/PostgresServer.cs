@@ -107,7 +107,7 @@ public sealed class PostgresServer
         if (Binaries is null)
         {
             throw new InvalidOperationException(
-                "HK_REQUIRE_POSTGRES=1, but PostgreSQL's server programs (initdb, postgres) were not found under /usr/lib/postgresql/*/bin. Install Debian's postgresql package, or set HK_POSTGRES_BIN.");
+                "HK_REQUIRE_POSTGRES=1, but PostgreSQL's server programs (initdb, postgres) were not found (in HK_POSTGRES_BIN when set, else under /usr/lib/postgresql/*/bin). Install Debian's postgresql package, or point HK_POSTGRES_BIN to them.");
         }
 
         SweepLeftovers();
