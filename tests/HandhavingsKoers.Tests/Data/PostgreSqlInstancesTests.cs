@@ -45,4 +45,28 @@ public sealed class PostgreSqlInstancesTests
         Assert.Contains("1 deelnemer doet mee", Regex.Replace(facilitatorPage.Text, "\\s+", " "), StringComparison.Ordinal);
         Assert.Equal(1, first.Count("select count(*) from DataProtectionKeys"));
     }
+
+    /// <summary>
+    /// /health on PostgreSQL (<c>PostgreSqlHealthCheck</c>): Healthy while the database answers with its schema and
+    /// accepts writes; Unhealthy when the schema is gone or the database turns read-only.
+    /// </summary>
+    [Fact]
+    public async Task Health_reports_the_postgresql_database()
+    {
+        await using var app = AppFactory.Fresh(HandhavingsKoers.Web.Data.StorageProvider.PostgreSql);
+        using var client = app.CreateClient();
+        Assert.Equal("Healthy", await client.GetStringAsync("/health"));
+
+        var name = new Npgsql.NpgsqlConnectionStringBuilder(app.Postgres).Database;
+        PostgresServer.Execute(PostgresServer.Shared.AdminConnectionString, $"ALTER DATABASE {name} SET default_transaction_read_only = on");
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
+
+        PostgresServer.Execute(PostgresServer.Shared.AdminConnectionString, $"ALTER DATABASE {name} RESET default_transaction_read_only");
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+
+        app.Execute("drop table Notes, Scores, ParticipantActions, Participants, StepStates, TeamActions, PreviousActions, Workshops");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
+    }
 }
