@@ -22,6 +22,14 @@ namespace HandhavingsKoers.Tests.Infrastructure;
 public sealed class AppFactory(string folder, string? seedFolder = null, IDictionary<string, string?>? settings = null,
     Action<IServiceCollection>? services = null, string? postgres = null) : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// Each host built in this process keeps one inotify instance after it is disposed (a file watcher of ASP.NET
+    /// Core's that outlives the host). Linux allows 128 per user, shared with every other process of that user; with the
+    /// PostgreSQL variants the test run builds more hosts than that. Polling file watchers (which the tests never
+    /// need) use none. Set before the first host is built; child processes inherit it.
+    /// </summary>
+    static AppFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
+
     public string Folder { get; } = folder;
 
     public StorageProvider Provider => postgres is null ? StorageProvider.Sqlite : StorageProvider.PostgreSql;
