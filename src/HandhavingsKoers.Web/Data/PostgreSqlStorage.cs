@@ -1,6 +1,8 @@
 using System.Net.Sockets;
 using HandhavingsKoers.Web.Hosting;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace HandhavingsKoers.Web.Data;
@@ -59,7 +61,7 @@ public static class PostgreSqlStorage
 
     /// <summary>
     /// Opens a connection of its own, takes the migration lock (<c>pg_advisory_lock</c>), applies the migrations
-    /// through the app's context, and lets go. EF's own migration lock (a table lock inside the migration's
+    /// through the app's context, makes the first data-protection key if there is none, and lets go. EF's own migration lock (a table lock inside the migration's
     /// transaction) does not cover creating <c>__EFMigrationsHistory</c> in an empty database, where two instances
     /// could both try; the advisory lock covers the whole of <c>Migrate()</c>.
     /// </summary>
@@ -87,8 +89,12 @@ public static class PostgreSqlStorage
 
             try
             {
-                using var scope = services.CreateScope();
-                scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.Migrate();
+                using (var scope = services.CreateScope())
+                {
+                    scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.Migrate();
+                }
+
+                CreateFirstKey(services);
             }
             finally
             {
@@ -106,6 +112,22 @@ public static class PostgreSqlStorage
         {
             throw new StartupProblemException(
                 $"{StorageSetup.PostgresConnectionSetting} points to {where}, which cannot be reached: {Innermost(e).TrimEnd('.')}. Check the host, the port and that the server runs.", e);
+        }
+    }
+
+    /// <summary>
+    /// The installation's first data-protection key, made under the migration lock. Later keys are made ahead of
+    /// their activation (ASP.NET Core's two days), so every instance has read them before they are used; the first
+    /// one is used at once. Without the lock, instances starting together on a new database would each make one and,
+    /// until their key rings refresh, refuse each other's forms.
+    /// </summary>
+    private static void CreateFirstKey(IServiceProvider services)
+    {
+        var keys = services.GetRequiredService<IKeyManager>();
+        if (keys.GetAllKeys().Count == 0)
+        {
+            var now = DateTimeOffset.UtcNow;
+            keys.CreateNewKey(now, now + services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.NewKeyLifetime);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using HandhavingsKoers.Tests.Infrastructure;
+using HandhavingsKoers.Web.Pages;
 
 namespace HandhavingsKoers.Tests.Data;
 
@@ -44,6 +45,39 @@ public sealed class PostgreSqlInstancesTests
         var facilitatorPage = await facilitator.OpenAsync(workshop.FacilitatorUrl());
         Assert.Contains("1 deelnemer doet mee", Regex.Replace(facilitatorPage.Text, "\\s+", " "), StringComparison.Ordinal);
         Assert.Equal(1, first.Count("select count(*) from DataProtectionKeys"));
+    }
+
+    /// <summary>
+    /// Instances that start together on a new database share one data-protection key (made under the migration
+    /// lock), so each accepts the forms of the other from the first request on.
+    /// </summary>
+    [Fact]
+    public async Task Instances_starting_together_on_a_new_database_make_one_key_and_accept_each_others_forms()
+    {
+        var database = PostgresServer.Shared.CreateDatabase();
+        await using var first = new AppFactory(AppFactory.NewFolder(), postgres: database);
+        await using var second = new AppFactory(AppFactory.NewFolder(), postgres: database) { OwnsDatabase = true };
+        await Task.WhenAll(Task.Run(() => first.Server), Task.Run(() => second.Server));
+        Assert.Equal(1, first.Count("select count(*) from DataProtectionKeys"));
+
+        var cookies = new CookieContainer();
+        using var onFirst = first.NewUser(cookies);
+        using var onSecond = second.NewUser(cookies);
+        var fromSecond = await onFirst.SubmitAsync((await onSecond.OpenAsync(Routes.Start)).Form("form[method=post]"), new Dictionary<string, string>
+        {
+            ["Input.Gemeente"] = "Gemeente Tweeling",
+            ["Input.Title"] = "Heen",
+            ["Input.Date"] = "2026-11-22",
+        });
+        Assert.Equal(HttpStatusCode.OK, fromSecond.Status);
+        var fromFirst = await onSecond.SubmitAsync((await onFirst.OpenAsync(Routes.Start)).Form("form[method=post]"), new Dictionary<string, string>
+        {
+            ["Input.Gemeente"] = "Gemeente Tweeling",
+            ["Input.Title"] = "Terug",
+            ["Input.Date"] = "2026-11-22",
+        });
+        Assert.Equal(HttpStatusCode.OK, fromFirst.Status);
+        Assert.Equal(2, first.Count("select count(*) from Workshops where Gemeente = 'Gemeente Tweeling'"));
     }
 
     /// <summary>
