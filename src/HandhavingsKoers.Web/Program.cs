@@ -7,10 +7,6 @@ using HandhavingsKoers.Web.Maintenance;
 using HandhavingsKoers.Web.Reports;
 using HandhavingsKoers.Web.Security;
 using HandhavingsKoers.Web.Theme;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Serilog;
 
@@ -25,8 +21,8 @@ builder.Services.AddSerilog(
     (services, logger) => logger.ReadFrom.Configuration(services.GetRequiredService<IConfiguration>()),
     preserveStaticLogger: true);
 
-builder.Services.AddOptions<StorageOptions>().Bind(builder.Configuration.GetSection(StorageOptions.Section))
-    .Validate(o => o.HasValidSynchronous, "Storage:Synchronous must be NORMAL or FULL.").ValidateOnStart();
+// SQLite (default) or PostgreSQL: the context, its health check and the data-protection keys (Data/StorageSetup).
+builder.AddStorage();
 builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSection(ContentOptions.Section));
 builder.Services.AddOptions<ReportsOptions>().Bind(builder.Configuration.GetSection(ReportsOptions.Section));
 builder.Services.AddOptions<ThemeOptions>().Bind(builder.Configuration.GetSection(ThemeOptions.Section));
@@ -34,29 +30,11 @@ builder.Services.AddSingleton<ThemeStylesheet>();
 
 builder.Services.AddSingleton(sp => EditionLoader.LoadFolder(
     sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolveSeedFolder()));
-builder.Services.AddSingleton<WriteGate>();
 builder.Services.AddSingleton<ReportRenderer>();
 
-// Pooled: a request borrows a context and gives it back, instead of building a new one (with its EF services and
-// options) each time. The options are built once, from the root provider, so every pooled context shares the one
-// SqlitePragmas interceptor: it holds nothing but the setting and works on the connection it is handed.
-builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, options) =>
-{
-    var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-    options.UseSqlite(storage.ConnectionString(sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
-        .AddInterceptors(new SqlitePragmas(storage.Synchronous));
-});
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IWorkshopEvents, InMemoryWorkshopEvents>();
 builder.Services.AddSingleton<StreamSlots>();
-
-// Antiforgery tokens and TempData are protected with keys; keep them beside the data file so forms that are open in
-// people's browsers still work after a restart or an upgrade.
-builder.Services.AddDataProtection().SetApplicationName("HandhavingsKoers");
-builder.Services.AddOptions<KeyManagementOptions>()
-    .Configure<IOptions<StorageOptions>, IHostEnvironment, ILoggerFactory>((options, storage, env, loggers) =>
-        options.XmlRepository = new FileSystemXmlRepository(
-            new DirectoryInfo(storage.Value.KeysFolder(env.ContentRootPath)), loggers));
 
 builder.Services.AddRazorPages()
     .AddMvcOptions(options =>
@@ -79,7 +57,6 @@ if (!Commands.IsCommand(args))
 
 builder.Services.AddOptions<SecurityOptions>().Bind(builder.Configuration.GetSection(SecurityOptions.Section));
 builder.Services.AddRateLimiter(RateLimits.Configure);
-builder.Services.AddHealthChecks().AddCheck<DataFileHealthCheck>("database");
 
 // Installation on a real network (docs/deployment.md): public address, Host header check, forwarded headers.
 builder.AddInstallation();
@@ -95,8 +72,7 @@ try
     app.Services.GetRequiredService<EditionCatalog>();
     app.Services.GetRequiredService<ThemeStylesheet>();
     app.CheckInstallation();
-    app.Services.GetRequiredService<IOptions<StorageOptions>>().Value
-        .Prepare(app.Services, app.Environment.ContentRootPath);
+    app.PrepareStorage();
 }
 catch (SeedValidationException e)
 {

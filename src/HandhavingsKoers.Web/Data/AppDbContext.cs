@@ -1,33 +1,16 @@
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace HandhavingsKoers.Web.Data;
 
 /// <summary>
 /// The store of every workshop. Used directly by the pages; there is no repository layer over it.
 /// The constructor takes nothing but the options, so the instances can be pooled.
-/// Each database provider has its own subclass (<see cref="SqliteAppDbContext"/>), because each has its own
-/// migrations: see docs/decisions/0007-migrations-for-two-providers.md. Pages ask for this type.
+/// Each database provider has its own subclass (<see cref="SqliteAppDbContext"/>, <see cref="PostgreSqlAppDbContext"/>),
+/// because each has its own migrations: see docs/decisions/0007-migrations-for-two-providers.md. Pages ask for this type.
 /// </summary>
 public abstract class AppDbContext(DbContextOptions options) : DbContext(options)
 {
-    /// <summary>Writes wait their turn here instead of in SQLite (see <see cref="WriteGate"/>).</summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        // The app's one gate, a singleton: EF finds it among the application's services.
-        var gate = this.GetService<WriteGate>();
-        await gate.WaitAsync(cancellationToken);
-        try
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            gate.Release();
-        }
-    }
-
     /// <summary>
     /// After deleting a workshop: makes sure what was deleted is gone from the files on disk too, not only unreachable.
     /// Returns false when that could not be finished now (it will be, as later writes overwrite the log).
@@ -53,7 +36,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
 }
 
 /// <summary>
-/// One writer at a time, in the app. SQLite allows one writer anyway; when several transactions race for its lock,
+/// One writer at a time, in the app, on SQLite only (decision 0010; <see cref="SqliteAppDbContext"/> waits on it). SQLite allows one writer anyway; when several transactions race for its lock,
 /// Microsoft.Data.Sqlite retries by sleeping, which in a busy room made note posts wait far longer than their write.
 /// Waiting here instead is fair and costs nothing. Readers are not affected (WAL).
 /// </summary>

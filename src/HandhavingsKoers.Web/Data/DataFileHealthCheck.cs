@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace HandhavingsKoers.Web.Data;
 
 /// <summary>
-/// <c>/health</c>: Healthy only when what people type can be saved. Three checks, cheapest first:
+/// <c>/health</c> on SQLite (<see cref="PostgreSqlHealthCheck"/> on PostgreSQL): Healthy only when what people type can be saved. Three checks, cheapest first:
 /// <list type="number">
 /// <item>the data file opens and has its schema (a query on the workshops);</item>
 /// <item>the disk that holds it has at least <see cref="StorageOptions.MinimumFreeSpaceMegabytes"/> free;</item>
@@ -42,7 +42,7 @@ internal sealed class DataFileHealthCheck(AppDbContext db, WriteGate gate, IOpti
                 $"Only {free / Megabyte} MB free on the disk of {folder} (Storage:MinimumFreeSpaceMegabytes is {storage.Value.MinimumFreeSpaceMegabytes}).");
         }
 
-        return db.Database.IsSqlite() ? await CommitAWriteAsync(cancellationToken) : HealthCheckResult.Healthy();
+        return await CommitAWriteAsync(cancellationToken);
     }
 
     /// <summary>Sets the file's <c>user_version</c> (which the app does not use) to the value it has, and commits.</summary>

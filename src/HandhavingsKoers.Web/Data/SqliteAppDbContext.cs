@@ -12,6 +12,22 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 {
     private const int CheckpointAttempts = 20;
 
+    /// <summary>Writes wait their turn here instead of in SQLite (see <see cref="WriteGate"/>, decision 0010).</summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        // The app's one gate, a singleton: EF finds it among the application's services.
+        var gate = this.GetService<WriteGate>();
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     /// <summary>
     /// secure_delete (<see cref="SqlitePragmas"/>) zeroes deleted rows in the pages it writes, but the write-ahead log
     /// still holds every earlier version of those pages (each insert and edit of a note) until it is overwritten.

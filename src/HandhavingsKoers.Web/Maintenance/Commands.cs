@@ -31,6 +31,12 @@ public static class Commands
 
     private static int Backup(IServiceProvider services, string target)
     {
+        if (services.GetRequiredService<StorageChoice>().Provider == StorageProvider.PostgreSql)
+        {
+            Console.Error.WriteLine("backup copies the SQLite data file. On PostgreSQL, back up the database with pg_dump (docs/deployment.md).");
+            return 2;
+        }
+
         if (File.Exists(target))
         {
             Console.Error.WriteLine($"{target} exists already; choose a new file.");

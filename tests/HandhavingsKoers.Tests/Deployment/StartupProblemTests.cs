@@ -29,6 +29,43 @@ public sealed class StartupProblemTests
         Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// <c>Storage:Provider</c> and <c>ConnectionStrings:Postgres</c> (decision 0016): a wrong provider, a missing or
+    /// malformed connection string, or a server that does not answer each stop the start with one line that names the
+    /// setting. The password in the connection string never appears in the output.
+    /// </summary>
+    [Theory]
+    [InlineData("Oracle", null, "Storage:Provider is 'Oracle', which is not a storage provider: use Sqlite (the default) or PostgreSQL.")]
+    [InlineData("PostgreSQL", null, "ConnectionStrings:Postgres is missing: Storage:Provider is PostgreSQL, so it needs an Npgsql connection string")]
+    [InlineData("PostgreSQL", "Hots=db.example.nl;Database=hk;Password=geheim", "ConnectionStrings:Postgres is not a valid Npgsql connection string (")]
+    [InlineData("PostgreSQL", "Host=db.example.nl;Username=hk;Password=geheim", "ConnectionStrings:Postgres names no Database")]
+    [InlineData("PostgreSQL", "Host=127.0.0.1;Port={port};Database=hk;Username=hk;Password=geheim;Timeout=5",
+        "ConnectionStrings:Postgres points to database 'hk' on 127.0.0.1:{port} as user 'hk', which cannot be reached: ")]
+    public async Task A_storage_setting_the_app_cannot_use_stops_the_start_with_one_line(string provider, string? connectionString, string message)
+    {
+        // A port nothing listens on: the connection is refused at once.
+        var port = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var folder = AppFactory.NewFolder();
+        var environment = new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = provider,
+            ["Storage__DatabasePath"] = Path.Combine(folder, "handhavingskoers.db"),
+            ["Serilog__WriteTo__File__Args__path"] = Path.Combine(folder, "logs", "hk-.log"),
+        };
+        if (connectionString is not null)
+        {
+            environment["ConnectionStrings__Postgres"] = connectionString.Replace("{port}", port, StringComparison.Ordinal);
+        }
+
+        await using var app = AppProcess.StartBuilt(["--urls", "http://127.0.0.1:0"], environment);
+
+        Assert.Equal(1, await app.WaitForExitAsync());
+        var problem = Assert.Single(app.Output.Split('\n'), l => l.Contains("cannot start", StringComparison.Ordinal));
+        Assert.Contains(message.Replace("{port}", port, StringComparison.Ordinal), problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", app.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("geheim", app.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Starting_on_a_read_only_data_folder_ends_with_one_clear_line_not_a_stack_trace()
     {
@@ -75,6 +112,13 @@ public sealed class StartupProblemTests
         {
             ReadOnly(files, on: false);
         }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>As root (our test machines) permissions stop nothing, so the folder is made immutable (chattr +i).</summary>

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.RegularExpressions;
+using HandhavingsKoers.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -7,17 +9,36 @@ using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace HandhavingsKoers.Tests.Infrastructure;
 
 /// <summary>
-/// The real app on a real SQLite file in a temporary folder. Two factories on the same folder are the same
-/// installation started twice, which is how the restart test works.
+/// The real app on a real SQLite file in a temporary folder, or, given <paramref name="postgres"/> (a connection
+/// string from <see cref="PostgresServer"/>), on that PostgreSQL database. Two factories on the same folder (and
+/// database) are the same installation started twice, which is how the restart test works; on PostgreSQL they are
+/// also two instances of one installation running side by side.
 /// </summary>
 public sealed class AppFactory(string folder, string? seedFolder = null, IDictionary<string, string?>? settings = null,
-    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
+    Action<IServiceCollection>? services = null, string? postgres = null) : WebApplicationFactory<Program>
 {
+    /// <summary>
+    /// Each host built in this process keeps one inotify instance after it is disposed (a file watcher of ASP.NET
+    /// Core's that outlives the host). Linux allows 128 per user, shared with every other process of that user; with the
+    /// PostgreSQL variants the test run builds more hosts than that. Polling file watchers (which the tests never
+    /// need) use none. Set before the first host is built; child processes inherit it.
+    /// </summary>
+    static AppFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
+
     public string Folder { get; } = folder;
+
+    public StorageProvider Provider => postgres is null ? StorageProvider.Sqlite : StorageProvider.PostgreSql;
+
+    /// <summary>The PostgreSQL database's connection string; null on SQLite.</summary>
+    public string? Postgres => postgres;
+
+    /// <summary>Drop <see cref="Postgres"/> when this factory is disposed (it made the database).</summary>
+    public bool OwnsDatabase { get; init; }
 
     public string DatabasePath => Path.Combine(Folder, "handhavingskoers.db");
 
@@ -29,6 +50,11 @@ public sealed class AppFactory(string folder, string? seedFolder = null, IDictio
     }
 
     public static AppFactory Fresh() => new(NewFolder());
+
+    /// <summary>A fresh installation on <paramref name="provider"/>: an empty folder, and on PostgreSQL a database of its own.</summary>
+    public static AppFactory Fresh(StorageProvider provider) => provider == StorageProvider.Sqlite
+        ? Fresh()
+        : new(NewFolder(), postgres: PostgresServer.Shared.CreateDatabase()) { OwnsDatabase = true };
 
     /// <summary>
     /// Serves the app on a real loopback port (Kestrel) instead of the in-memory test server, for what only a real
@@ -50,6 +76,14 @@ public sealed class AppFactory(string folder, string? seedFolder = null, IDictio
 
         // Not UseSetting: that source reports an empty value for parent keys ("Serilog:WriteTo:File"), which Serilog
         // then reads as a sink called "". An in-memory source leaves parents null.
+        if (postgres is not null)
+        {
+            // As settings of the host, not app configuration: Program.cs reads the provider before the host is built,
+            // and only these are visible to it then.
+            builder.UseSetting("Storage:Provider", "PostgreSQL");
+            builder.UseSetting("ConnectionStrings:Postgres", postgres);
+        }
+
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Serilog:WriteTo:File:Args:path"] = Path.Combine(Folder, "logs", "hk-.log"),
@@ -70,9 +104,14 @@ public sealed class AppFactory(string folder, string? seedFolder = null, IDictio
     /// same cookies that stops at a redirect, so a test can also see where a form sends the user
     /// (<see cref="User.SubmitWithoutRedirectAsync"/>). The handlers are those <c>CreateClient</c> sets up.
     /// </summary>
-    public User NewUser()
+    public User NewUser() => NewUser(new CookieContainer());
+
+    /// <summary>
+    /// A browser with the given cookie jar. Two factories handed the same jar are one browser talking to two instances
+    /// of an installation (a load balancer in between): both test servers answer as http://localhost.
+    /// </summary>
+    public User NewUser(CookieContainer cookies)
     {
-        var cookies = new CookieContainer();
         return new User(
             CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(cookies)),
             CreateDefaultClient(new CookieContainerHandler(cookies)));
@@ -100,17 +139,43 @@ public sealed class AppFactory(string folder, string? seedFolder = null, IDictio
         return connection;
     }
 
-    public long Count(string sql)
+    /// <summary>
+    /// A number from the store (<c>select count(*) from Notes where …</c>), on either provider. Write the SQL as for
+    /// SQLite, keywords in lower case: on PostgreSQL the table and column names (which have capitals) are quoted.
+    /// </summary>
+    public long Count(string sql) => Convert.ToInt64(Scalar(sql), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Runs SQL straight on the store, on either provider (see <see cref="Count"/> for how to write it).</summary>
+    public void Execute(string sql) => Scalar(sql);
+
+    private object? Scalar(string sql)
     {
-        using var connection = OpenDatabase();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
+        if (postgres is null)
+        {
+            using var connection = OpenDatabase();
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return command.ExecuteScalar();
+        }
+
+        using var pg = new NpgsqlConnection(postgres);
+        pg.Open();
+        using var pgCommand = new NpgsqlCommand(ForPostgres(sql), pg);
+        return pgCommand.ExecuteScalar();
     }
+
+    /// <summary>Quotes every identifier with a capital letter, outside string literals and quoted names.</summary>
+    public static string ForPostgres(string sql) => Regex.Replace(
+        sql, "'(?:[^']|'')*'|\"[^\"]*\"|\\b[A-Za-z_][A-Za-z0-9_]*\\b",
+        m => m.Value[0] is '\'' or '"' || !m.Value.Any(char.IsUpper) ? m.Value : $"\"{m.Value}\"");
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (postgres is not null && OwnsDatabase)
+        {
+            PostgresServer.Shared.DropDatabase(postgres);
+        }
     }
 }

@@ -1,9 +1,21 @@
+using HandhavingsKoers.Web.Data;
+
 namespace HandhavingsKoers.Tests.Infrastructure;
 
-/// <summary>A test class with its own app on a fresh SQLite file, disposed after each test.</summary>
+/// <summary>
+/// A test class with its own app on a fresh SQLite file (or, for a derived class marked <see cref="OnPostgreSqlAttribute"/>,
+/// a fresh PostgreSQL database), disposed after each test.
+/// </summary>
 public abstract class AppTest : IAsyncLifetime
 {
-    protected AppFactory App { get; } = AppFactory.Fresh();
+    protected AppTest()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected AppTest(StorageProvider provider) => App = AppFactory.Fresh(provider);
+
+    protected AppFactory App { get; }
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 

@@ -1,3 +1,5 @@
+using HandhavingsKoers.Web.Data;
+
 namespace HandhavingsKoers.Tests.Infrastructure;
 
 /// <summary>
@@ -6,6 +8,15 @@ namespace HandhavingsKoers.Tests.Infrastructure;
 /// </summary>
 public abstract class RoomTest : AppTest
 {
+    protected RoomTest()
+    {
+    }
+
+    protected RoomTest(StorageProvider provider)
+        : base(provider)
+    {
+    }
+
     protected User Facilitator { get; private set; } = null!;
 
     protected User Participant { get; private set; } = null!;

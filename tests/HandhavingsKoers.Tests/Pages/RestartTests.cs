@@ -1,19 +1,30 @@
 using System.Net;
 using HandhavingsKoers.Tests.Infrastructure;
+using HandhavingsKoers.Web.Data;
 
 namespace HandhavingsKoers.Tests.Pages;
 
 /// <summary>Everything typed is still there after the server restarts on the same data file.</summary>
-public sealed class RestartTests
+public class RestartTests
 {
+    private readonly StorageProvider _provider;
+
+    public RestartTests()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected RestartTests(StorageProvider provider) => _provider = provider;
+
     [Fact]
     public async Task A_workshop_survives_a_restart_of_the_server_with_its_people_still_recognised()
     {
         var folder = AppFactory.NewFolder();
+        var postgres = _provider == StorageProvider.PostgreSql ? PostgresServer.Shared.CreateDatabase() : null;
         Journey.StartedWorkshop workshop;
         string participantCookie;
 
-        await using (var first = new AppFactory(folder))
+        await using (var first = new AppFactory(folder, postgres: postgres))
         {
             using var facilitator = first.NewUser();
             using var participant = first.NewUser();
@@ -31,7 +42,7 @@ public sealed class RestartTests
             participantCookie = (await participant.Client.GetAsync(workshop.ParticipantUrl())).RequestMessage!.Headers.GetValues("Cookie").Single();
         }
 
-        await using var second = new AppFactory(folder);
+        await using var second = new AppFactory(folder, postgres: postgres) { OwnsDatabase = true };
         Assert.Equal(1, second.Count("select count(*) from Workshops"));
 
         // The participant comes back with the same browser cookie and sees the room where it was.
@@ -58,3 +69,10 @@ public sealed class RestartTests
         Assert.Contains("Brief herschrijven", facilitatorSummary.Document.QuerySelector("#teamacties-titel ~ table")!.TextContent, StringComparison.Ordinal);
     }
 }
+
+/// <summary>
+/// The same on PostgreSQL: the workshop, the participant's cookie and the forms survive because the rows and the
+/// data-protection keys are in the database, not in the app's folder.
+/// </summary>
+[OnPostgreSql]
+public sealed class RestartOnPostgreSqlTests() : RestartTests(StorageProvider.PostgreSql);

@@ -2,12 +2,22 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using HandhavingsKoers.Tests.Infrastructure;
+using HandhavingsKoers.Web.Data;
 
 namespace HandhavingsKoers.Tests.Pages;
 
 /// <summary>A whole workshop, as a facilitator and three participants would run it, from start to close.</summary>
-public sealed class WorkshopJourneyTests : AppTest
+public class WorkshopJourneyTests : AppTest
 {
+    public WorkshopJourneyTests()
+    {
+    }
+
+    protected WorkshopJourneyTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
+
     [Fact]
     public async Task A_facilitator_and_three_participants_fill_in_the_whole_praatplaat()
     {
@@ -284,3 +294,7 @@ public sealed class WorkshopJourneyTests : AppTest
 
     private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
+
+/// <summary>The whole workshop on PostgreSQL.</summary>
+[OnPostgreSql]
+public sealed class WorkshopJourneyOnPostgreSqlTests() : WorkshopJourneyTests(StorageProvider.PostgreSql);

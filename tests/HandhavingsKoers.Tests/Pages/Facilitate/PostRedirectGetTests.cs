@@ -1,5 +1,6 @@
 using AngleSharp.Html.Dom;
 using HandhavingsKoers.Tests.Infrastructure;
+using HandhavingsKoers.Web.Data;
 
 namespace HandhavingsKoers.Tests.Pages.Facilitate;
 
@@ -7,8 +8,17 @@ namespace HandhavingsKoers.Tests.Pages.Facilitate;
 /// Post, redirect, get on the facilitator's page: after each form the server answers with a redirect to the step the
 /// form changed (at the part of the page it was about), and the page the facilitator lands on shows the change.
 /// </summary>
-public sealed class PostRedirectGetTests : RoomTest
+public class PostRedirectGetTests : RoomTest
 {
+    public PostRedirectGetTests()
+    {
+    }
+
+    protected PostRedirectGetTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
+
     private string StepUrl(string step) => $"/w/{Workshop.Id}/begeleider/{step}";
 
     private static IHtmlFormElement FormFor(Page page, string handler) => page.FormWith($"form[action$='handler={handler}'] button");
@@ -118,3 +128,7 @@ public sealed class PostRedirectGetTests : RoomTest
         Assert.Equal(0, App.Count("select count(*) from Workshops"));
     }
 }
+
+/// <summary>The facilitator's forms on PostgreSQL, deleting a workshop (and its VACUUM) included.</summary>
+[OnPostgreSql]
+public sealed class PostRedirectGetOnPostgreSqlTests() : PostRedirectGetTests(StorageProvider.PostgreSql);

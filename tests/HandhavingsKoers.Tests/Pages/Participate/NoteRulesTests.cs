@@ -1,12 +1,22 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using HandhavingsKoers.Tests.Infrastructure;
+using HandhavingsKoers.Web.Data;
 
 namespace HandhavingsKoers.Tests.Pages.Participate;
 
 /// <summary>The rules for notes on a participant's step page, each with its refusal: a Dutch message, nothing stored, never a 500.</summary>
-public sealed class NoteRulesTests : RoomTest
+public class NoteRulesTests : RoomTest
 {
+    public NoteRulesTests()
+    {
+    }
+
+    protected NoteRulesTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
+
     [Theory]
     [InlineData("", "Schrijf eerst iets op.")]
     [InlineData("   \n\t  ", "Schrijf eerst iets op.")]
@@ -250,16 +260,11 @@ public sealed class NoteRulesTests : RoomTest
     [Fact]
     public async Task A_long_column_shows_its_newest_notes_and_all_on_request()
     {
-        using (var db = App.OpenDatabase())
-        using (var command = db.CreateCommand())
-        {
-            // 105 notes, written straight into the store (the page's own paths are tested elsewhere).
-            var participantId = App.Count("select count(*) from Participants") == 1 ? "(select Id from Participants)" : "null";
-            command.CommandText = string.Join(';', Enumerable.Range(0, 105).Select(i =>
-                $"insert into Notes (Id, WorkshopId, StepKey, \"Column\", Text, ParticipantId, CreatedAt, Version) values " +
-                $"('{Guid.NewGuid().ToString().ToUpperInvariant()}', '{Workshop.Id.ToString().ToUpperInvariant()}', 'vertrouwen', 'Already', 'Notitie {i:000}', {participantId}, '2026-11-22 10:{i / 60:00}:{i % 60:00}', 0)"));
-            command.ExecuteNonQuery();
-        }
+        // 105 notes, written straight into the store (the page's own paths are tested elsewhere).
+        var participantId = App.Count("select count(*) from Participants") == 1 ? "(select Id from Participants)" : "null";
+        App.Execute(string.Join(';', Enumerable.Range(0, 105).Select(i =>
+            $"insert into Notes (Id, WorkshopId, StepKey, \"Column\", Text, ParticipantId, CreatedAt, Version) values " +
+            $"('{Guid.NewGuid().ToString().ToUpperInvariant()}', '{Workshop.Id.ToString().ToUpperInvariant()}', 'vertrouwen', 'Already', 'Notitie {i:000}', {participantId}, '2026-11-22 10:{i / 60:00}:{i % 60:00}', 0)")));
 
         var page = await Participant.OpenAsync(Workshop.ParticipantUrl("vertrouwen"));
         Assert.Equal(100, page.Notes("Already").Count);
@@ -273,3 +278,7 @@ public sealed class NoteRulesTests : RoomTest
         Assert.Contains("alle=true", all.Document.QuerySelector("[data-fragment]")!.GetAttribute("data-fragment"), StringComparison.Ordinal);
     }
 }
+
+/// <summary>The note rules and who sees which notes, on PostgreSQL.</summary>
+[OnPostgreSql]
+public sealed class NoteRulesOnPostgreSqlTests() : NoteRulesTests(StorageProvider.PostgreSql);

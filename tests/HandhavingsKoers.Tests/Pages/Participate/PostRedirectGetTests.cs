@@ -1,5 +1,6 @@
 using AngleSharp.Html.Dom;
 using HandhavingsKoers.Tests.Infrastructure;
+using HandhavingsKoers.Web.Data;
 
 namespace HandhavingsKoers.Tests.Pages.Participate;
 
@@ -7,8 +8,17 @@ namespace HandhavingsKoers.Tests.Pages.Participate;
 /// Post, redirect, get on the participant's page: after each form the server answers with a redirect back to the step,
 /// at the place the participant was working, and the page they land on shows what they did.
 /// </summary>
-public sealed class PostRedirectGetTests : RoomTest
+public class PostRedirectGetTests : RoomTest
 {
+    public PostRedirectGetTests()
+    {
+    }
+
+    protected PostRedirectGetTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
+
     private string StepUrl(string step) => $"/w/{Workshop.Id}/stap/{step}";
 
     [Fact]
@@ -72,3 +82,7 @@ public sealed class PostRedirectGetTests : RoomTest
         Assert.Equal(3, App.Count("select count(*) from ParticipantActions"));
     }
 }
+
+/// <summary>Posting notes, scores and actions without JavaScript, on PostgreSQL.</summary>
+[OnPostgreSql]
+public sealed class PostRedirectGetOnPostgreSqlTests() : PostRedirectGetTests(StorageProvider.PostgreSql);

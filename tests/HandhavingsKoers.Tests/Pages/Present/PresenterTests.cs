@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using HandhavingsKoers.Tests.Infrastructure;
+using HandhavingsKoers.Web.Data;
 
 namespace HandhavingsKoers.Tests.Pages.Present;
 
@@ -9,8 +10,17 @@ namespace HandhavingsKoers.Tests.Pages.Present;
 /// opens it, and it shows what the whole room may see, nothing more. Hiding and revealing are done with the
 /// facilitator page's own forms.
 /// </summary>
-public sealed class PresenterTests : RoomTest
+public class PresenterTests : RoomTest
 {
+    public PresenterTests()
+    {
+    }
+
+    protected PresenterTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
+
     private string PresenterUrl => $"/w/{Workshop.Id}/presenteren";
 
     private string StageUrl => PresenterUrl + "?handler=Stage";
@@ -177,3 +187,7 @@ public sealed class PresenterTests : RoomTest
         Assert.Equal("Menselijke maat", landed.Heading);
     }
 }
+
+/// <summary>The projector, on PostgreSQL.</summary>
+[OnPostgreSql]
+public sealed class PresenterOnPostgreSqlTests() : PresenterTests(StorageProvider.PostgreSql);

@@ -1,12 +1,22 @@
 using System.Net;
 using HandhavingsKoers.Tests.Infrastructure;
+using HandhavingsKoers.Web.Data;
 using HandhavingsKoers.Tests.Pdf;
 
 namespace HandhavingsKoers.Tests.Pages.Summary;
 
 /// <summary>The PDFs as users get them: from the summary, the facilitator's page and the home page.</summary>
-public sealed class PdfDownloadTests : AppTest
+public class PdfDownloadTests : AppTest
 {
+    public PdfDownloadTests()
+    {
+    }
+
+    protected PdfDownloadTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
+
     [Fact]
     public async Task A_report_is_rendered_once_per_change_of_the_workshop()
     {
@@ -128,3 +138,7 @@ public sealed class PdfDownloadTests : AppTest
         Assert.Contains("Deze praatplaat kennen we niet", unknown.Text, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The report as PDF, on PostgreSQL.</summary>
+[OnPostgreSql]
+public sealed class PdfDownloadOnPostgreSqlTests() : PdfDownloadTests(StorageProvider.PostgreSql);

@@ -1,5 +1,6 @@
 using System.Net;
 using HandhavingsKoers.Tests.Infrastructure;
+using HandhavingsKoers.Web.Data;
 
 namespace HandhavingsKoers.Tests.Pages.Summary;
 
@@ -7,8 +8,17 @@ namespace HandhavingsKoers.Tests.Pages.Summary;
 /// The summary and every download show a participant exactly what the step pages would: nothing of a step the room
 /// has not reached, no one else's notes during silent writing, no scores before the reveal.
 /// </summary>
-public sealed class SummaryVisibilityTests : AppTest
+public class SummaryVisibilityTests : AppTest
 {
+    public SummaryVisibilityTests()
+    {
+    }
+
+    protected SummaryVisibilityTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
+
     private static readonly string[] Formats = ["Markdown", "Csv", "Json", "Pdf"];
 
     [Fact]
@@ -76,3 +86,7 @@ public sealed class SummaryVisibilityTests : AppTest
             : System.Text.Encoding.UTF8.GetString(bytes);
     }
 }
+
+/// <summary>What the summary shows to whom, on PostgreSQL.</summary>
+[OnPostgreSql]
+public sealed class SummaryVisibilityOnPostgreSqlTests() : SummaryVisibilityTests(StorageProvider.PostgreSql);

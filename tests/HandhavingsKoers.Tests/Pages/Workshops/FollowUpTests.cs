@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using HandhavingsKoers.Tests.Infrastructure;
+using HandhavingsKoers.Web.Data;
 using HandhavingsKoers.Tests.Pdf;
 using HandhavingsKoers.Web;
 
@@ -11,8 +12,17 @@ namespace HandhavingsKoers.Tests.Pages.Workshops;
 /// "Waar staan we?" and follow-up sessions, through the real pages: a chain of three sessions of one gemeente over
 /// two editions, with scores, team actions and what became of them.
 /// </summary>
-public sealed class FollowUpTests : AppTest
+public class FollowUpTests : AppTest
 {
+    public FollowUpTests()
+    {
+    }
+
+    protected FollowUpTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
+
     [Fact]
     public async Task Three_sessions_in_a_chain_show_the_trend_per_topic_and_carry_the_team_actions()
     {
@@ -264,3 +274,7 @@ public sealed class FollowUpTests : AppTest
 
     private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }
+
+/// <summary>The follow-up session and its report, on PostgreSQL.</summary>
+[OnPostgreSql]
+public sealed class FollowUpOnPostgreSqlTests() : FollowUpTests(StorageProvider.PostgreSql);
