@@ -22,6 +22,56 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("PlacedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoteId");
+
+                    b.HasIndex("ParticipantId");
+
+                    b.HasIndex("WorkshopId", "ParticipantId");
+
+                    b.ToTable("Dots", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeyPoint", b =>
+                {
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("NoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkshopId", "StepKey", "NoteId");
+
+                    b.HasIndex("NoteId");
+
+                    b.ToTable("KeyPoints", (string)null);
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Note", b =>
                 {
                     b.Property<Guid>("Id")
@@ -34,6 +84,19 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsMerge")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
+
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PaperDots")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<Guid?>("ParticipantId")
                         .HasColumnType("uuid");
@@ -62,11 +125,38 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
                     b.HasKey("Id");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("ParticipantId");
 
                     b.HasIndex("WorkshopId", "StepKey", "Column", "CreatedAt");
 
                     b.ToTable("Notes", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PanelConclusion", b =>
+                {
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(1500)
+                        .HasColumnType("character varying(1500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("WorkshopId", "StepKey");
+
+                    b.ToTable("PanelConclusions", (string)null);
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Participant", b =>
@@ -165,6 +255,66 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("WorkshopId");
 
                     b.ToTable("PreviousActions", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PriorityRound", b =>
+                {
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AllowSeveralPerNote")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DotsPerParticipant")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RevealedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StepKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("WorkshopId");
+
+                    b.ToTable("PriorityRounds", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Publication", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("Publications", (string)null);
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Score", b =>
@@ -275,6 +425,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("ExecutiveSummary")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<int>("ExecutiveSummaryVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<byte[]>("FacilitatorKeyHash")
                         .IsRequired()
                         .HasColumnType("bytea");
@@ -326,6 +485,42 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.ToTable("DataProtectionKeys", (string)null);
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Note", null)
+                        .WithMany()
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithMany("Dots")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeyPoint", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Note", null)
+                        .WithMany()
+                        .HasForeignKey("NoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HandhavingsKoers.Web.Workshops.PanelConclusion", null)
+                        .WithMany("KeyPoints")
+                        .HasForeignKey("WorkshopId", "StepKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Note", b =>
                 {
                     b.HasOne("HandhavingsKoers.Web.Workshops.Participant", "Participant")
@@ -342,6 +537,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.Navigation("Participant");
 
                     b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PanelConclusion", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithMany("Conclusions")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Participant", b =>
@@ -368,6 +572,24 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 {
                     b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
                         .WithMany("PreviousActions")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PriorityRound", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithOne("PriorityRound")
+                        .HasForeignKey("HandhavingsKoers.Web.Workshops.PriorityRound", "WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Publication", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithMany("Publications")
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -400,6 +622,11 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PanelConclusion", b =>
+                {
+                    b.Navigation("KeyPoints");
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Participant", b =>
                 {
                     b.Navigation("Actions");
@@ -409,11 +636,19 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Workshop", b =>
                 {
+                    b.Navigation("Conclusions");
+
+                    b.Navigation("Dots");
+
                     b.Navigation("Notes");
 
                     b.Navigation("Participants");
 
                     b.Navigation("PreviousActions");
+
+                    b.Navigation("PriorityRound");
+
+                    b.Navigation("Publications");
 
                     b.Navigation("StepStates");
 

@@ -40,11 +40,34 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     CurrentStepKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    PreviousWorkshopId = table.Column<Guid>(type: "uuid", nullable: true)
+                    PreviousWorkshopId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ExecutiveSummary = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
+                    ExecutiveSummaryVersion = table.Column<int>(type: "integer", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Workshops", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelConclusions",
+                columns: table => new
+                {
+                    WorkshopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StepKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Text = table.Column<string>(type: "character varying(1500)", maxLength: 1500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelConclusions", x => new { x.WorkshopId, x.StepKey });
+                    table.ForeignKey(
+                        name: "FK_PanelConclusions_Workshops_WorkshopId",
+                        column: x => x.WorkshopId,
+                        principalTable: "Workshops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -87,6 +110,51 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     table.PrimaryKey("PK_PreviousActions", x => x.Id);
                     table.ForeignKey(
                         name: "FK_PreviousActions_Workshops_WorkshopId",
+                        column: x => x.WorkshopId,
+                        principalTable: "Workshops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PriorityRounds",
+                columns: table => new
+                {
+                    WorkshopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StepKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    DotsPerParticipant = table.Column<int>(type: "integer", nullable: false),
+                    AllowSeveralPerNote = table.Column<bool>(type: "boolean", nullable: false),
+                    OpenedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevealedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PriorityRounds", x => x.WorkshopId);
+                    table.ForeignKey(
+                        name: "FK_PriorityRounds_Workshops_WorkshopId",
+                        column: x => x.WorkshopId,
+                        principalTable: "Workshops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Publications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkshopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TokenHash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Publications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Publications_Workshops_WorkshopId",
                         column: x => x.WorkshopId,
                         principalTable: "Workshops",
                         principalColumn: "Id",
@@ -149,6 +217,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     ParticipantId = table.Column<Guid>(type: "uuid", nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MergedIntoId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsMerge = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
+                    PaperDots = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     Version = table.Column<int>(type: "integer", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
@@ -210,6 +281,90 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Dots",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkshopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NoteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParticipantId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PlacedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Dots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Dots_Notes_NoteId",
+                        column: x => x.NoteId,
+                        principalTable: "Notes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Dots_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Dots_Workshops_WorkshopId",
+                        column: x => x.WorkshopId,
+                        principalTable: "Workshops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KeyPoints",
+                columns: table => new
+                {
+                    WorkshopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    StepKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    NoteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KeyPoints", x => new { x.WorkshopId, x.StepKey, x.NoteId });
+                    table.ForeignKey(
+                        name: "FK_KeyPoints_Notes_NoteId",
+                        column: x => x.NoteId,
+                        principalTable: "Notes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_KeyPoints_PanelConclusions_WorkshopId_StepKey",
+                        columns: x => new { x.WorkshopId, x.StepKey },
+                        principalTable: "PanelConclusions",
+                        principalColumns: new[] { "WorkshopId", "StepKey" },
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dots_NoteId",
+                table: "Dots",
+                column: "NoteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dots_ParticipantId",
+                table: "Dots",
+                column: "ParticipantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dots_WorkshopId_ParticipantId",
+                table: "Dots",
+                columns: new[] { "WorkshopId", "ParticipantId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KeyPoints_NoteId",
+                table: "KeyPoints",
+                column: "NoteId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notes_MergedIntoId",
+                table: "Notes",
+                column: "MergedIntoId");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Notes_ParticipantId",
                 table: "Notes",
@@ -243,6 +398,17 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 column: "WorkshopId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Publications_TokenHash",
+                table: "Publications",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Publications_WorkshopId",
+                table: "Publications",
+                column: "WorkshopId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Scores_WorkshopId_StepKey",
                 table: "Scores",
                 columns: new[] { "WorkshopId", "StepKey" });
@@ -271,13 +437,22 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
-                name: "Notes");
+                name: "Dots");
+
+            migrationBuilder.DropTable(
+                name: "KeyPoints");
 
             migrationBuilder.DropTable(
                 name: "ParticipantActions");
 
             migrationBuilder.DropTable(
                 name: "PreviousActions");
+
+            migrationBuilder.DropTable(
+                name: "PriorityRounds");
+
+            migrationBuilder.DropTable(
+                name: "Publications");
 
             migrationBuilder.DropTable(
                 name: "Scores");
@@ -287,6 +462,12 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
             migrationBuilder.DropTable(
                 name: "TeamActions");
+
+            migrationBuilder.DropTable(
+                name: "Notes");
+
+            migrationBuilder.DropTable(
+                name: "PanelConclusions");
 
             migrationBuilder.DropTable(
                 name: "Participants");
