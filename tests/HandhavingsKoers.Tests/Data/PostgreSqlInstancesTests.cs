@@ -100,7 +100,7 @@ public sealed class PostgreSqlInstancesTests
         Npgsql.NpgsqlConnection.ClearAllPools();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
 
-        app.Execute("drop table Notes, Scores, ParticipantActions, Participants, StepStates, TeamActions, PreviousActions, Workshops");
+        app.Execute("drop table Notes, Scores, ParticipantActions, Participants, StepStates, TeamActions, PreviousActions, Workshops cascade"); // cascade: later tables (Dots, KeyPoints, …) refer to these
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
     }
 }
