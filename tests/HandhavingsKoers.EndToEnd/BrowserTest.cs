@@ -21,6 +21,33 @@ public abstract class BrowserTest : IAsyncLifetime
             BypassCSP = bypassCsp,
         });
 
+    /// <summary>
+    /// The facilitator starts a workshop through the start form and moves the room to "Vertrouwen", as a person does.
+    /// Returns the join code (without spaces) and the workshop's address.
+    /// </summary>
+    protected async Task<(string Code, string WorkshopUrl)> StartOnVertrouwenAsync(IPage facilitator, string title)
+    {
+        await facilitator.GotoAsync(App.BaseUrl + "/starten");
+        await facilitator.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Gemeente Zuidwolde");
+        await facilitator.GetByLabel("Titel van de workshop").FillAsync(title);
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Workshop starten" }).ClickAsync();
+        var code = System.Text.RegularExpressions.Regex.Replace(await facilitator.Locator(".join-code").TextContentAsync() ?? "", @"\s", "");
+        var workshopUrl = System.Text.RegularExpressions.Regex.Replace(facilitator.Url, "/begeleider.*$", "");
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Volgende stap: Vertrouwen" }).ClickAsync();
+        await facilitator.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/begeleider/vertrouwen$"));
+        return (code, workshopUrl);
+    }
+
+    /// <summary>Someone joins with the code on a phone (360×740), without a name; the page lands on the room's step.</summary>
+    protected async Task<IPage> JoinOnPhoneAsync(string code)
+    {
+        var phone = await (await NewUserAsync(360, 740)).NewPageAsync();
+        await phone.GotoAsync($"{App.BaseUrl}/doemee/{code}");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Meedoen" }).ClickAsync();
+        await phone.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/stap$"));
+        return phone;
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

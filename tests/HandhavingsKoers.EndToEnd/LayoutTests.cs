@@ -14,13 +14,7 @@ public sealed class LayoutTests(Xunit.Abstractions.ITestOutputHelper output) : B
     {
         var laptop = await NewUserAsync(1280, 800);
         var facilitator = await laptop.NewPageAsync();
-        await facilitator.GotoAsync(App.BaseUrl + "/starten");
-        await facilitator.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Gemeente Zuidwolde");
-        await facilitator.GetByLabel("Titel van de workshop").FillAsync("Schrijven op de telefoon");
-        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Workshop starten" }).ClickAsync();
-        var code = Regex.Replace(await facilitator.Locator(".join-code").TextContentAsync() ?? "", @"\s", "");
-        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Volgende stap: Vertrouwen" }).ClickAsync();
-        await facilitator.WaitForURLAsync(new Regex("/begeleider/vertrouwen$"));
+        var (code, _) = await StartOnVertrouwenAsync(facilitator, "Schrijven op de telefoon");
         for (var i = 1; i <= 6; i++)
         {
             await facilitator.GetByLabel("Notitie voor de groep").First.FillAsync($"De begeleider schrijft notitie {i} voor de zaal, zodat de lijst lang wordt");
@@ -28,10 +22,7 @@ public sealed class LayoutTests(Xunit.Abstractions.ITestOutputHelper output) : B
             await Assertions.Expect(facilitator.GetByText($"notitie {i} voor de zaal", new() { Exact = false })).ToBeVisibleAsync();
         }
 
-        var phone = await (await NewUserAsync(360, 740)).NewPageAsync();
-        await phone.GotoAsync($"{App.BaseUrl}/doemee/{code}");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Meedoen" }).ClickAsync();
-        await phone.WaitForURLAsync(new Regex("/stap$"));
+        var phone = await JoinOnPhoneAsync(code);
         await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Vertrouwen", Level = 1 })).ToBeVisibleAsync();
 
         // Writing comes first: without scrolling, the first field is whole on the screen.

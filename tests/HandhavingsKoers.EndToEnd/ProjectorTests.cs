@@ -16,14 +16,7 @@ public sealed class ProjectorTests(Xunit.Abstractions.ITestOutputHelper output) 
     {
         var laptop = await NewUserAsync(1280, 800);
         var facilitator = await laptop.NewPageAsync();
-        await facilitator.GotoAsync(App.BaseUrl + "/starten");
-        await facilitator.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Gemeente Zuidwolde");
-        await facilitator.GetByLabel("Titel van de workshop").FillAsync("Een volle zaal");
-        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Workshop starten" }).ClickAsync();
-        var code = Regex.Replace(await facilitator.Locator(".join-code").TextContentAsync() ?? "", @"\s", "");
-        var workshopUrl = Regex.Replace(facilitator.Url, "/begeleider.*$", "");
-        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Volgende stap: Vertrouwen" }).ClickAsync();
-        await facilitator.WaitForURLAsync(new Regex("/begeleider/vertrouwen$"));
+        var (code, workshopUrl) = await StartOnVertrouwenAsync(facilitator, "Een volle zaal");
         var token = await facilitator.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
 
         // The projector is a second window of the facilitator's browser.
@@ -64,10 +57,7 @@ public sealed class ProjectorTests(Xunit.Abstractions.ITestOutputHelper output) 
         }
 
         // Someone scores and the facilitator reveals the scores: the distribution fits beside the notes.
-        var phone = await (await NewUserAsync(360, 740)).NewPageAsync();
-        await phone.GotoAsync($"{App.BaseUrl}/doemee/{code}");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Meedoen" }).ClickAsync();
-        await phone.WaitForURLAsync(new Regex("/stap$"));
+        var phone = await JoinOnPhoneAsync(code);
         await phone.GetByLabel("3 We zijn ermee bezig").CheckAsync();
         await phone.GetByRole(AriaRole.Button, new() { Name = "Score bewaren" }).ClickAsync();
         await presenter.Keyboard.PressAsync("s");
@@ -98,19 +88,9 @@ public sealed class ProjectorTests(Xunit.Abstractions.ITestOutputHelper output) 
     {
         var laptop = await NewUserAsync(1280, 800);
         var facilitator = await laptop.NewPageAsync();
-        await facilitator.GotoAsync(App.BaseUrl + "/starten");
-        await facilitator.GetByLabel("Gemeente", new() { Exact = true }).FillAsync("Gemeente Zuidwolde");
-        await facilitator.GetByLabel("Titel van de workshop").FillAsync("Achter in de zaal");
-        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Workshop starten" }).ClickAsync();
-        var code = Regex.Replace(await facilitator.Locator(".join-code").TextContentAsync() ?? "", @"\s", "");
-        var workshopUrl = Regex.Replace(facilitator.Url, "/begeleider.*$", "");
-        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Volgende stap: Vertrouwen" }).ClickAsync();
-        await facilitator.WaitForURLAsync(new Regex("/begeleider/vertrouwen$"));
+        var (code, workshopUrl) = await StartOnVertrouwenAsync(facilitator, "Achter in de zaal");
 
-        var phone = await (await NewUserAsync(360, 740)).NewPageAsync();
-        await phone.GotoAsync($"{App.BaseUrl}/doemee/{code}");
-        await phone.GetByRole(AriaRole.Button, new() { Name = "Meedoen" }).ClickAsync();
-        await phone.WaitForURLAsync(new Regex("/stap$"));
+        var phone = await JoinOnPhoneAsync(code);
         await phone.GetByLabel("3 We zijn ermee bezig").CheckAsync();
         await phone.GetByRole(AriaRole.Button, new() { Name = "Score bewaren" }).ClickAsync();
 
