@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Serilog;
 
@@ -44,7 +45,10 @@ builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, options
 {
     var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
     options.UseSqlite(storage.ConnectionString(sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
-        .AddInterceptors(new SqlitePragmas(storage.Synchronous));
+        .AddInterceptors(new SqlitePragmas(storage.Synchronous))
+
+        // None in the app; tests register one to make a second request land between a read and a write.
+        .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>());
 });
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<IWorkshopEvents, InMemoryWorkshopEvents>();

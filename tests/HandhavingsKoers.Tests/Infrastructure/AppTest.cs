@@ -1,9 +1,22 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace HandhavingsKoers.Tests.Infrastructure;
 
 /// <summary>A test class with its own app on a fresh SQLite file, disposed after each test.</summary>
 public abstract class AppTest : IAsyncLifetime
 {
-    protected AppFactory App { get; } = AppFactory.Fresh();
+    protected AppTest()
+    {
+        var meddler = new Meddler();
+        Meddler = meddler;
+        App = new AppFactory(AppFactory.NewFolder(), services: s => s.AddSingleton<ISaveChangesInterceptor>(meddler));
+    }
+
+    protected AppFactory App { get; }
+
+    /// <summary>Puts something between the app's next read and write (see <see cref="Infrastructure.Meddler"/>).</summary>
+    protected Meddler Meddler { get; }
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
