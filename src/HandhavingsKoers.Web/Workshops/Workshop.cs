@@ -339,13 +339,22 @@ public sealed class Workshop
         return PriorityRound;
     }
 
-    public void RevealDots(DateTime now) => RoundOrRefuse().Reveal(now);
+    public void RevealDots(DateTime now)
+    {
+        EnsureOpen();
+        RoundOrRefuse().Reveal(now);
+    }
 
-    public void ClosePriorityRound(DateTime now) => RoundOrRefuse().Close(now);
+    public void ClosePriorityRound(DateTime now)
+    {
+        EnsureOpen();
+        RoundOrRefuse().Close(now);
+    }
 
     /// <summary>Starts over: the round goes, and with it every dot (the caller deletes the dots' rows).</summary>
     public void RemovePriorityRound()
     {
+        EnsureOpen();
         RoundOrRefuse();
         PriorityRound = null;
     }

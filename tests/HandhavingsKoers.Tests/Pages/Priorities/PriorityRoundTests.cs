@@ -393,6 +393,26 @@ public sealed class PriorityRoundTests : RoomTest
         Assert.Equal(1, App.Count("select count(*) from TeamActions where Text = 'Brieven in B1'"));
     }
 
+    [Fact]
+    public async Task After_the_workshop_is_closed_the_round_cannot_be_revealed_closed_or_wiped()
+    {
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Samen op pad");
+        await OpenRoundAsync(dots: 3);
+        await PlaceAsync(Participant, "Samen op pad");
+        var page = await Facilitator.OpenAsync(PrioritiesUrl);
+        await Facilitator.PressAsync(Workshop.FacilitatorUrl("vertrouwen"), "Close");
+
+        foreach (var handler in new[] { "Reveal", "Close", "StartOver" })
+        {
+            var refused = await Facilitator.SubmitAsync(Form(page, handler));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+            Assert.Contains(refused.Errors, e => e.Contains("Deze workshop is afgesloten", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(1, App.Count("select count(*) from PriorityRounds where RevealedAt is null and ClosedAt is null"));
+        Assert.Equal(1, DotCount);
+    }
+
     private async Task OpenRoundAsync(int dots, bool allowSeveral = false, string scope = "")
     {
         var page = await Facilitator.OpenAsync(PrioritiesUrl);
