@@ -438,6 +438,30 @@ public sealed class PriorityRoundTests : RoomTest
     }
 
     [Fact]
+    public async Task A_double_take_back_or_a_dot_on_a_note_deleted_meanwhile_is_refused_with_a_Dutch_message()
+    {
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Blijft");
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Gaat weg");
+        await OpenRoundAsync(dots: 3);
+        await PlaceAsync(Participant, "Blijft");
+
+        // The other tap took the dot back between this one's read and its write.
+        var takeBack = TakeBackForm(await Participant.OpenAsync(DotsUrl), "Blijft");
+        Meddler.BeforeNextSave("delete from Dots");
+        var twice = await Participant.SubmitAsync(takeBack);
+        Assert.Equal(HttpStatusCode.BadRequest, twice.Status);
+        Assert.Contains(Messages.NoDotToTakeBack, twice.Errors);
+
+        // The note is deleted between the read and the write of a dot.
+        var place = PlaceForm(await Participant.OpenAsync(DotsUrl), "Gaat weg");
+        Meddler.BeforeNextSave("delete from Notes where Text = 'Gaat weg'");
+        var gone = await Participant.SubmitAsync(place);
+        Assert.Equal(HttpStatusCode.BadRequest, gone.Status);
+        Assert.Contains(Messages.NoteNotFound, gone.Errors);
+        Assert.Equal(0, DotCount);
+    }
+
+    [Fact]
     public async Task A_note_edited_during_a_merge_or_a_paper_tally_shows_the_page_again_with_a_message()
     {
         await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Meer samen op pad");
