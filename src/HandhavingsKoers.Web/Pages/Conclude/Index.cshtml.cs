@@ -133,9 +133,10 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         {
             return await RefusedAsync(e.Key, e.Rule);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
-            // Another save came in between our read and our write: the same answer as a version that does not match.
+            // Another save came in between our read and our write (a changed version, or two first saves of one
+            // principle, whose key is the workshop's and the principle's): the same answer as a version that does not match.
             return await RefusedAsync("", new ConclusionConflictException(null, null, ""));
         }
 

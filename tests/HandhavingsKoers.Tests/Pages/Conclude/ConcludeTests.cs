@@ -212,6 +212,19 @@ public sealed class ConcludeTests : RoomTest
     }
 
     [Fact]
+    public async Task Two_first_saves_of_one_principle_at_once_give_the_conflict_answer_not_an_error()
+    {
+        await WriteNotesAndCloseAsync("Een notitie");
+        var tablet = await Facilitator.OpenAsync(Workshop.ConcludeUrl());
+
+        // The laptop's first save lands between the tablet's read and its write.
+        Meddler.BeforeNextSave($"insert into PanelConclusions (WorkshopId, StepKey, Text, Version, UpdatedAt) select Id, '{Step}', 'Van de laptop', 1, '2026-11-30 12:00:00' from Workshops");
+        var refused = await Facilitator.SubmitAsync(tablet.ConcludeForm(), new Dictionary<string, string> { [$"Panels[{Step}].Conclusion"] = "Van de tablet" });
+        Assert.Equal(HttpStatusCode.Conflict, refused.Status);
+        Assert.Equal("Van de laptop", App.ConclusionText(Step));
+    }
+
+    [Fact]
     public async Task The_script_saves_one_part_and_is_told_when_and_its_new_version()
     {
         await WriteNotesAndCloseAsync("Een notitie");
