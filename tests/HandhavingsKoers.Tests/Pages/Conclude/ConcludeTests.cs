@@ -225,6 +225,19 @@ public sealed class ConcludeTests : RoomTest
     }
 
     [Fact]
+    public async Task Two_tabs_saving_the_samenvatting_at_once_do_not_overwrite_each_other()
+    {
+        await WriteNotesAndCloseAsync("Een notitie");
+        var oldTab = await Facilitator.OpenAsync(Workshop.ConcludeUrl());
+
+        // The other tab's save lands between this one's read (same version) and its write.
+        Meddler.BeforeNextSave("update Workshops set ExecutiveSummary = 'Van de laptop', ExecutiveSummaryVersion = ExecutiveSummaryVersion + 1");
+        var refused = await Facilitator.SubmitAsync(oldTab.ConcludeForm(), new Dictionary<string, string> { ["Summary"] = "Uit het oude tabblad" });
+        Assert.Equal(HttpStatusCode.Conflict, refused.Status);
+        Assert.Equal(1, App.Count("select count(*) from Workshops where ExecutiveSummary = 'Van de laptop' and ExecutiveSummaryVersion = 1"));
+    }
+
+    [Fact]
     public async Task The_script_saves_one_part_and_is_told_when_and_its_new_version()
     {
         await WriteNotesAndCloseAsync("Een notitie");
