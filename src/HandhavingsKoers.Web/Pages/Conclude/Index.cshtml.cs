@@ -157,8 +157,18 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         var token = SecretToken.New();
         try
         {
-            Workshop.Publish(SecretToken.Hash(token), ParseDate(EndsOn), Now);
+            var made = Workshop.Publish(SecretToken.Hash(token), ParseDate(EndsOn), Now);
             await db.SaveChangesAsync();
+
+            // A double click: both posts saw no link and both made one. The first one made stays; this one goes.
+            var notRevoked = await db.Publications.Where(p => p.WorkshopId == Workshop.Id && p.RevokedAt == null).ToListAsync();
+            var first = notRevoked.Where(p => p.IsActive(Now)).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).First();
+            if (first != made)
+            {
+                made.Revoke(Now);
+                await db.SaveChangesAsync();
+                throw new WorkshopRuleException(Messages.AlreadyPublished);
+            }
         }
         catch (WorkshopRuleException e)
         {

@@ -238,6 +238,30 @@ public sealed class ConcludeTests : RoomTest
     }
 
     [Fact]
+    public async Task A_double_publish_leaves_one_link_and_revoke_stops_every_active_one()
+    {
+        await WriteNotesAndCloseAsync("Een notitie");
+
+        // The other click's link is saved between this one's check and its write.
+        Meddler.BeforeNextSave("insert into Publications (Id, WorkshopId, TokenHash, CreatedAt) select '00000000-0000-0000-0000-000000000001', Id, x'00', '2026-01-01 00:00:00' from Workshops");
+        var page = await Facilitator.OpenAsync(Workshop.ConcludeUrl());
+        var second = await Facilitator.SubmitAsync(page.Form("form[action*='handler=Publish']"));
+        Assert.Equal(HttpStatusCode.BadRequest, second.Status);
+        Assert.Equal(1, App.Count("select count(*) from Publications where RevokedAt is null"));
+
+        // Two active links (as an older build could leave): revoking stops both.
+        using (var connection = App.OpenDatabase())
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "insert into Publications (Id, WorkshopId, TokenHash, CreatedAt) select '00000000-0000-0000-0000-000000000002', Id, x'01', '2026-01-02 00:00:00' from Workshops";
+            command.ExecuteNonQuery();
+        }
+
+        await Facilitator.RevokeAsync(Workshop);
+        Assert.Equal(0, App.Count("select count(*) from Publications where RevokedAt is null"));
+    }
+
+    [Fact]
     public async Task The_script_saves_one_part_and_is_told_when_and_its_new_version()
     {
         await WriteNotesAndCloseAsync("Een notitie");
