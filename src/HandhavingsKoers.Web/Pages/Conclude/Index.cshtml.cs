@@ -24,6 +24,9 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
 
     public Publication? Publication { get; private set; }
 
+    /// <summary>Whether visitors of the link get the report now (not while the workshop is reopened).</summary>
+    public bool IsPublic { get; private set; }
+
     /// <summary>The public link when this browser made it (only its hash is stored).</summary>
     public string? PublicLink { get; private set; }
 
@@ -267,6 +270,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
 
         var notRevoked = await db.Publications.AsNoTracking().Where(p => p.WorkshopId == workshopId && p.RevokedAt == null).ToListAsync();
         Publication = notRevoked.FirstOrDefault(p => p.IsActive(Now));
+        IsPublic = Publication is not null && Workshop.IsPublishedBy(Publication, Now);
         var token = WorkshopAccess.PublicLinkToken(HttpContext, workshopId, Publication);
         PublicLink = token is null ? null : publicAddress.PublicReportUrl(Request, token);
     }

@@ -262,6 +262,19 @@ public sealed class ConcludeTests : RoomTest
     }
 
     [Fact]
+    public async Task A_reopened_workshop_does_not_say_its_report_is_public()
+    {
+        await WriteNotesAndCloseAsync("Een notitie");
+        await Facilitator.PublishAsync(Workshop);
+        Assert.Contains("Het verslag is openbaar.", (await Facilitator.OpenAsync(Workshop.ConcludeUrl())).Text, StringComparison.Ordinal);
+
+        await Facilitator.ReopenAsync(Workshop);
+        var page = await Facilitator.OpenAsync(Workshop.ConcludeUrl());
+        Assert.DoesNotContain("Het verslag is openbaar.", page.Text, StringComparison.Ordinal);
+        Assert.Contains("ziet het verslag pas weer als u de workshop opnieuw afsluit", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_script_saves_one_part_and_is_told_when_and_its_new_version()
     {
         await WriteNotesAndCloseAsync("Een notitie");
