@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using HandhavingsKoers.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
@@ -37,7 +38,7 @@ public static class StorageSetup
             // No WriteGate: PostgreSQL lets writers work side by side (decision 0010 is for SQLite only).
             // Without a connection string (as under `dotnet ef migrations add`) the context still has its model;
             // PrepareStorage stops the start before anything opens a connection.
-            builder.Services.AddDbContextPool<AppDbContext, PostgreSqlAppDbContext>(options =>
+            builder.Services.AddDbContextPool<AppDbContext, PostgreSqlAppDbContext>((sp, options) =>
             {
                 if (choice.PostgresConnectionString is { } connectionString)
                 {
@@ -47,6 +48,9 @@ public static class StorageSetup
                 {
                     options.UseNpgsql();
                 }
+
+                // None in the app; tests register one to make a second request land between a read and a write.
+                options.AddInterceptors(sp.GetServices<ISaveChangesInterceptor>());
             });
 
             // The key repository asks for the context by its own type.
@@ -65,7 +69,10 @@ public static class StorageSetup
         {
             var storage = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
             options.UseSqlite(storage.ConnectionString(sp.GetRequiredService<IHostEnvironment>().ContentRootPath))
-                .AddInterceptors(new SqlitePragmas(storage.Synchronous));
+                .AddInterceptors(new SqlitePragmas(storage.Synchronous))
+
+                // None in the app; tests register one to make a second request land between a read and a write.
+                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>());
         });
 
         // One instance per data file: the keys stay in a folder beside it, backed up with it (decision 0016).

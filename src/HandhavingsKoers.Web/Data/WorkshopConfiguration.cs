@@ -31,7 +31,8 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
         builder.Property(w => w.ExecutiveSummary).HasMaxLength(Workshop.ExecutiveSummaryMaxLength);
 
         // Added by a later migration to existing rows, so it needs a default in the table too.
-        builder.Property(w => w.ExecutiveSummaryVersion).HasDefaultValue(0);
+        // A concurrency token: two tabs that both read version 3 cannot both save version 4.
+        builder.Property(w => w.ExecutiveSummaryVersion).HasDefaultValue(0).IsConcurrencyToken();
 
         // A plain id, not a relationship: the follow-up outlives the session it follows (see the migration).
         builder.HasIndex(w => w.PreviousWorkshopId);

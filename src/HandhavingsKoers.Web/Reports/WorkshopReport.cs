@@ -41,6 +41,12 @@ public sealed record WorkshopReport(
     /// </summary>
     public IReadOnlyList<PriorityReport> Priorities { get; init; } = [];
 
+    /// <summary>
+    /// Whether this reader may see participants' own actions at all (the public never does). When not, the report
+    /// leaves the section out rather than say nobody wrote any.
+    /// </summary>
+    public bool ActionsShown { get; init; } = true;
+
     /// <param name="viewer">
     /// Who reads it. What they may read is the workshop's rule (<see cref="Workshop.NotesVisibleTo"/>,
     /// <see cref="Workshop.ScoresVisibleTo"/>), the same the step pages ask: a participant's copy of a running workshop
@@ -140,6 +146,7 @@ public sealed record WorkshopReport(
         {
             ExecutiveSummary = workshop.ExecutiveSummary,
             Priorities = priorities,
+            ActionsShown = workshop.ParticipantActionsVisibleTo(viewer, edition),
         };
     }
 

@@ -130,5 +130,7 @@ public static class Messages
     public const string MergeAcrossSteps = "U kunt alleen notities samenvoegen die bij hetzelfde principe en dezelfde vraag horen.";
     public const string MergeTwice = "Een van deze notities is al samengevoegd. Maak dat eerst ongedaan.";
     public const string MergedNoteNotDeleted = "Deze notitie is samengevoegd uit andere. Maak het samenvoegen ongedaan op de pagina Prioriteren met stippen; dan komen de oude notities terug.";
+    public const string RoundChangedMeanwhile = "Iemand anders heeft de stemronde net veranderd, bijvoorbeeld in een ander tabblad. Hieronder ziet u hoe die er nu voor staat.";
+    public const string NotesChangedMeanwhile = "Iemand heeft een van deze notities net veranderd. Hieronder ziet u hoe ze er nu voor staan. Probeer het zo nodig opnieuw.";
     public const string NotAMerge = "Deze notitie is niet samengevoegd.";
 }

@@ -47,6 +47,7 @@ public static partial class Texts
         public const string Button = "Openbare link maken";
         public const string Made = "De openbare link is gemaakt. Kopieer hem en zet hem in uw stuk voor de raad.";
         public const string IsPublic = "Het verslag is openbaar.";
+        public const string PausedWhileOpen = "De workshop is weer geopend. Wie de openbare link opent, ziet het verslag pas weer als u de workshop opnieuw afsluit.";
         public const string WorksUntil = "De link werkt tot en met {0}.";
         public const string WorksUntilRevoked = "De link werkt tot u hem intrekt.";
         public const string LinkLabel = "Openbare link";

@@ -567,6 +567,9 @@ public static partial class Texts
         public const string QrTo = "QR-code naar {0}";
         public const string NoNotes = "Geen notities.";
         public const string NobodyWrote = "Niemand heeft acties opgeschreven.";
+
+        /// <summary>The sheet in the workbook behind a Word chart, named as Dutch Word names its first sheet.</summary>
+        public const string ChartSheet = "Blad1";
         public const string ScoresIntro = "De deelnemers gaven per onderwerp een score van 1 ({0}) tot 5 ({1}). Het diagram toont de mediaan.";
         public const string ScoresAnonymous = " De scores zijn anoniem.";
         public const string Now = "nu";

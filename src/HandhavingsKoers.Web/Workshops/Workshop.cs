@@ -339,13 +339,22 @@ public sealed class Workshop
         return PriorityRound;
     }
 
-    public void RevealDots(DateTime now) => RoundOrRefuse().Reveal(now);
+    public void RevealDots(DateTime now)
+    {
+        EnsureOpen();
+        RoundOrRefuse().Reveal(now);
+    }
 
-    public void ClosePriorityRound(DateTime now) => RoundOrRefuse().Close(now);
+    public void ClosePriorityRound(DateTime now)
+    {
+        EnsureOpen();
+        RoundOrRefuse().Close(now);
+    }
 
     /// <summary>Starts over: the round goes, and with it every dot (the caller deletes the dots' rows).</summary>
     public void RemovePriorityRound()
     {
+        EnsureOpen();
         RoundOrRefuse();
         PriorityRound = null;
     }
@@ -690,9 +699,19 @@ public sealed class Workshop
         return publication;
     }
 
-    /// <summary>Stops the public link at once. Load <see cref="Publications"/> first.</summary>
-    public void RevokePublication(DateTime now) =>
-        (ActivePublication(now) ?? throw new WorkshopRuleException(Messages.NothingToRevoke)).Revoke(now);
+    /// <summary>
+    /// Stops the public link at once: every active one, should a race have made two. Load <see cref="Publications"/> first.
+    /// </summary>
+    public void RevokePublication(DateTime now)
+    {
+        var active = Publications.Where(p => p.IsActive(now)).ToList();
+        if (active.Count == 0)
+        {
+            throw new WorkshopRuleException(Messages.NothingToRevoke);
+        }
+
+        active.ForEach(p => p.Revoke(now));
+    }
 
     /// <summary>
     /// Whether the public may read the report through this link now: the link is active and the workshop closed (a

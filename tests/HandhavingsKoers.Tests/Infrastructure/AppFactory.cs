@@ -52,9 +52,9 @@ public sealed class AppFactory(string folder, string? seedFolder = null, IDictio
     public static AppFactory Fresh() => new(NewFolder());
 
     /// <summary>A fresh installation on <paramref name="provider"/>: an empty folder, and on PostgreSQL a database of its own.</summary>
-    public static AppFactory Fresh(StorageProvider provider) => provider == StorageProvider.Sqlite
-        ? Fresh()
-        : new(NewFolder(), postgres: PostgresServer.Shared.CreateDatabase()) { OwnsDatabase = true };
+    public static AppFactory Fresh(StorageProvider provider, Action<IServiceCollection>? services = null) => provider == StorageProvider.Sqlite
+        ? new(NewFolder(), services: services)
+        : new(NewFolder(), services: services, postgres: PostgresServer.Shared.CreateDatabase()) { OwnsDatabase = true };
 
     /// <summary>
     /// Serves the app on a real loopback port (Kestrel) instead of the in-memory test server, for what only a real

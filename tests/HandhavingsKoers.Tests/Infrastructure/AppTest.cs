@@ -1,4 +1,6 @@
 using HandhavingsKoers.Web.Data;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HandhavingsKoers.Tests.Infrastructure;
 
@@ -13,9 +15,17 @@ public abstract class AppTest : IAsyncLifetime
     {
     }
 
-    protected AppTest(StorageProvider provider) => App = AppFactory.Fresh(provider);
+    protected AppTest(StorageProvider provider)
+    {
+        var meddler = new Meddler();
+        Meddler = meddler;
+        App = AppFactory.Fresh(provider, services: s => s.AddSingleton<ISaveChangesInterceptor>(meddler));
+    }
 
     protected AppFactory App { get; }
+
+    /// <summary>Puts something between the app's next read and write (see <see cref="Infrastructure.Meddler"/>).</summary>
+    protected Meddler Meddler { get; }
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 

@@ -24,6 +24,9 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
 
     public Publication? Publication { get; private set; }
 
+    /// <summary>Whether visitors of the link get the report now (not while the workshop is reopened).</summary>
+    public bool IsPublic { get; private set; }
+
     /// <summary>The public link when this browser made it (only its hash is stored).</summary>
     public string? PublicLink { get; private set; }
 
@@ -133,9 +136,10 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         {
             return await RefusedAsync(e.Key, e.Rule);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
-            // Another save came in between our read and our write: the same answer as a version that does not match.
+            // Another save came in between our read and our write (a changed version, or two first saves of one
+            // principle, whose key is the workshop's and the principle's): the same answer as a version that does not match.
             return await RefusedAsync("", new ConclusionConflictException(null, null, ""));
         }
 
@@ -156,8 +160,18 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         var token = SecretToken.New();
         try
         {
-            Workshop.Publish(SecretToken.Hash(token), ParseDate(EndsOn), Now);
+            var made = Workshop.Publish(SecretToken.Hash(token), ParseDate(EndsOn), Now);
             await db.SaveChangesAsync();
+
+            // A double click: both posts saw no link and both made one. The first one made stays; this one goes.
+            var notRevoked = await db.Publications.Where(p => p.WorkshopId == Workshop.Id && p.RevokedAt == null).ToListAsync();
+            var first = notRevoked.Where(p => p.IsActive(Now)).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).First();
+            if (first != made)
+            {
+                made.Revoke(Now);
+                await db.SaveChangesAsync();
+                throw new WorkshopRuleException(Messages.AlreadyPublished);
+            }
         }
         catch (WorkshopRuleException e)
         {
@@ -256,6 +270,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
 
         var notRevoked = await db.Publications.AsNoTracking().Where(p => p.WorkshopId == workshopId && p.RevokedAt == null).ToListAsync();
         Publication = notRevoked.FirstOrDefault(p => p.IsActive(Now));
+        IsPublic = Publication is not null && Workshop.IsPublishedBy(Publication, Now);
         var token = WorkshopAccess.PublicLinkToken(HttpContext, workshopId, Publication);
         PublicLink = token is null ? null : publicAddress.PublicReportUrl(Request, token);
     }

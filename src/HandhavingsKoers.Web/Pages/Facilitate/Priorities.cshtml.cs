@@ -94,11 +94,20 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
             return await ShowAgainAsync("", e.Message);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        await db.SaveChangesAsync();
-        await db.Dots.Where(d => d.WorkshopId == Workshop.Id).ExecuteDeleteAsync();
-        await db.Notes.Where(n => n.WorkshopId == Workshop.Id && n.PaperDots != 0).ExecuteUpdateAsync(s => s.SetProperty(n => n.PaperDots, 0));
-        await transaction.CommitAsync();
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.SaveChangesAsync();
+            await db.Dots.Where(d => d.WorkshopId == Workshop.Id).ExecuteDeleteAsync();
+            await db.Notes.Where(n => n.WorkshopId == Workshop.Id && n.PaperDots != 0).ExecuteUpdateAsync(s => s.SetProperty(n => n.PaperDots, 0));
+            await transaction.CommitAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // A double click: the other press removed the round first.
+            return await ShowAgainAsync("", Messages.RoundChangedMeanwhile);
+        }
+
         return Done(WorkshopEvent.Status, Texts.Priorities.Removed, "");
     }
 
@@ -123,6 +132,10 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
         {
             return await ShowAgainAsync(e.Field is null ? "" : nameof(Wording), e.Message);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ShowAgainAsync("", Messages.NotesChangedMeanwhile);
+        }
 
         events.Publish(Workshop.Id, WorkshopEvent.Notes, merged.StepKey);
         return Done(WorkshopEvent.Dots, Texts.Priorities.Merged, $"#notitie-{merged.Id:N}");
@@ -140,6 +153,10 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
         catch (WorkshopRuleException e)
         {
             return await ShowAgainAsync("", e.Message);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ShowAgainAsync("", Messages.NotesChangedMeanwhile);
         }
 
         events.Publish(Workshop.Id, WorkshopEvent.Notes, merged.StepKey);
@@ -161,6 +178,10 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
         {
             return await ShowAgainAsync(e.Field is null || note is null ? "" : FormIds.PaperDots(note.Id), e.Message);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await ShowAgainAsync("", Messages.NotesChangedMeanwhile);
+        }
 
         return Done(WorkshopEvent.Dots, Texts.Priorities.PaperSaved, $"#notitie-{note.Id:N}");
     }
@@ -177,6 +198,12 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
         catch (WorkshopRuleException e)
         {
             return await ShowAgainAsync(fieldKey?.Invoke(e.Field) ?? "", e.Message);
+        }
+        catch (DbUpdateException)
+        {
+            // A double click: two presses of Open both found no round, and the second to save clashes with the first
+            // (the round's key is the workshop's); or the round was removed meanwhile.
+            return await ShowAgainAsync("", Messages.RoundChangedMeanwhile);
         }
 
         return Done(eventType, saved, "");

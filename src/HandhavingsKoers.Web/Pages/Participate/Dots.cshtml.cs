@@ -95,7 +95,20 @@ public sealed class DotsModel(AppDbContext db, EditionCatalog editions, TimeProv
             }
 
             vote(note ?? throw new WorkshopRuleException(Messages.NoteNotFound));
-            await db.SaveChangesAsync();
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A double tap on "take back": the other press removed the dot first.
+                throw new WorkshopRuleException(Messages.NoDotToTakeBack);
+            }
+            catch (DbUpdateException)
+            {
+                // The note was deleted (or a merge undone) between our read and our write: the dot has nothing to stand on.
+                throw new WorkshopRuleException(Messages.NoteNotFound);
+            }
             if (afterSave is not null)
             {
                 await afterSave();

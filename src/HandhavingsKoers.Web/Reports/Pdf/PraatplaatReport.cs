@@ -136,6 +136,11 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
 
     private IEnumerable<Block> Actions()
     {
+        if (!report.ActionsShown)
+        {
+            yield break;
+        }
+
         yield return Heading2(Texts.Domain.ActionsStep);
         foreach (var block in QuestionBox(report.ClosingQuestion)) yield return block;
         if (report.Actions.Count == 0)

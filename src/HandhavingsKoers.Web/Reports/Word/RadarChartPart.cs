@@ -121,7 +121,7 @@ public static class RadarChartPart
             }
 
             sheet.Worksheet = new S.Worksheet(rows);
-            book.Workbook = new S.Workbook(new S.Sheets(new S.Sheet { Name = "Blad1", SheetId = 1U, Id = book.GetIdOfPart(sheet) }));
+            book.Workbook = new S.Workbook(new S.Sheets(new S.Sheet { Name = Texts.Report.ChartSheet, SheetId = 1U, Id = book.GetIdOfPart(sheet) }));
         }
 
         var embedded = chart.AddEmbeddedPackagePart(EmbeddedPackagePartType.Xlsx);
@@ -165,15 +165,15 @@ public static class RadarChartPart
             new C.Index { Val = (uint)index },
             new C.Order { Val = (uint)index },
             new C.SeriesText(new C.StringReference(
-                new C.Formula($"Blad1!${column}$1"),
+                new C.Formula($"{Texts.Report.ChartSheet}!${column}$1"),
                 new C.StringCache(new C.PointCount { Val = 1U }, new C.StringPoint(new C.NumericValue(name)) { Index = 0U }))),
             new C.ChartShapeProperties(line),
             new C.Marker(
                 new C.Symbol { Val = earlier ? C.MarkerStyleValues.None : C.MarkerStyleValues.Circle },
                 new C.Size { Val = 5 },
                 new C.ChartShapeProperties(new A.SolidFill(new A.RgbColorModelHex { Val = colour }))),
-            new C.CategoryAxisData(new C.StringReference(new C.Formula($"Blad1!$A$2:$A${topics.Count + 1}"), categories)),
-            new C.Values(new C.NumberReference(new C.Formula($"Blad1!${column}$2:${column}${values.Count + 1}"), numbers)));
+            new C.CategoryAxisData(new C.StringReference(new C.Formula($"{Texts.Report.ChartSheet}!$A$2:$A${topics.Count + 1}"), categories)),
+            new C.Values(new C.NumberReference(new C.Formula($"{Texts.Report.ChartSheet}!${column}$2:${column}${values.Count + 1}"), numbers)));
     }
 
     private static C.CategoryAxis CategoryAxis() => new(

@@ -249,6 +249,11 @@ public sealed class WordReport(WorkshopReport report, ReportOptions options)
 
     private IEnumerable<OpenXmlElement> Actions()
     {
+        if (!report.ActionsShown)
+        {
+            yield break;
+        }
+
         yield return Styled(S.Heading2, Texts.Domain.ActionsStep);
         yield return Styled(S.Quote, report.ClosingQuestion);
         if (report.Actions.Count == 0)

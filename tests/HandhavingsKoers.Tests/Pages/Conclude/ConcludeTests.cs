@@ -212,6 +212,69 @@ public sealed class ConcludeTests : RoomTest
     }
 
     [Fact]
+    public async Task Two_first_saves_of_one_principle_at_once_give_the_conflict_answer_not_an_error()
+    {
+        await WriteNotesAndCloseAsync("Een notitie");
+        var tablet = await Facilitator.OpenAsync(Workshop.ConcludeUrl());
+
+        // The laptop's first save lands between the tablet's read and its write.
+        Meddler.BeforeNextSave($"insert into PanelConclusions (WorkshopId, StepKey, Text, Version, UpdatedAt) select Id, '{Step}', 'Van de laptop', 1, '2026-11-30 12:00:00' from Workshops");
+        var refused = await Facilitator.SubmitAsync(tablet.ConcludeForm(), new Dictionary<string, string> { [$"Panels[{Step}].Conclusion"] = "Van de tablet" });
+        Assert.Equal(HttpStatusCode.Conflict, refused.Status);
+        Assert.Equal("Van de laptop", App.ConclusionText(Step));
+    }
+
+    [Fact]
+    public async Task Two_tabs_saving_the_samenvatting_at_once_do_not_overwrite_each_other()
+    {
+        await WriteNotesAndCloseAsync("Een notitie");
+        var oldTab = await Facilitator.OpenAsync(Workshop.ConcludeUrl());
+
+        // The other tab's save lands between this one's read (same version) and its write.
+        Meddler.BeforeNextSave("update Workshops set ExecutiveSummary = 'Van de laptop', ExecutiveSummaryVersion = ExecutiveSummaryVersion + 1");
+        var refused = await Facilitator.SubmitAsync(oldTab.ConcludeForm(), new Dictionary<string, string> { ["Summary"] = "Uit het oude tabblad" });
+        Assert.Equal(HttpStatusCode.Conflict, refused.Status);
+        Assert.Equal(1, App.Count("select count(*) from Workshops where ExecutiveSummary = 'Van de laptop' and ExecutiveSummaryVersion = 1"));
+    }
+
+    [Fact]
+    public async Task A_double_publish_leaves_one_link_and_revoke_stops_every_active_one()
+    {
+        await WriteNotesAndCloseAsync("Een notitie");
+
+        // The other click's link is saved between this one's check and its write.
+        Meddler.BeforeNextSave("insert into Publications (Id, WorkshopId, TokenHash, CreatedAt) select '00000000-0000-0000-0000-000000000001', Id, x'00', '2026-01-01 00:00:00' from Workshops");
+        var page = await Facilitator.OpenAsync(Workshop.ConcludeUrl());
+        var second = await Facilitator.SubmitAsync(page.Form("form[action*='handler=Publish']"));
+        Assert.Equal(HttpStatusCode.BadRequest, second.Status);
+        Assert.Equal(1, App.Count("select count(*) from Publications where RevokedAt is null"));
+
+        // Two active links (as an older build could leave): revoking stops both.
+        using (var connection = App.OpenDatabase())
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "insert into Publications (Id, WorkshopId, TokenHash, CreatedAt) select '00000000-0000-0000-0000-000000000002', Id, x'01', '2026-01-02 00:00:00' from Workshops";
+            command.ExecuteNonQuery();
+        }
+
+        await Facilitator.RevokeAsync(Workshop);
+        Assert.Equal(0, App.Count("select count(*) from Publications where RevokedAt is null"));
+    }
+
+    [Fact]
+    public async Task A_reopened_workshop_does_not_say_its_report_is_public()
+    {
+        await WriteNotesAndCloseAsync("Een notitie");
+        await Facilitator.PublishAsync(Workshop);
+        Assert.Contains("Het verslag is openbaar.", (await Facilitator.OpenAsync(Workshop.ConcludeUrl())).Text, StringComparison.Ordinal);
+
+        await Facilitator.ReopenAsync(Workshop);
+        var page = await Facilitator.OpenAsync(Workshop.ConcludeUrl());
+        Assert.DoesNotContain("Het verslag is openbaar.", page.Text, StringComparison.Ordinal);
+        Assert.Contains("ziet het verslag pas weer als u de workshop opnieuw afsluit", page.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_script_saves_one_part_and_is_told_when_and_its_new_version()
     {
         await WriteNotesAndCloseAsync("Een notitie");

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using HandhavingsKoers.Tests.Infrastructure;
+using HandhavingsKoers.Web;
 
 namespace HandhavingsKoers.Tests.Pages.Priorities;
 
@@ -391,6 +392,98 @@ public sealed class PriorityRoundTests : RoomTest
         var done = await Facilitator.SubmitAsync(form, new Dictionary<string, string> { ["TeamAction.Owner"] = "Teamleider", ["TeamAction.DueDate"] = "2027-03-01" });
         Assert.Equal(HttpStatusCode.OK, done.Status);
         Assert.Equal(1, App.Count("select count(*) from TeamActions where Text = 'Brieven in B1'"));
+    }
+
+    [Fact]
+    public async Task After_the_workshop_is_closed_the_round_cannot_be_revealed_closed_or_wiped()
+    {
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Samen op pad");
+        await OpenRoundAsync(dots: 3);
+        await PlaceAsync(Participant, "Samen op pad");
+        var page = await Facilitator.OpenAsync(PrioritiesUrl);
+        await Facilitator.PressAsync(Workshop.FacilitatorUrl("vertrouwen"), "Close");
+
+        foreach (var handler in new[] { "Reveal", "Close", "StartOver" })
+        {
+            var refused = await Facilitator.SubmitAsync(Form(page, handler));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+            Assert.Contains(refused.Errors, e => e.Contains("Deze workshop is afgesloten", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(1, App.Count("select count(*) from PriorityRounds where RevealedAt is null and ClosedAt is null"));
+        Assert.Equal(1, DotCount);
+    }
+
+    [Fact]
+    public async Task A_double_click_on_open_or_start_over_shows_the_page_again_not_an_error()
+    {
+        var page = await Facilitator.OpenAsync(PrioritiesUrl);
+        var open = Form(page, "Open");
+
+        // The other click's round is saved between this one's read and its write.
+        Meddler.BeforeNextSave("insert into PriorityRounds (WorkshopId, StepKey, DotsPerParticipant, AllowSeveralPerNote, OpenedAt) select Id, null, 3, 0, '2026-11-30 12:00:00' from Workshops");
+        var second = await Facilitator.SubmitAsync(open);
+        Assert.Equal(HttpStatusCode.BadRequest, second.Status);
+        Assert.Contains(Messages.RoundChangedMeanwhile, second.Errors);
+        Assert.Equal(1, App.Count("select count(*) from PriorityRounds"));
+
+        // Start over twice: the other press removed the round first.
+        var startOver = Form(await Facilitator.OpenAsync(PrioritiesUrl), "StartOver");
+        Meddler.BeforeNextSave("delete from PriorityRounds");
+        var again = await Facilitator.SubmitAsync(startOver);
+        Assert.Equal(HttpStatusCode.BadRequest, again.Status);
+        Assert.Contains(Messages.RoundChangedMeanwhile, again.Errors);
+
+        // (The simulated other press ran inside this one's transaction, so its delete is rolled back with it.)
+    }
+
+    [Fact]
+    public async Task A_double_take_back_or_a_dot_on_a_note_deleted_meanwhile_is_refused_with_a_Dutch_message()
+    {
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Blijft");
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Gaat weg");
+        await OpenRoundAsync(dots: 3);
+        await PlaceAsync(Participant, "Blijft");
+
+        // The other tap took the dot back between this one's read and its write.
+        var takeBack = TakeBackForm(await Participant.OpenAsync(DotsUrl), "Blijft");
+        Meddler.BeforeNextSave("delete from Dots");
+        var twice = await Participant.SubmitAsync(takeBack);
+        Assert.Equal(HttpStatusCode.BadRequest, twice.Status);
+        Assert.Contains(Messages.NoDotToTakeBack, twice.Errors);
+
+        // The note is deleted between the read and the write of a dot.
+        var place = PlaceForm(await Participant.OpenAsync(DotsUrl), "Gaat weg");
+        Meddler.BeforeNextSave("delete from Notes where Text = 'Gaat weg'");
+        var gone = await Participant.SubmitAsync(place);
+        Assert.Equal(HttpStatusCode.BadRequest, gone.Status);
+        Assert.Contains(Messages.NoteNotFound, gone.Errors);
+        Assert.Equal(0, DotCount);
+    }
+
+    [Fact]
+    public async Task A_note_edited_during_a_merge_or_a_paper_tally_shows_the_page_again_with_a_message()
+    {
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Meer samen op pad");
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Vaker mee met de ondernemer");
+        await OpenRoundAsync(dots: 3);
+        const string edit = "update Notes set Version = Version + 1, Text = Text || ' (aangepast)' where Text = 'Meer samen op pad'";
+
+        var page = await Facilitator.OpenAsync(PrioritiesUrl);
+        Check(page, "Meer samen op pad");
+        Check(page, "Vaker mee met de ondernemer");
+        Meddler.BeforeNextSave(edit);
+        var merge = await Facilitator.SubmitAsync(Form(page, "Merge"), new Dictionary<string, string> { ["Wording"] = "Samen op pad" });
+        Assert.Equal(HttpStatusCode.BadRequest, merge.Status);
+        Assert.Contains(Messages.NotesChangedMeanwhile, merge.Errors);
+        Assert.Equal(0, App.Count("select count(*) from Notes where MergedIntoId is not null or IsMerge = 1"));
+
+        var field = FormIds("Meer samen op pad (aangepast)");
+        Meddler.BeforeNextSave(edit.Replace("'Meer samen op pad'", "'Meer samen op pad (aangepast)'", StringComparison.Ordinal));
+        var paper = await PaperAsync(field, "4");
+        Assert.Equal(HttpStatusCode.BadRequest, paper.Status);
+        Assert.Contains(Messages.NotesChangedMeanwhile, paper.Errors);
+        Assert.Equal(0, App.Count("select coalesce(sum(PaperDots), 0) from Notes"));
     }
 
     private async Task OpenRoundAsync(int dots, bool allowSeveral = false, string scope = "")

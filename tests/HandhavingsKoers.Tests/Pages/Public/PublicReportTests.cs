@@ -102,6 +102,9 @@ public sealed class PublicReportTests : IAsyncLifetime
         {
             Assert.Contains("We bellen eerst, dan pas een brief", pdfText.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
             AssertNothingPrivate(pdfText);
+
+            // Participants' own actions are left out for the public by rule; the report does not claim there were none.
+            Assert.DoesNotContain("Niemand heeft acties opgeschreven.", pdfText.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
         }
 
         // The Word version too: no cookie, no names.
@@ -115,6 +118,7 @@ public sealed class PublicReportTests : IAsyncLifetime
             var wordText = docx.MainDocumentPart!.Document!.Body!.InnerText;
             Assert.Contains("Het team vertrouwt inwoners en legt dat nu vast.", wordText, StringComparison.Ordinal);
             AssertNothingPrivate(wordText);
+            Assert.DoesNotContain("Niemand heeft acties opgeschreven.", wordText, StringComparison.Ordinal);
         }
 
         // The facilitator's own PDF (this browser made the link) points to the public page too.
