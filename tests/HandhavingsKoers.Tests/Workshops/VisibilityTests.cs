@@ -44,12 +44,13 @@ public sealed class VisibilityTests
         Assert.False(workshop.DotsVisibleTo(Participant));
         Assert.False(workshop.DotsVisibleTo(Viewer.Room));
 
-        // Closing the round (or the workshop) does not show them: only the facilitator's reveal does.
+        // Closing the round does not show them: only the facilitator's reveal does (and only while the workshop is
+        // open: a closed workshop's dots stay as the room left them).
         workshop.ClosePriorityRound(DateTime.UtcNow);
-        workshop.Close(DateTime.UtcNow);
         Assert.False(workshop.DotsVisibleTo(Participant));
 
         workshop.RevealDots(DateTime.UtcNow);
+        workshop.Close(DateTime.UtcNow);
         Assert.True(workshop.DotsVisibleTo(Participant));
         Assert.True(workshop.DotsVisibleTo(Viewer.Room));
     }
