@@ -62,6 +62,7 @@ public sealed partial class InterfaceTextTests
     [Theory]
     [InlineData("live.js")]
     [InlineData("conclude.js")]
+    [InlineData("copy.js")]
     public void The_script_takes_its_sentences_from_Texts(string file)
     {
         var script = File.ReadAllText(Path.Combine(WebProject, "wwwroot", "js", file));

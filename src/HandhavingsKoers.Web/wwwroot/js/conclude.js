@@ -4,20 +4,6 @@
 // old tab never silently overwrites newer text. Sentences come from the server (Texts.Conclude).
 (() => {
     "use strict";
-    const announcer = document.getElementById("live-announcer");
-    const liveTexts = JSON.parse((announcer && announcer.dataset.texts) || "{}");
-
-    // The copy button beside the public link: only where the browser lets us write to the clipboard.
-    document.querySelectorAll("button[data-copy]").forEach((button) => {
-        const field = document.getElementById(button.dataset.copy);
-        if (!field || !navigator.clipboard) return;
-        button.hidden = false;
-        button.addEventListener("click", async () => {
-            await navigator.clipboard.writeText(field.value);
-            const status = button.closest("section")?.querySelector(".copy-status");
-            if (status) status.textContent = liveTexts.linkCopied || "";
-        });
-    });
 
     const form = document.querySelector("form[data-autosave]");
     if (!form || !("fetch" in window)) return;

@@ -31,18 +31,6 @@
         return fetch(action, { method: "POST", body: data, headers: { "X-Requested-With": "fetch" }, credentials: "same-origin" });
     };
 
-    // Copy buttons (the facilitator's secret link): only where the browser lets us write to the clipboard.
-    document.querySelectorAll("button[data-copy]").forEach((button) => {
-        const field = document.getElementById(button.dataset.copy);
-        if (!field || !navigator.clipboard) return;
-        button.hidden = false;
-        button.addEventListener("click", async () => {
-            await navigator.clipboard.writeText(field.value);
-            const status = button.closest("section")?.querySelector(".copy-status");
-            if (status) status.textContent = t("linkCopied");
-        });
-    });
-
     // ---- The presenter: the stage is fetched again on every change; keys drive the facilitator's buttons.
     if (root.dataset.stage) {
         const stage = document.getElementById("stage");
