@@ -68,9 +68,39 @@
         for (const type of ["mousemove", "mousedown", "touchstart", "focusin"]) document.addEventListener(type, wake, { passive: true });
         wake();
 
-        controls.addEventListener("submit", async (event) => {
+        // The buttons depend on the step and its state, so after a change the whole page is fetched and its stage and
+        // buttons are swapped in. A reload would lose a key pressed while it happens; instead every press and every
+        // change waits its turn, and a press is resolved against the buttons as they are when its turn comes.
+        let queue = Promise.resolve();
+        const enqueue = (work) => { queue = queue.then(work).catch(() => window.location.reload()); };
+        const refreshPage = async () => {
+            const response = await fetch(window.location.href, { credentials: "same-origin", cache: "no-store" });
+            if (!response.ok) throw new Error(String(response.status));
+            const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+            const freshRoot = fresh.querySelector("[data-stage]");
+            const freshControls = fresh.getElementById("presenter-controls");
+            if (!freshRoot || !freshControls) throw new Error("presenter");
+            const focused = document.activeElement && controls.contains(document.activeElement) ? document.activeElement.dataset.key : null;
+            window.clearTimeout(pending);
+            pending = 0;
+            stage.innerHTML = fresh.getElementById("stage").innerHTML;
+            controls.innerHTML = freshControls.innerHTML;
+            root.dataset.step = freshRoot.dataset.step;
+            root.dataset.control = freshRoot.dataset.control;
+            startTimers();
+            const again = focused && controls.querySelector(`[data-key="${focused}"]`);
+            if (again) again.focus();
+        };
+        const press = (key) => enqueue(async () => {
+            const button = controls.querySelector(`[data-key="${key}"]`);
+            if (!button) return;
+            const response = await post(controls, button);
+            if (!response.ok) throw new Error(String(response.status));
+            await refreshPage();
+        });
+        controls.addEventListener("submit", (event) => {
             event.preventDefault();
-            await post(controls, event.submitter);
+            if (event.submitter && event.submitter.dataset.key) press(event.submitter.dataset.key);
         });
         document.addEventListener("keydown", (event) => {
             if (event.altKey || event.ctrlKey || event.metaKey) return;
@@ -79,10 +109,9 @@
                 if (document.fullscreenElement) document.exitFullscreen(); else document.documentElement.requestFullscreen();
                 return;
             }
-            const button = controls.querySelector(`[data-key="${key}"]`);
-            if (button) {
+            if (controls.querySelector(`[data-key="${key}"]`)) {
                 event.preventDefault();
-                controls.requestSubmit(button);
+                press(key);
             }
         });
         listen({
@@ -90,11 +119,10 @@
             scores: refreshStage,
             dots: refreshStage,
             participants: refreshStage,
-            // The buttons depend on the step and its state: load the page again (nothing is typed here).
-            step: () => window.location.reload(),
-            state: () => window.location.reload(),
-            status: () => window.location.reload(),
-            reset: () => window.location.reload(),
+            step: () => enqueue(refreshPage),
+            state: () => enqueue(refreshPage),
+            status: () => enqueue(refreshPage),
+            reset: () => enqueue(refreshPage),
             hello: refreshStage,
         });
         startTimers();
