@@ -25,13 +25,17 @@ public static class LiveEndpoint
                 return Results.NotFound();
             }
 
-            var holder = WorkshopAccess.IsFacilitator(context, workshop) ? $"facilitator:{id:N}"
-                : await WorkshopAccess.FindParticipantAsync(db, context, id) is { } participant ? $"participant:{participant.Id:N}"
-                : null;
-            if (holder is null)
+            Guid? participantId = null;
+            if (!WorkshopAccess.IsFacilitator(context, workshop))
             {
-                return Results.StatusCode(StatusCodes.Status403Forbidden);
+                participantId = (await WorkshopAccess.FindParticipantAsync(db, context, id))?.Id;
+                if (participantId is null)
+                {
+                    return Results.StatusCode(StatusCodes.Status403Forbidden);
+                }
             }
+
+            var holder = participantId is { } me ? $"participant:{me:N}" : $"facilitator:{id:N}";
 
             // One slot per open stream, given back when the response ends (the page closed, the connection dropped).
             // Beyond a limit the page keeps working without live updates; live.js tries again later, backing off.
@@ -55,11 +59,14 @@ public static class LiveEndpoint
             // Streams end when the app stops (SIGTERM), so shutdown does not wait for open pages; browsers reconnect.
             var ends = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
             context.Response.RegisterForDispose(ends);
-            return TypedResults.ServerSentEvents(Stream(events, id, last, clock, ends.Token));
+            return TypedResults.ServerSentEvents(Stream(events, id, participantId, last, clock, ends.Token));
         });
 
-    /// <summary>The events of one open page: hello, then the workshop's events, and a ping every <see cref="Heartbeat"/>.</summary>
-    internal static async IAsyncEnumerable<SseItem<string>> Stream(IWorkshopEvents events, Guid id, long? last, TimeProvider clock, [EnumeratorCancellation] CancellationToken aborted)
+    /// <summary>
+    /// The events of one open page (<paramref name="participantId"/>: whose page, null for the facilitator's): hello,
+    /// then the workshop's events, and a ping every <see cref="Heartbeat"/>.
+    /// </summary>
+    internal static async IAsyncEnumerable<SseItem<string>> Stream(IWorkshopEvents events, Guid id, Guid? participantId, long? last, TimeProvider clock, [EnumeratorCancellation] CancellationToken aborted)
     {
         // Tell the browser to retry quickly after a drop; the first line also flushes the headers at once.
         yield return new SseItem<string>("{}", "hello") { ReconnectionInterval = TimeSpan.FromSeconds(1) };
@@ -106,7 +113,7 @@ public static class LiveEndpoint
                 }
 
                 var e = subscription.Current;
-                yield return new SseItem<string>(System.Text.Json.JsonSerializer.Serialize(new { step = e.Step }), e.Type) { EventId = e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                yield return new SseItem<string>(e.DataFor(participantId), e.Type) { EventId = e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
                 next = subscription.MoveNextAsync().AsTask();
             }
         }

@@ -1,11 +1,22 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Threading.Channels;
+using HandhavingsKoers.Web.Content;
+using HandhavingsKoers.Web.Workshops;
 
 namespace HandhavingsKoers.Web.Live;
 
-/// <summary>Something changed in a workshop. Pages fetch what they show again; the event only says what and where.</summary>
+/// <summary>
+/// Something changed in a workshop. Pages fetch what they show again; the event says what and where. One kind of
+/// change is frequent enough in a big room to travel in the event itself: a note added (<see cref="Note"/>), so the
+/// pages that may read it show it without each fetching and rendering a fragment (docs/decisions/0017).
+/// </summary>
 public sealed record WorkshopEvent(long Id, string Type, string? Step)
 {
+    private string? _plain;
+    private string? _withNote;
+    private string? _later;
+
     public const string Notes = "notes";
     public const string StepMoved = "step";
     public const string StepState = "state";
@@ -18,7 +29,42 @@ public sealed record WorkshopEvent(long Id, string Type, string? Step)
 
     /// <summary>The stream could not resume from the browser's last event: it should fetch everything again.</summary>
     public const string Reset = "reset";
+
+    /// <summary>The note a <see cref="Notes"/> event added, when one was added; null for every other change.</summary>
+    public LiveNote? Note { get; init; }
+
+    /// <summary>
+    /// The event's data for one open page: <paramref name="participantId"/> is the participant whose page it is, null
+    /// for the facilitator's pages. The one place that decides what a page receives. A participant who may read an
+    /// added note and did not write it gets the note itself; one who may not (silent writing), and every participant
+    /// for a score, gets "later": only a count changed, so the page asks when it suits it, not all pages at once. The
+    /// author's and the facilitator's pages fetch at once as before (they show buttons on the note). Each text is
+    /// made once per event, not once per page.
+    /// </summary>
+    public string DataFor(Guid? participantId)
+    {
+        if (participantId is not null && participantId != Note?.AuthorId)
+        {
+            if (Note is { OthersMayRead: true } note)
+            {
+                return _withNote ??= JsonSerializer.Serialize(new { step = Step, note = new { id = note.Id.ToString("N"), column = note.Column.ToString(), text = note.Text, author = note.Author } });
+            }
+
+            if (Note is not null || Type == Scores)
+            {
+                return _later ??= JsonSerializer.Serialize(new { step = Step, later = true });
+            }
+        }
+
+        return _plain ??= JsonSerializer.Serialize(new { step = Step });
+    }
 }
+
+/// <summary>
+/// A note as the event of its adding carries it: what every participant who may read it sees (text and author as
+/// <see cref="NoteView"/> names them), and whether the other participants may read it now (not during silent writing).
+/// </summary>
+public sealed record LiveNote(Guid Id, Guid? AuthorId, NoteColumn Column, string Text, string? Author, bool OthersMayRead);
 
 /// <summary>
 /// The live fan-out: pages publish changes, open streams receive them. One small seam, so that several server
@@ -32,7 +78,7 @@ public interface IWorkshopEvents
     /// </summary>
     long LastId { get; }
 
-    WorkshopEvent Publish(Guid workshopId, string type, string? step = null);
+    WorkshopEvent Publish(Guid workshopId, string type, string? step = null, LiveNote? note = null);
 
     /// <summary>
     /// Events of one workshop, starting after <paramref name="lastEventId"/> when it is given and still remembered
@@ -94,7 +140,7 @@ public sealed class InMemoryWorkshopEvents : IWorkshopEvents
         }
     }
 
-    public WorkshopEvent Publish(Guid workshopId, string type, string? step = null)
+    public WorkshopEvent Publish(Guid workshopId, string type, string? step = null, LiveNote? note = null)
     {
         while (true)
         {
@@ -106,7 +152,7 @@ public sealed class InMemoryWorkshopEvents : IWorkshopEvents
                     continue; // forgotten between finding and locking it: take the new one
                 }
 
-                var e = new WorkshopEvent(Interlocked.Increment(ref _lastId), type, step);
+                var e = new WorkshopEvent(Interlocked.Increment(ref _lastId), type, step) { Note = note };
                 room.Recent.Enqueue(e);
                 if (room.Recent.Count > Remembered)
                 {

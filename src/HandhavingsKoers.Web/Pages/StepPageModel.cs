@@ -142,6 +142,7 @@ public abstract class StepPageModel(
     {
         var column = Form.Column ?? NoteColumn.Already;
         var anchor = "#" + FormIds.AddNote(column);
+        Note? added = null;
         try
         {
             // A retried post (double click, flaky Wi-Fi) carries the same id as the first: store the note once.
@@ -156,7 +157,7 @@ public abstract class StepPageModel(
             Workshop.EnsureRoomForNote(security.Value.NoteQuota, Actor,
                 await db.Notes.CountAsync(n => n.WorkshopId == Workshop.Id),
                 me is null ? 0 : await db.Notes.CountAsync(n => n.ParticipantId == me && n.CreatedAt > since));
-            Workshop.AddNote(Edition, Step, column, Form.Text, Actor, now, Form.ClientId ?? Guid.Empty);
+            added = Workshop.AddNote(Edition, Step, column, Form.Text, Actor, now, Form.ClientId ?? Guid.Empty);
             await db.SaveChangesAsync();
         }
         catch (DbUpdateException) when (Form.ClientId is not null)
@@ -191,7 +192,18 @@ public abstract class StepPageModel(
             return await ShowAgainAsync(FormIds.AddNote(column), e.Message);
         }
 
-        return await ChangedAsync(WorkshopEvent.Notes, anchor);
+        return await ChangedAsync(WorkshopEvent.Notes, anchor, added is null ? null : await LiveNoteAsync(added));
+    }
+
+    /// <summary>
+    /// The added note as its event carries it to the other participants' pages: named as they see it
+    /// (<see cref="NoteView.For"/>), and whether they may read it now (<see cref="Workshop.OthersMayRead"/>).
+    /// </summary>
+    private async Task<LiveNote> LiveNoteAsync(Note note)
+    {
+        var author = await db.Notes.AsNoTracking().Where(n => n.Id == note.Id)
+            .Select(NoteView.For(Viewer.Participant(Guid.Empty), writable: false)).Select(n => n.Author).SingleOrDefaultAsync();
+        return new LiveNote(note.Id, note.ParticipantId, note.Column, note.Text, author, Workshop.OthersMayRead(note, Step, Edition));
     }
 
     public async Task<IActionResult> OnPostEditNoteAsync()
@@ -245,9 +257,9 @@ public abstract class StepPageModel(
     /// After a change was saved: tell the open pages, then answer the script with the fresh live fragment,
     /// or a plain form post with a redirect to this step (post, redirect, get).
     /// </summary>
-    protected async Task<IActionResult> ChangedAsync(string eventType, string anchor)
+    protected async Task<IActionResult> ChangedAsync(string eventType, string anchor, LiveNote? note = null)
     {
-        events.Publish(Workshop.Id, eventType, Step.Key);
+        events.Publish(Workshop.Id, eventType, Step.Key, note);
         if (!FromScript)
         {
             return Redirect(StepUrl(Step) + anchor);

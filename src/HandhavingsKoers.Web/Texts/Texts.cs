@@ -534,6 +534,7 @@ public static partial class Texts
             ["newNote"] = "Er is een nieuwe notitie.",
             ["newNotes"] = "Er zijn {0} nieuwe notities.",
             ["noteAdded"] = "Uw notitie is toegevoegd.",
+            ["noteBy"] = Notes.By,
             ["scoreSaved"] = Scores.Saved,
             ["scoreRemoved"] = Scores.Removed,
             ["linkCopied"] = Facilitator.LinkCopied,

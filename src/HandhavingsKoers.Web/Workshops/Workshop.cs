@@ -178,6 +178,13 @@ public sealed class Workshop
     }
 
     /// <summary>
+    /// Whether participants other than the note's author may read it now, by <see cref="NotesVisibleTo"/>: what the
+    /// live event of a new note may carry to their pages.
+    /// </summary>
+    public bool OthersMayRead(Note note, Step step, Edition edition) =>
+        NotesVisibleTo(Viewer.Participant(Guid.Empty), step, edition).Allows(note.ParticipantId);
+
+    /// <summary>
     /// The rule for "waar staan we?": the facilitator always sees the distribution; everyone else once the facilitator
     /// reveals it on a step the room has reached, or when the workshop is closed. Before that they learn only how many scored.
     /// The public reads a closed workshop's scores only where the facilitator revealed them to the room.

@@ -17,7 +17,7 @@ public sealed class LiveHeartbeatTests
         var clock = new CountingTimeProvider();
         var room = Guid.NewGuid();
         using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        var stream = LiveEndpoint.Stream(events, room, null, clock, cancel.Token).GetAsyncEnumerator(cancel.Token);
+        var stream = LiveEndpoint.Stream(events, room, null, null, clock, cancel.Token).GetAsyncEnumerator(cancel.Token);
         Assert.True(await stream.MoveNextAsync());
         Assert.Equal("hello", stream.Current.EventType);
 

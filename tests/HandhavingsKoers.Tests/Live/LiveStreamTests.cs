@@ -121,7 +121,7 @@ public sealed class LiveStreamTests : AppTest
     }
 
     /// <summary>Opens the stream, optionally does something, and returns the first event other than hello/ping.</summary>
-    private static async Task<(string Id, string Type, string Data)> NextEventAsync(User user, string url, string? lastEventId, Func<Task>? action)
+    internal static async Task<(string Id, string Type, string Data)> NextEventAsync(User user, string url, string? lastEventId, Func<Task>? action)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         if (lastEventId is not null)

@@ -37,16 +37,24 @@
         const controls = document.getElementById("presenter-controls");
         let retry = 0;
         let pending = 0;
-        // Coalesce bursts of events into one fetch of the stage at most every 250 ms.
+        // The first change is fetched at once (the room watches the screen); a burst after it is coalesced into one
+        // fetch at most every 250 ms. Only the newest answer is shown, should an older one arrive after it.
+        let lastFetch = 0;
+        let asked = 0;
         const refreshStage = () => {
-            if (!pending) pending = window.setTimeout(() => { pending = 0; fetchStage(); }, 250);
+            if (pending) return;
+            pending = window.setTimeout(() => { pending = 0; fetchStage(); }, Math.max(0, lastFetch + 250 - Date.now()));
         };
         const fetchStage = async () => {
             window.clearTimeout(retry);
+            lastFetch = Date.now();
+            const mine = ++asked;
             try {
                 const response = await fetch(root.dataset.stage, { credentials: "same-origin", cache: "no-store" });
                 if (response.ok) {
-                    stage.innerHTML = await response.text();
+                    const html = await response.text();
+                    if (mine !== asked) return;
+                    stage.innerHTML = html;
                     startTimers();
                     return;
                 }
@@ -190,10 +198,13 @@
         }
     };
     const fetchNotes = async () => {
+        const asked = Date.now();
         try {
             const response = await fetch(root.dataset.fragment, { credentials: "same-origin", cache: "no-store" });
             if (response.ok) {
                 applyFragment(await response.text());
+                // A note that came in an event while this fetch was on its way may be missing from its answer.
+                for (const seen of arrived) if (seen.at >= asked) showNote(seen.note);
                 return;
             }
         } catch {
@@ -202,6 +213,53 @@
         retry = window.setTimeout(refreshNotes, 2000);
     };
     window.addEventListener("online", () => refreshNotes());
+
+    // Only a count changed (a note nobody else may read yet, a score): ask within a few seconds, not all pages at once.
+    let later = 0;
+    const refreshLater = () => {
+        if (!later) later = window.setTimeout(() => { later = 0; if (root.dataset.fragment) refreshNotes(); else refreshRegions(); }, 2000 + Math.random() * 6000);
+    };
+
+    // A note another participant added, from the event itself (WorkshopEvent.DataFor): the same <li> as _NoteList
+    // renders for a note that is not yours. False when the list cannot simply grow (it is not on this page, or it
+    // shows only the newest notes): then the page fetches its notes.
+    const arrived = [];
+    const showNote = (note) => {
+        if (document.getElementById("notitie-" + note.id)) return true;
+        const list = document.getElementById("notes-" + note.column);
+        if (!list || list.querySelector(".more-notes")) return false;
+        let items = list.querySelector("ul.notes");
+        if (items && list.dataset.max && items.children.length >= Number(list.dataset.max)) return false;
+        if (!items) {
+            items = document.createElement("ul");
+            items.className = "notes";
+            list.querySelector("p.empty")?.remove();
+            list.append(items);
+        }
+        const item = document.createElement("li");
+        item.id = "notitie-" + note.id;
+        item.className = "note";
+        const text = document.createElement("p");
+        text.className = "note-text";
+        text.textContent = note.text;
+        const meta = document.createElement("p");
+        meta.className = "note-meta";
+        meta.textContent = t("noteBy", note.author);
+        item.append(text, meta);
+        items.append(item);
+        const count = Number(list.dataset.count || 0) + 1;
+        list.dataset.count = String(count);
+        const label = document.getElementById("count-" + note.column);
+        if (label) label.textContent = `(${count})`;
+        say(t("newNote"));
+        return true;
+    };
+    const noteArrived = (note) => {
+        const now = Date.now();
+        arrived.push({ note, at: now });
+        while (arrived.length && arrived[0].at < now - 30000) arrived.shift();
+        return showNote(note);
+    };
 
     const showFieldError = (form, message) => {
         const field = form.querySelector("textarea");
@@ -374,8 +432,11 @@
 
     listen({
         participants: refreshCount,
-        notes: (data) => { if (data.step === viewed) { if (root.dataset.fragment) refreshNotes(); else refreshRegions(); } },
-        scores: (data) => { if (data.step === viewed) refreshNotes(); },
+        notes: (data) => {
+            if (data.step !== viewed || (data.note && noteArrived(data.note))) return;
+            if (data.later) refreshLater(); else if (root.dataset.fragment) refreshNotes(); else refreshRegions();
+        },
+        scores: (data) => { if (data.step === viewed) { if (data.later) refreshLater(); else refreshNotes(); } },
         dots: () => { if (!root.dataset.fragment) refreshRegions(); },
         state: (data) => { if (data.step === viewed) refreshNotes(); },
         step: onStep,
