@@ -136,7 +136,8 @@ public sealed class ServerProcess : IDisposable
 
     public string Url { get; }
 
-    public static async Task<ServerProcess> StartAsync()
+    /// <summary>Starts it; <paramref name="settings"/> are extra environment variables (configuration) for this run.</summary>
+    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "hk-busy", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -148,6 +149,7 @@ public sealed class ServerProcess : IDisposable
         start.Environment["Security__JoinAttemptsPerMinute"] = "100000";
         start.Environment["Security__NotesPerParticipantPerMinute"] = "100000"; // each participant posts every second
         if (Environment.GetEnvironmentVariable("Storage__Synchronous") is { } sync) start.Environment["Storage__Synchronous"] = sync;
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         // Content root: the web project (for wwwroot); the settings and seeds come from next to the dll.
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "src", "HandhavingsKoers.Web")))

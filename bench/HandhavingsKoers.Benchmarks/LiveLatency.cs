@@ -1,26 +1,27 @@
 using System.Diagnostics;
-using System.Net;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace HandhavingsKoers.Benchmarks;
 
 /// <summary>
-/// How long a note takes from its POST to the presenter's stream, with 200 participant streams open.
-/// Runs the real app on a loopback port (Kestrel, SQLite file) and talks to it over HTTP like browsers do.
+/// A big room, live: <c>participants</c> pages with their event streams open and the projector, while notes are
+/// posted at a steady pace. Measures, per note, the POST until (1) the projector's stream has its event, (2) the
+/// projector's stage holds its text, (3) each participant page has it (from the event, or from the fragment the
+/// page fetched because of it, as live.js does), plus the POSTs themselves and the server's memory. The app runs as
+/// its own process (Release, Kestrel, SQLite file); the pages are HTTP clients in this process.
 /// <c>dotnet run -c Release --project bench/HandhavingsKoers.Benchmarks -- live [participants] [notes] [pause ms]</c>
 /// </summary>
-public static class LiveLatency
+public static partial class LiveLatency
 {
     public static async Task RunAsync(int participants, int notes, int pauseMs)
     {
-        await using var app = new Host();
-        var baseUri = new Uri(app.BaseUrl);
-
+        using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Security__StreamsPerAddress"] = "100000", // every page streams from this one address
+            ["Security__MaxOpenStreams"] = "100000",
+        });
+        var baseUri = new Uri(server.Url);
         var (facilitator, workshop, code) = await WebForms.StartWorkshopAsync(baseUri);
         Console.WriteLine($"Joining {participants} participants…");
         var people = new List<(HttpClient Client, string Page)>();
@@ -29,96 +30,209 @@ public static class LiveLatency
             people.Add(await WebForms.JoinAsync(baseUri, workshop, code, $"Deelnemer {i}"));
         }
 
+        var sent = new long[notes];
+        var onPresenterStream = new long[notes];
+        var onStage = new long[notes];
+        var onPages = new long[notes, participants];
         using var stop = new CancellationTokenSource();
-        // Like the browsers' script: every participant page fetches its notes again on each "notes" event.
         var fragment = $"/w/{workshop}/stap/vertrouwen?handler=Live";
-        var streams = people.Select(p => Drain(p.Client, $"/w/{workshop}/live", null, stop.Token, fragment)).ToList();
-        var arrivals = System.Threading.Channels.Channel.CreateUnbounded<long>();
-        var presenter = Drain(facilitator, $"/w/{workshop}/live", arrivals.Writer, stop.Token);
-        await Task.Delay(1000); // let every stream connect
+        var pages = people.Select((p, i) => Page(p.Client, $"/w/{workshop}/live", fragment, (n, at) => Interlocked.CompareExchange(ref onPages[n, i], at, 0), stop.Token)).ToList();
+        var projector = Projector(facilitator, workshop, onPresenterStream, onStage, stop.Token);
+        await Task.Delay(2000); // let every stream connect
+        Console.WriteLine($"{participants} streams open; posting {notes} notes, one every {pauseMs} ms…");
 
-        Console.WriteLine($"{participants} streams open; posting {notes} notes…");
-        var latencies = new List<double>();
+        var posts = new List<Task<(double Ms, bool Ok)>>();
+        var pace = Stopwatch.StartNew();
         for (var n = 0; n < notes; n++)
         {
             var (client, page) = people[n % people.Count];
-            var sent = Stopwatch.GetTimestamp();
-            using var request = WebForms.NotePost(workshop, page, $"Meetnotitie {n}");
-            var post = client.SendAsync(request);
-            var arrived = await arrivals.Reader.ReadAsync();
-            latencies.Add(Stopwatch.GetElapsedTime(sent, arrived).TotalMilliseconds);
-            (await post).EnsureSuccessStatusCode();
-            await Task.Delay(pauseMs);
+            var wait = TimeSpan.FromMilliseconds(n * pauseMs) - pace.Elapsed;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait);
+            sent[n] = Stopwatch.GetTimestamp();
+            posts.Add(Post(client, WebForms.NotePost(workshop, page, $"Meetnotitie {n}.")));
         }
 
+        var posted = await Task.WhenAll(posts);
+        await Task.Delay(5000); // the last notes' way to every page
+        var memory = server.PeakMegabytes();
         stop.Cancel();
-        latencies.Sort();
-        double P(double q) => Percentiles.Of(latencies, q);
-        Console.WriteLine($"POST → presenter stream, {notes} notes, {participants} participant streams open, each page refetching its notes on every event, a note every {pauseMs} ms:");
-        Console.WriteLine($"  p50 {P(0.50):0.0} ms   p95 {P(0.95):0.0} ms   p99 {P(0.99):0.0} ms   max {latencies[^1]:0.0} ms");
+
+        var pageLatencies = new List<double>();
+        var missing = 0;
+        for (var n = 0; n < notes; n++)
+        {
+            for (var i = 0; i < participants; i++)
+            {
+                if (onPages[n, i] == 0) missing++;
+                else pageLatencies.Add(Stopwatch.GetElapsedTime(sent[n], onPages[n, i]).TotalMilliseconds);
+            }
+        }
+
+        Console.WriteLine($"{participants} participant pages and the projector open, {notes} notes, one every {pauseMs} ms:");
+        Report("POST (answer to the writer)", posted.Select(p => p.Ms).ToList(), posted.Count(p => !p.Ok));
+        Report("POST → projector's stream has the event", Since(sent, onPresenterStream, out var noEvent), noEvent);
+        Report("POST → projector's stage shows the note", Since(sent, onStage, out var notShown), notShown);
+        Report("POST → a participant page has the note", pageLatencies, missing);
+        Console.WriteLine($"  server peak memory {memory:0} MB");
     }
 
-    /// <summary>Reads a stream to its end; reports the arrival time of each "notes" event when asked.</summary>
-    private static async Task Drain(HttpClient client, string url, System.Threading.Channels.ChannelWriter<long>? notes, CancellationToken stop, string? refetch = null)
+    private static List<double> Since(long[] sent, long[] arrived, out int missing)
     {
+        var list = new List<double>();
+        missing = 0;
+        for (var n = 0; n < sent.Length; n++)
+        {
+            if (arrived[n] == 0) missing++;
+            else list.Add(Stopwatch.GetElapsedTime(sent[n], arrived[n]).TotalMilliseconds);
+        }
+
+        return list;
+    }
+
+    private static void Report(string what, List<double> latencies, int missing)
+    {
+        latencies.Sort();
+        if (latencies.Count == 0)
+        {
+            Console.WriteLine($"  {what}: nothing arrived ({missing} missing)");
+            return;
+        }
+
+        double P(double q) => Percentiles.Of(latencies, q);
+        Console.WriteLine($"  {what}: p50 {P(0.50):0.0} ms   p95 {P(0.95):0.0} ms   p99 {P(0.99):0.0} ms   max {latencies[^1]:0.0} ms   ({missing} missing or failed)");
+    }
+
+    private static async Task<(double Ms, bool Ok)> Post(HttpClient client, HttpRequestMessage request)
+    {
+        var start = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, stop);
-            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(stop));
-            while (await reader.ReadLineAsync(stop) is { } line)
+            using var response = await client.SendAsync(request);
+            await response.Content.ReadAsByteArrayAsync();
+            return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, response.IsSuccessStatusCode);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return (Stopwatch.GetElapsedTime(start).TotalMilliseconds, false);
+        }
+        finally
+        {
+            request.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// A participant page as live.js runs it: a note in the event is on the page at once; any other "notes" event
+    /// (their own note) makes it fetch its fragment, and the notes in that fragment are on the page when it arrives.
+    /// "Later" events (scores, hidden notes) are not part of this measurement.
+    /// </summary>
+    private static async Task Page(HttpClient client, string stream, string fragment, Action<int, long> has, CancellationToken stop)
+    {
+        await foreach (var (type, data) in Events(client, stream, stop))
+        {
+            if (type != "notes") continue;
+            var at = Stopwatch.GetTimestamp();
+            using var json = JsonDocument.Parse(data);
+            if (json.RootElement.TryGetProperty("note", out var note))
             {
-                if (line == "event: notes")
+                if (NoteNumber(note.GetProperty("text").GetString()!) is { } n) has(n, at);
+            }
+            else if (!json.RootElement.TryGetProperty("later", out _))
+            {
+                _ = Fetch(client, fragment, stop).ContinueWith(t =>
                 {
-                    notes?.TryWrite(Stopwatch.GetTimestamp());
-                    if (refetch is not null)
-                    {
-                        _ = client.GetAsync(refetch, stop).ContinueWith(t => t.Result.Dispose(), TaskScheduler.Default);
-                    }
+                    if (t.IsCompletedSuccessfully) foreach (var n in NotesIn(t.Result)) has(n, Stopwatch.GetTimestamp());
+                }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    /// <summary>The projector: its stream, and its stage fetched as live.js does (the first change at once, then at most every 250 ms).</summary>
+    private static async Task Projector(HttpClient client, string workshop, long[] onStream, long[] onStage, CancellationToken stop)
+    {
+        var fetching = 0;
+        var again = 0;
+        async Task FetchStage()
+        {
+            do
+            {
+                Volatile.Write(ref again, 0);
+                var started = Stopwatch.GetTimestamp();
+                var html = await Fetch(client, $"/w/{workshop}/presenteren?handler=Stage", stop);
+                var at = Stopwatch.GetTimestamp();
+                foreach (var n in NotesIn(html)) Interlocked.CompareExchange(ref onStage[n], at, 0);
+                var rest = 250 - Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (Volatile.Read(ref again) == 1 && rest > 0) await Task.Delay(TimeSpan.FromMilliseconds(rest), stop);
+            }
+            while (Volatile.Read(ref again) == 1 && !stop.IsCancellationRequested);
+            Volatile.Write(ref fetching, 0);
+        }
+
+        await foreach (var (type, _) in Events(client, $"/w/{workshop}/live", stop))
+        {
+            if (type != "notes") continue;
+            var at = Stopwatch.GetTimestamp();
+            for (var n = 0; n < onStream.Length; n++)
+            {
+                if (Interlocked.CompareExchange(ref onStream[n], at, 0) == 0) break; // events come in order of the posts, roughly
+            }
+
+            Volatile.Write(ref again, 1);
+            if (Interlocked.Exchange(ref fetching, 1) == 0) _ = Task.Run(FetchStage, stop);
+        }
+    }
+
+    private static async Task<string> Fetch(HttpClient client, string url, CancellationToken stop)
+    {
+        using var response = await client.GetAsync(url, stop);
+        return await response.Content.ReadAsStringAsync(stop);
+    }
+
+    private static IEnumerable<int> NotesIn(string html) => NoteText().Matches(html).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+
+    private static int? NoteNumber(string text) => NoteText().Match(text) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    /// <summary>The events of a stream as (type, data), until it ends or <paramref name="stop"/>.</summary>
+    private static async IAsyncEnumerable<(string Type, string Data)> Events(HttpClient client, string url, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken stop)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, stop);
+        }
+        catch (Exception e) when (e is OperationCanceledException or HttpRequestException)
+        {
+            yield break;
+        }
+
+        using (response)
+        {
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(stop));
+            string? type = null, data = null;
+            while (true)
+            {
+                string? line;
+                try
+                {
+                    line = await reader.ReadLineAsync(stop);
+                }
+                catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
+                {
+                    yield break;
+                }
+
+                if (line is null) yield break;
+                if (line.StartsWith("event: ", StringComparison.Ordinal)) type = line[7..];
+                else if (line.StartsWith("data: ", StringComparison.Ordinal)) data = line[6..];
+                else if (line.Length == 0 && type is not null)
+                {
+                    yield return (type, data ?? "{}");
+                    (type, data) = (null, null);
                 }
             }
         }
-        catch (OperationCanceledException)
-        {
-        }
     }
 
-    private sealed class Host : WebApplicationFactory<Program>
-    {
-        private readonly string _folder = Path.Combine(Path.GetTempPath(), "hk-bench", Guid.NewGuid().ToString("N"));
-
-        public Host()
-        {
-            Directory.CreateDirectory(_folder);
-
-            // The factory finds the web project's folder through test-project build metadata, which this console
-            // project does not get; point it there by hand.
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "src", "HandhavingsKoers.Web")))
-            {
-                dir = dir.Parent;
-            }
-
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_HANDHAVINGSKOERS_WEB", Path.Combine(dir!.FullName, "src", "HandhavingsKoers.Web"));
-            UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-            StartServer();
-            BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        }
-
-        public string BaseUrl { get; }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Storage:DatabasePath", Path.Combine(_folder, "bench.db"));
-            builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Serilog:WriteTo:File:Args:path"] = Path.Combine(_folder, "logs", "hk-.log"),
-                ["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning",
-                ["Serilog:WriteTo:Console:Name"] = "Console",
-                ["Serilog:MinimumLevel:Default"] = "Warning",
-                ["Security:JoinAttemptsPerMinute"] = "100000", // every participant joins from this one address
-                ["Security:NotesPerParticipantPerMinute"] = "100000", // a benchmark writes faster than people do
-            }));
-        }
-    }
+    [GeneratedRegex(@"Meetnotitie (\d+)\.")]
+    private static partial Regex NoteText();
 }
