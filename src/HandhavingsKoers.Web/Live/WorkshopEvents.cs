@@ -9,7 +9,7 @@ namespace HandhavingsKoers.Web.Live;
 /// <summary>
 /// Something changed in a workshop. Pages fetch what they show again; the event says what and where. One kind of
 /// change is frequent enough in a big room to travel in the event itself: a note added (<see cref="Note"/>), so the
-/// pages that may read it show it without each fetching and rendering a fragment (docs/decisions/0017).
+/// pages that may read it show it without each fetching and rendering a fragment (docs/decisions/0019).
 /// </summary>
 public sealed record WorkshopEvent(long Id, string Type, string? Step)
 {
