@@ -113,6 +113,12 @@ public static class LiveEndpoint
                 }
 
                 var e = subscription.Current;
+                if (!e.Reaches(participantId))
+                {
+                    next = subscription.MoveNextAsync().AsTask();
+                    continue;
+                }
+
                 yield return new SseItem<string>(e.DataFor(participantId), e.Type) { EventId = e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
                 next = subscription.MoveNextAsync().AsTask();
             }

@@ -34,10 +34,19 @@ public sealed record WorkshopEvent(long Id, string Type, string? Step)
     public LiveNote? Note { get; init; }
 
     /// <summary>
+    /// Only counts changed, through a participant's own choice (a score given, a dot placed): other participants'
+    /// pages may catch up within seconds rather than all at once.
+    /// </summary>
+    public bool CountsOnly { get; init; }
+
+    /// <summary>Whether a page gets this event at all: participants' pages do not show who joined.</summary>
+    public bool Reaches(Guid? participantId) => participantId is null || Type != Participants;
+
+    /// <summary>
     /// The event's data for one open page: <paramref name="participantId"/> is the participant whose page it is, null
     /// for the facilitator's pages. The one place that decides what a page receives. A participant who may read an
     /// added note and did not write it gets the note itself; one who may not (silent writing), and every participant
-    /// for a score, gets "later": only a count changed, so the page asks when it suits it, not all pages at once. The
+    /// for a <see cref="CountsOnly"/> change (a score, a dot), gets "later": only a count or a ranking changed, so the page asks when it suits it, not all pages at once. The
     /// author's and the facilitator's pages fetch at once as before (they show buttons on the note). Each text is
     /// made once per event, not once per page.
     /// </summary>
@@ -50,7 +59,7 @@ public sealed record WorkshopEvent(long Id, string Type, string? Step)
                 return _withNote ??= JsonSerializer.Serialize(new { step = Step, note = new { id = note.Id.ToString("N"), column = note.Column.ToString(), text = note.Text, author = note.Author } });
             }
 
-            if (Note is not null || Type == Scores)
+            if (Note is not null || CountsOnly)
             {
                 return _later ??= JsonSerializer.Serialize(new { step = Step, later = true });
             }
@@ -78,7 +87,7 @@ public interface IWorkshopEvents
     /// </summary>
     long LastId { get; }
 
-    WorkshopEvent Publish(Guid workshopId, string type, string? step = null, LiveNote? note = null);
+    WorkshopEvent Publish(Guid workshopId, string type, string? step = null, LiveNote? note = null, bool countsOnly = false);
 
     /// <summary>
     /// Events of one workshop, starting after <paramref name="lastEventId"/> when it is given and still remembered
@@ -140,7 +149,7 @@ public sealed class InMemoryWorkshopEvents : IWorkshopEvents
         }
     }
 
-    public WorkshopEvent Publish(Guid workshopId, string type, string? step = null, LiveNote? note = null)
+    public WorkshopEvent Publish(Guid workshopId, string type, string? step = null, LiveNote? note = null, bool countsOnly = false)
     {
         while (true)
         {
@@ -152,7 +161,7 @@ public sealed class InMemoryWorkshopEvents : IWorkshopEvents
                     continue; // forgotten between finding and locking it: take the new one
                 }
 
-                var e = new WorkshopEvent(Interlocked.Increment(ref _lastId), type, step) { Note = note };
+                var e = new WorkshopEvent(Interlocked.Increment(ref _lastId), type, step) { Note = note, CountsOnly = countsOnly };
                 room.Recent.Enqueue(e);
                 if (room.Recent.Count > Remembered)
                 {

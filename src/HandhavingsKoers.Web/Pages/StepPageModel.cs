@@ -257,9 +257,9 @@ public abstract class StepPageModel(
     /// After a change was saved: tell the open pages, then answer the script with the fresh live fragment,
     /// or a plain form post with a redirect to this step (post, redirect, get).
     /// </summary>
-    protected async Task<IActionResult> ChangedAsync(string eventType, string anchor, LiveNote? note = null)
+    protected async Task<IActionResult> ChangedAsync(string eventType, string anchor, LiveNote? note = null, bool countsOnly = false)
     {
-        events.Publish(Workshop.Id, eventType, Step.Key, note);
+        events.Publish(Workshop.Id, eventType, Step.Key, note, countsOnly);
         if (!FromScript)
         {
             return Redirect(StepUrl(Step) + anchor);

@@ -60,4 +60,26 @@ public sealed class LiveNoteEventTests : AppTest
         var (_, _, forFacilitator) = await LiveStreamTests.NextEventAsync(facilitator, $"/w/{workshop.Id}/live", null, () => scorer.ScoreAsync(workshop.ParticipantUrl("vertrouwen"), 3));
         Assert.DoesNotContain("later", forFacilitator, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Participants_pages_are_not_told_who_joins_and_the_facilitators_are()
+    {
+        using var facilitator = App.NewUser();
+        using var first = App.NewUser();
+        using var late = App.NewUser();
+        var workshop = await facilitator.StartWorkshopAsync();
+        await first.JoinAsync(workshop.JoinCode, "Fatima");
+        var live = $"/w/{workshop.Id}/live";
+
+        var (_, forFacilitator, _) = await LiveStreamTests.NextEventAsync(facilitator, live, null, () => late.JoinAsync(workshop.JoinCode, "Bram"));
+        Assert.Equal("participants", forFacilitator);
+
+        using var later = App.NewUser();
+        var (_, forParticipant, _) = await LiveStreamTests.NextEventAsync(first, live, null, async () =>
+        {
+            await later.JoinAsync(workshop.JoinCode, "Sanne");
+            await facilitator.MoveRoomAsync(workshop, "vertrouwen");
+        });
+        Assert.Equal("step", forParticipant);
+    }
 }

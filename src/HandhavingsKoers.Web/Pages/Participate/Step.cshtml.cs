@@ -78,7 +78,7 @@ public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProv
             TempData["Saved"] = remove ? Texts.Scores.Removed : Texts.Scores.Saved;
         }
 
-        return await ChangedAsync(WorkshopEvent.Scores, $"#{FormIds.Score}");
+        return await ChangedAsync(WorkshopEvent.Scores, $"#{FormIds.Score}", countsOnly: true);
     }
 
     public async Task<IActionResult> OnPostRenameAsync(string? displayName)

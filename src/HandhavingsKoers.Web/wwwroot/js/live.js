@@ -437,7 +437,7 @@
             if (data.later) refreshLater(); else if (root.dataset.fragment) refreshNotes(); else refreshRegions();
         },
         scores: (data) => { if (data.step === viewed) { if (data.later) refreshLater(); else refreshNotes(); } },
-        dots: () => { if (!root.dataset.fragment) refreshRegions(); },
+        dots: (data) => { if (!root.dataset.fragment) { if (data.later) refreshLater(); else refreshRegions(); } },
         state: (data) => { if (data.step === viewed) refreshNotes(); },
         step: onStep,
         status: () => { if (!isTyping()) window.location.reload(); },
