@@ -50,7 +50,9 @@ builder.Services.AddRazorPages()
     });
 builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.Section));
 builder.Services.AddSingleton<RetentionService>();
-if (!Commands.IsCommand(args))
+// The operator's commands (Maintenance/) run instead of serving; the gemeente commands live in a file of their own.
+var isCommand = Commands.IsCommand(args) || GemeenteCommands.IsCommand(args);
+if (!isCommand)
 {
     builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
 }
@@ -87,7 +89,12 @@ catch (StartupProblemException e)
     return 1;
 }
 
-if (Commands.IsCommand(args))
+if (GemeenteCommands.IsCommand(args))
+{
+    return await GemeenteCommands.RunAsync(app.Services, args);
+}
+
+if (isCommand)
 {
     return await Commands.RunAsync(app.Services, args);
 }

@@ -37,5 +37,10 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
         // A plain id, not a relationship: the follow-up outlives the session it follows (see the migration).
         builder.HasIndex(w => w.PreviousWorkshopId);
         builder.Ignore(w => w.IsClosed);
+        builder.Ignore(w => w.HasFacilitatorLink);
+
+        // A plain id, not a relationship: on SQLite a new foreign key rebuilds the whole Workshops table. Deleting a
+        // gemeente deletes its sessions explicitly (GemeenteCommands), and a beheerder reads them by this index.
+        builder.HasIndex(w => w.GemeenteId);
     }
 }
