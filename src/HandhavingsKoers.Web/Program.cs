@@ -27,6 +27,7 @@ builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSect
 builder.Services.AddOptions<ReportsOptions>().Bind(builder.Configuration.GetSection(ReportsOptions.Section));
 builder.Services.AddOptions<ThemeOptions>().Bind(builder.Configuration.GetSection(ThemeOptions.Section));
 builder.Services.AddSingleton<ThemeStylesheet>();
+builder.Services.AddSingleton<ThemeCatalog>();
 
 builder.Services.AddSingleton(sp => EditionLoader.LoadFolder(
     sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolveSeedFolder()));
@@ -42,6 +43,7 @@ builder.Services.AddRazorPages()
         DutchModelBinding.Apply(options.ModelBindingMessageProvider);
         options.Filters.Add(new HandhavingsKoers.Web.Pages.AntiforgeryRefusalFilter());
         options.Filters.Add(new HandhavingsKoers.Web.Pages.UnknownHandlerFilter());
+        options.Filters.Add(new GemeenteThemeFilter());
 
         // jQuery-style keys ("a[b][c]") are not ours; their reader throws on a key with an unclosed bracket
         // ("Panels[x=1"), which made any such post a 500. The plain form reader answers those with a Dutch 400.
@@ -73,6 +75,7 @@ try
     // Fail fast: a broken seed file or an unreachable data file should stop the app at start, not at the first visitor.
     app.Services.GetRequiredService<EditionCatalog>();
     app.Services.GetRequiredService<ThemeStylesheet>();
+    app.Services.GetRequiredService<ThemeCatalog>();
     app.CheckInstallation();
     app.PrepareStorage();
 }

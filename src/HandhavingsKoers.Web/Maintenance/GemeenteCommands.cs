@@ -9,7 +9,8 @@ namespace HandhavingsKoers.Web.Maintenance;
 /// <summary>
 /// The operator's commands for gemeente spaces (decision 0018), run with the app's own configuration:
 /// <c>dotnet run --project src/HandhavingsKoers.Web -- gemeente add "Zuidwaarde" [voor wie]</c> and
-/// <c>gemeente list</c>, <c>gemeente beheerder "Zuidwaarde" [voor wie]</c>, <c>gemeente delete "Zuidwaarde" [--confirm]</c>.
+/// <c>gemeente list</c>, <c>gemeente beheerder "Zuidwaarde" [voor wie]</c>, <c>gemeente theme "Zuidwaarde" &lt;theme&gt;</c>,
+/// <c>gemeente delete "Zuidwaarde" [--confirm]</c>.
 /// A beheerder link is printed once, to the console only: it is never written to a log.
 /// </summary>
 public static partial class GemeenteCommands
@@ -24,6 +25,7 @@ public static partial class GemeenteCommands
           gemeente list                              the gemeenten, their sessions and working beheerder links
           gemeente beheerder "<name>" ["<for whom>"]  a new beheerder link for the gemeente (printed once)
           gemeente delete "<name>" [--confirm]       delete the gemeente and ALL its sessions (asks to confirm)
+          gemeente theme "<name>" <theme|default>    the theme of its pages (one of Theme:Available, or the installation's)
         """;
 
     /// <param name="output">Where the command writes (the console); a test passes a writer of its own.</param>
@@ -46,6 +48,8 @@ public static partial class GemeenteCommands
                     return await ListAsync(db, output);
                 case [_, "beheerder", var name, .. var rest] when rest.Length <= 1:
                     return await NewBeheerderAsync(db, clock, logger, output, baseAddress, name, rest.FirstOrDefault());
+                case [_, "theme", var name, var theme]:
+                    return await ThemeAsync(db, scope.ServiceProvider.GetRequiredService<Theme.ThemeCatalog>(), logger, output, name, theme);
                 case [_, "delete", var name, .. var rest] when rest is [] or ["--confirm"]:
                     return await DeleteAsync(db, logger, output, input, name, confirmed: rest is ["--confirm"]);
                 default:
@@ -127,6 +131,28 @@ public static partial class GemeenteCommands
         return 0;
     }
 
+    private static async Task<int> ThemeAsync(AppDbContext db, Theme.ThemeCatalog themes, ILogger logger, TextWriter output, string name, string theme)
+    {
+        var gemeente = await FindAsync(db, name);
+        if (gemeente is null)
+        {
+            return await NotFoundAsync(output, name);
+        }
+
+        var key = theme == "default" ? null : theme;
+        if (key is not null && themes.Find(key) is null)
+        {
+            await output.WriteLineAsync($"No theme '{theme}'. Available: {string.Join(", ", themes.All.Select(t => t.Key).Append("default"))} (Theme:Available in the configuration).");
+            return 1;
+        }
+
+        gemeente.ChooseTheme(key);
+        await db.SaveChangesAsync();
+        LogThemeChosen(logger, gemeente.Name, gemeente.Id, key ?? "default");
+        await output.WriteLineAsync($"'{gemeente.Name}' now uses the theme {key ?? "of the installation"}.");
+        return 0;
+    }
+
     private static async Task<int> DeleteAsync(AppDbContext db, ILogger logger, TextWriter output, TextReader? input, string name, bool confirmed)
     {
         var gemeente = await FindAsync(db, name);
@@ -203,6 +229,9 @@ public static partial class GemeenteCommands
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Operator: issued a beheerder link for gemeente {Gemeente} ({GemeenteId})")]
     private static partial void LogLinkIssued(ILogger logger, string gemeente, Guid gemeenteId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Operator: gemeente {Gemeente} ({GemeenteId}) now uses theme {Theme}")]
+    private static partial void LogThemeChosen(ILogger logger, string gemeente, Guid gemeenteId, string theme);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Operator: deleted gemeente {Gemeente} ({GemeenteId}) and its {Sessions} sessions")]
     private static partial void LogDeleted(ILogger logger, string gemeente, Guid gemeenteId, int sessions);

@@ -3,6 +3,7 @@ using HandhavingsKoers.Web.Data;
 using HandhavingsKoers.Web.Gemeenten;
 using HandhavingsKoers.Web.Hosting;
 using HandhavingsKoers.Web.Pages.Workshops;
+using HandhavingsKoers.Web.Theme;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -17,7 +18,7 @@ namespace HandhavingsKoers.Web.Pages.Gemeente;
 /// (<see cref="OnPageHandlerExecutionAsync"/>); every query then goes through <see cref="Beheerder"/>, so nothing of
 /// another gemeente is read or changed.
 /// </summary>
-public sealed partial class IndexModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, PublicAddress publicAddress, ILogger<IndexModel> logger)
+public sealed partial class IndexModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, PublicAddress publicAddress, ThemeCatalog themes, ILogger<IndexModel> logger)
     : PageModel
 {
     private const string NewFacilitatorLinkKey = "NieuweBegeleiderslink";
@@ -32,6 +33,13 @@ public sealed partial class IndexModel(AppDbContext db, EditionCatalog editions,
 
     [BindProperty]
     public InviteInput Invite { get; set; } = new();
+
+    /// <summary>The theme chosen in the theme form: a key of <see cref="ThemeCatalog"/>, or empty for the installation's.</summary>
+    [BindProperty]
+    public string? ThemeKey { get; set; }
+
+    /// <summary>The themes this installation offers its gemeenten; none: the page has no theme form.</summary>
+    public IReadOnlyList<ThemeChoice> Themes => themes.All;
 
     public Gemeenten.Gemeente Gemeente { get; private set; } = null!;
 
@@ -210,6 +218,20 @@ public sealed partial class IndexModel(AppDbContext db, EditionCatalog editions,
         return Redirect(Routes.Gemeente(Gemeente.Id) + "#beheerders-titel");
     }
 
+    public async Task<IActionResult> OnPostThemeAsync()
+    {
+        if (!string.IsNullOrEmpty(ThemeKey) && themes.Find(ThemeKey) is null)
+        {
+            ModelState.AddModelError(nameof(ThemeKey), Messages.ThemeUnknown);
+            return await ShowAsync(StatusCodes.Status400BadRequest);
+        }
+
+        Gemeente.ChooseTheme(ThemeKey);
+        await db.SaveChangesAsync();
+        TempData["Saved"] = Texts.Gemeente.ThemeSaved;
+        return Redirect(Routes.Gemeente(Gemeente.Id) + "#huisstijl-titel");
+    }
+
     private async Task<IActionResult> ShowAsync(int status = StatusCodes.Status200OK)
     {
         var sessions = await Beheerder.Sessions(db.Workshops).AsNoTracking()
@@ -230,6 +252,7 @@ public sealed partial class IndexModel(AppDbContext db, EditionCatalog editions,
             NewBeheerderLink = publicAddress.BeheerderLink(Request, Gemeente.Id, beheerderKey);
         }
 
+        ThemeKey ??= Gemeente.ThemeKey;
         Response.StatusCode = status;
         return Page();
     }
