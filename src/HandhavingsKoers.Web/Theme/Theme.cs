@@ -37,10 +37,13 @@ public sealed class AvailableTheme
     public string? Stylesheet { get; set; }
 
     public string? ClassName { get; set; }
+
+    /// <summary>The accent colour of the PDF report (titles, headings, bullets), as <c>#RRGGBB</c>; empty: the app's own.</summary>
+    public string? PdfAccent { get; set; }
 }
 
 /// <summary>A theme as the layout uses it: the class on the body and the address of its token file.</summary>
-public sealed record ThemeChoice(string Key, string Name, string ClassName, string File, string Version)
+public sealed record ThemeChoice(string Key, string Name, string ClassName, string File, string Version, string? PdfAccent = null)
 {
     public string Url => $"{ThemeCatalog.PathPrefix}{Key}.css?v={Version}";
 }
@@ -74,9 +77,15 @@ public sealed partial class ThemeCatalog
                 throw new InvalidOperationException($"Theme:Available:{key}:ClassName '{theme.ClassName}' is not a CSS class name (letters, digits, '-' and '_').");
             }
 
+            var accent = string.IsNullOrWhiteSpace(theme.PdfAccent) ? null : theme.PdfAccent.Trim();
+            if (accent is not null && !HexColour().IsMatch(accent))
+            {
+                throw new InvalidOperationException($"Theme:Available:{key}:PdfAccent '{theme.PdfAccent}' is not a colour like #01689B.");
+            }
+
             using var stream = System.IO.File.OpenRead(file);
             themes.Add(new ThemeChoice(key, string.IsNullOrWhiteSpace(theme.Name) ? key : theme.Name.Trim(), theme.ClassName, file,
-                Convert.ToHexStringLower(SHA256.HashData(stream))[..12]));
+                Convert.ToHexStringLower(SHA256.HashData(stream))[..12], accent));
         }
 
         All = themes;
@@ -88,6 +97,9 @@ public sealed partial class ThemeCatalog
 
     [GeneratedRegex("^[a-z0-9-]{1,50}$")]
     private static partial Regex ThemeKey();
+
+    [GeneratedRegex("^#[0-9A-Fa-f]{6}$")]
+    private static partial Regex HexColour();
 }
 
 /// <summary>The configured theme, checked once at start-up, and served at <c>/thema.css</c>.</summary>

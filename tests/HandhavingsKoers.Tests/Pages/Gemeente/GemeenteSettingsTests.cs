@@ -16,6 +16,7 @@ public sealed class GemeenteSettingsTests
             ["Theme:Available:zuidwaarde:Name"] = "Huisstijl Zuidwaarde",
             ["Theme:Available:zuidwaarde:Stylesheet"] = Path.Combine(folder, "zuid.css"),
             ["Theme:Available:zuidwaarde:ClassName"] = "zuidwaarde-theme",
+            ["Theme:Available:zuidwaarde:PdfAccent"] = "#0B6E2F",
         });
         var gemeente = await app.AddGemeenteAsync("Zuidwaarde");
         using var beheerder = app.NewUser();
@@ -48,9 +49,13 @@ public sealed class GemeenteSettingsTests
             Assert.Contains("#123456", await facilitator.Client.GetStringAsync(sheet), StringComparison.Ordinal);
         }
 
+        // The PDF's title and headings take the theme's accent colour; a session without a gemeente keeps ours.
+        Assert.True(await AccentPixelsAsync(facilitator, $"/w/{session}/samenvatting?handler=Pdf") > 100);
+
         // A session without a gemeente, and the home page, keep the installation's theme.
         using var other = app.NewUser();
         var loose = await other.StartWorkshopAsync();
+        Assert.Equal(0, await AccentPixelsAsync(other, $"/w/{loose.Id}/samenvatting?handler=Pdf"));
         Assert.Contains("voorbeeld-theme", loose.FacilitatorPage.Document.Body!.ClassList);
         Assert.Contains("voorbeeld-theme", (await other.OpenAsync("/")).Document.Body!.ClassList);
 
@@ -60,6 +65,38 @@ public sealed class GemeenteSettingsTests
         Assert.Contains("voorbeeld-theme", (await facilitator.OpenAsync($"/w/{session}/begeleider")).Document.Body!.ClassList);
         Assert.Equal(0, (await app.RunGemeenteCommandAsync("theme", "zuidwaarde", "zuidwaarde")).Code);
         Assert.Contains("zuidwaarde-theme", (await facilitator.OpenAsync($"/w/{session}/begeleider")).Document.Body!.ClassList);
+    }
+
+    /// <summary>Pixels of exactly the accent colour #0B6E2F on the PDF's first page (pdftoppm, 72 dpi, as PPM).</summary>
+    private static async Task<int> AccentPixelsAsync(User user, string url)
+    {
+        var pdf = await user.Client.GetByteArrayAsync(url);
+        var folder = Path.Combine(Path.GetTempPath(), "hk-tests", "pdf", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(Path.Combine(folder, "r.pdf"), pdf);
+        Assert.NotNull(HandhavingsKoers.Tests.Pdf.PdfInspector.Run("pdftoppm", $"-r 72 -f 1 -l 1 {Path.Combine(folder, "r.pdf")} {Path.Combine(folder, "p")}"));
+        var ppm = await File.ReadAllBytesAsync(Directory.GetFiles(folder, "p*.ppm").Single());
+
+        // P6 header: magic, width, height, maximum, each followed by one whitespace byte; then RGB triples.
+        var start = 0;
+        for (var fields = 0; fields < 4; start++)
+        {
+            if (char.IsWhiteSpace((char)ppm[start]))
+            {
+                fields++;
+            }
+        }
+
+        var count = 0;
+        for (var i = start; i + 2 < ppm.Length; i += 3)
+        {
+            if (ppm[i] == 0x0B && ppm[i + 1] == 0x6E && ppm[i + 2] == 0x2F)
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     [Fact]
