@@ -55,6 +55,7 @@ public static class Messages
     public const string StartClosed = "Op deze installatie starten de beheerders van een gemeente de sessies, op de pagina van hun gemeente. Vraag hun om een begeleiderslink.";
     public const string FacilitatorLinkRevoked = "De begeleiderslink van deze sessie is ingetrokken. Vraag de beheerder van uw gemeente om een nieuwe link.";
     public const string FacilitatorKeyReplaced = "Deze begeleiderslink werkt niet (meer). Misschien heeft de beheerder van uw gemeente een nieuwe gemaakt. Vraag hun om de nieuwe link.";
+    public const string SessionIsConcept = "Deze sessie is nog niet geopend. Wacht tot de begeleider de sessie opent en probeer het dan opnieuw.";
     public const string ThemeUnknown = "Kies een van de thema's uit de lijst.";
     public const string EditionUnknown = "Kies een van de praatplaten uit de lijst.";
 

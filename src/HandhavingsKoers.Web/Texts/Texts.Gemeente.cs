@@ -38,6 +38,11 @@ public static partial class Texts
         public const string StartHeading = "Nieuwe sessie starten";
         public const string StartLead = "De sessie komt in de lijst van uw gemeente. Daarna ziet u de begeleiderslink, één keer.";
         public const string StartSubmit = "Sessie starten";
+        public const string ConceptLabel = "Als concept klaarzetten: deelnemers kunnen pas meedoen als de begeleider de sessie opent";
+        public const string StatusConcept = "Concept (nog niet geopend)";
+        public const string ConceptHeading = "Deze sessie is een concept";
+        public const string ConceptText = "Deelnemers kunnen nog niet meedoen: de code werkt pas als u de sessie opent. Open de sessie als de zaal klaar is.";
+        public const string OpenConcept = "Sessie openen voor deelnemers";
 
         public const string BeheerdersHeading = "Beheerders";
         public const string BeheerdersLead = "Iedere beheerder heeft een eigen link. Trek een link in als iemand geen beheerder meer is.";

@@ -33,6 +33,11 @@ public sealed class Workshop
     /// <summary>The gemeente space this session belongs to; null for a session started at <c>/starten</c> without one.</summary>
     public Guid? GemeenteId { get; private set; }
 
+    /// <summary>
+    /// A session prepared ahead (a concept, decision 0018): nobody can join with its code until the facilitator opens it.
+    /// </summary>
+    public bool IsConcept { get; private set; }
+
     /// <summary>Whether a facilitator link works now (false after a beheerder revoked it).</summary>
     public bool HasFacilitatorLink => FacilitatorKeyHash.Length > 0;
 
@@ -110,12 +115,22 @@ public sealed class Workshop
     }
 
     /// <summary>A session started by a beheerder in the gemeente's own space: it carries the gemeente's name and id.</summary>
+    /// <param name="concept">Prepared ahead: the join code refuses until the facilitator opens the session.</param>
     public static Workshop StartFor(
-        Gemeenten.Gemeente gemeente, string? title, DateOnly date, Edition edition, string joinCode, byte[] facilitatorKeyHash, DateTime now)
+        Gemeenten.Gemeente gemeente, string? title, DateOnly date, Edition edition, string joinCode, byte[] facilitatorKeyHash, DateTime now,
+        bool concept = false)
     {
         var workshop = Start(gemeente.Name, title, date, edition, joinCode, facilitatorKeyHash, now);
         workshop.GemeenteId = gemeente.Id;
+        workshop.IsConcept = concept;
         return workshop;
+    }
+
+    /// <summary>The facilitator opens a concept: from now on people join with the code.</summary>
+    public void OpenConcept()
+    {
+        EnsureOpen();
+        IsConcept = false;
     }
 
     /// <summary>
@@ -154,6 +169,11 @@ public sealed class Workshop
     public Participant Join(string? displayName, byte[] tokenHash, DateTime now)
     {
         EnsureOpen();
+        if (IsConcept)
+        {
+            throw new WorkshopRuleException(Messages.SessionIsConcept, "Code");
+        }
+
         var participant = Participant.Create(this, TextRules.DisplayName(displayName), tokenHash, now);
         Participants.Add(participant);
         return participant;

@@ -29,6 +29,7 @@ public sealed class MigrationSchemaTests
     [
         "20261130131506_ConclusionsPublicationsAndPriorities",
         "20261130151143_GemeenteSpace",
+        "20261130154650_ConceptSessions",
     ];
 
     [Fact]

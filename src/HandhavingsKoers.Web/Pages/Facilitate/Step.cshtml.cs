@@ -93,6 +93,9 @@ public sealed partial class StepModel(
             return to;
         });
 
+    public Task<IActionResult> OnPostOpenConceptAsync() =>
+        ControlAsync(WorkshopEvent.Status, () => { Workshop.OpenConcept(); return Step; });
+
     public Task<IActionResult> OnPostCloseAsync() =>
         ControlAsync(WorkshopEvent.Status, () => { Workshop.Close(Clock.GetUtcNow().UtcDateTime); return Step; });
 

@@ -129,7 +129,7 @@ public sealed partial class IndexModel(AppDbContext db, EditionCatalog editions,
 
         var key = SecretToken.New();
         var workshop = Workshop.StartFor(Gemeente, Input.Title, Input.Date!.Value, edition,
-            await StartModel.UnusedJoinCodeAsync(db), SecretToken.Hash(key), clock.GetUtcNow().UtcDateTime);
+            await StartModel.UnusedJoinCodeAsync(db), SecretToken.Hash(key), clock.GetUtcNow().UtcDateTime, Input.Concept);
         db.Workshops.Add(workshop);
         await db.SaveChangesAsync();
         TempData[NewFacilitatorLinkKey] = $"{workshop.Id}|{key}";
@@ -235,7 +235,7 @@ public sealed partial class IndexModel(AppDbContext db, EditionCatalog editions,
     private async Task<IActionResult> ShowAsync(int status = StatusCodes.Status200OK)
     {
         var sessions = await Beheerder.Sessions(db.Workshops).AsNoTracking()
-            .Select(w => new SessionRow(w.Id, w.Title, w.Date, w.EditionKey, w.ClosedAt != null, w.FacilitatorKeyHash.Length > 0, w.PreviousWorkshopId, w.CreatedAt))
+            .Select(w => new SessionRow(w.Id, w.Title, w.Date, w.EditionKey, w.ClosedAt != null, w.FacilitatorKeyHash.Length > 0, w.PreviousWorkshopId, w.CreatedAt, w.IsConcept))
             .ToListAsync();
         Chains = SessionChain.From(sessions);
         Links = Gemeente.BeheerderLinks.Where(l => l.IsActive).OrderBy(l => l.CreatedAt)
@@ -279,6 +279,9 @@ public sealed partial class IndexModel(AppDbContext db, EditionCatalog editions,
         public DateOnly? Date { get; set; }
 
         public string? EditionKey { get; set; }
+
+        /// <summary>Prepared ahead: nobody joins until the facilitator opens it.</summary>
+        public bool Concept { get; set; }
     }
 
     public sealed class InviteInput
@@ -289,7 +292,7 @@ public sealed partial class IndexModel(AppDbContext db, EditionCatalog editions,
 }
 
 /// <summary>One session in the gemeente's list.</summary>
-public sealed record SessionRow(Guid Id, string Title, DateOnly Date, string EditionKey, bool IsClosed, bool HasFacilitatorLink, Guid? PreviousId, DateTime CreatedAt);
+public sealed record SessionRow(Guid Id, string Title, DateOnly Date, string EditionKey, bool IsClosed, bool HasFacilitatorLink, Guid? PreviousId, DateTime CreatedAt, bool IsConcept = false);
 
 /// <summary>A first session and its follow-ups, oldest first; a follow-up of a deleted session starts a chain of its own.</summary>
 public sealed record SessionChain(IReadOnlyList<SessionRow> Sessions)

@@ -35,6 +35,37 @@ public sealed class GemeentePageTests : AppTest
     }
 
     [Fact]
+    public async Task A_concept_session_refuses_its_join_code_until_the_facilitator_opens_it()
+    {
+        var gemeente = await App.AddGemeenteAsync("Zuidwaarde");
+        using var beheerder = App.NewUser();
+        var form = (await beheerder.OpenAsync(gemeente.Link)).HandlerForm("Start");
+        ((IHtmlInputElement)form.Elements["Input.Concept"]!).IsChecked = true;
+        var prepared = await beheerder.SubmitAsync(form, new Dictionary<string, string> { ["Input.Title"] = "Voorbereide sessie", ["Input.Date"] = "2026-12-10" });
+        Assert.Contains("Concept (nog niet geopend)", prepared.Document.QuerySelector("li.session")!.TextContent, StringComparison.Ordinal);
+        var link = GemeenteJourney.NewFacilitatorLink(prepared)!;
+
+        using var facilitator = App.NewUser();
+        var facilitatorPage = await facilitator.OpenAsync(link);
+        Assert.Contains("Deze sessie is een concept", facilitatorPage.Text, StringComparison.Ordinal);
+        var code = facilitatorPage.Document.QuerySelector(".join-code")!.TextContent.Replace(" ", "", StringComparison.Ordinal);
+
+        using var participant = App.NewUser();
+        var refused = await participant.JoinAsync(code, "Sanne");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains(refused.Errors, e => e.Contains("nog niet geopend", StringComparison.Ordinal));
+        Assert.Equal(0, App.Count("select count(*) from Participants"));
+
+        var opened = await facilitator.SubmitAsync(facilitatorPage.HandlerForm("OpenConcept"));
+        Assert.Equal(HttpStatusCode.OK, opened.Status);
+        Assert.DoesNotContain("Deze sessie is een concept", opened.Text, StringComparison.Ordinal);
+        var joined = await participant.JoinAsync(code, "Sanne");
+        Assert.Equal(HttpStatusCode.OK, joined.Status);
+        Assert.EndsWith("/stap", joined.Address.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("Open", (await beheerder.OpenAsync(gemeente.Url)).Document.QuerySelector("li.session dl")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_title_is_named_and_nothing_is_started()
     {
         var gemeente = await App.AddGemeenteAsync("Zuidwaarde");

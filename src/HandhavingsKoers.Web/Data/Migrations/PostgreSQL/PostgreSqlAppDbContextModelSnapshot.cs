@@ -502,6 +502,11 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.Property<Guid?>("GemeenteId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("IsConcept")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
+
                     b.Property<string>("JoinCode")
                         .IsRequired()
                         .HasMaxLength(8)

@@ -497,6 +497,11 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.Property<Guid?>("GemeenteId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsConcept")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.Property<string>("JoinCode")
                         .IsRequired()
                         .HasMaxLength(8)

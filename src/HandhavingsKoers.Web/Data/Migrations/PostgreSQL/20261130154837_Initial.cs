@@ -52,6 +52,7 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     JoinCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     FacilitatorKeyHash = table.Column<byte[]>(type: "bytea", nullable: false),
                     GemeenteId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsConcept = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
                     CurrentStepKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
