@@ -66,6 +66,23 @@ public sealed class GemeentePageTests : AppTest
     }
 
     [Fact]
+    public async Task A_concept_prepared_long_ahead_is_not_closed_as_idle_by_retention()
+    {
+        var gemeente = await App.AddGemeenteAsync("Zuidwaarde");
+        using var beheerder = App.NewUser();
+        var form = (await beheerder.OpenAsync(gemeente.Link)).HandlerForm("Start");
+        ((IHtmlInputElement)form.Elements["Input.Concept"]!).IsChecked = true;
+        await beheerder.SubmitAsync(form, new Dictionary<string, string> { ["Input.Title"] = "Concept", ["Input.Date"] = "2027-03-01" });
+        await beheerder.StartSessionAsync(gemeente, "Vergeten sessie");
+        App.Execute("update Workshops set CreatedAt = '2020-01-01 00:00:00'");
+
+        var closed = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<HandhavingsKoers.Web.Maintenance.RetentionService>(App.Services).CloseIdleAsync(CancellationToken.None);
+        Assert.Equal(1, closed);
+        Assert.Equal(0, App.Count("select count(*) from Workshops where Title = 'Concept' and ClosedAt is not null"));
+    }
+
+    [Fact]
     public async Task A_missing_title_is_named_and_nothing_is_started()
     {
         var gemeente = await App.AddGemeenteAsync("Zuidwaarde");
