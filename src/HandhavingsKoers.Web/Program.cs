@@ -27,6 +27,7 @@ builder.Services.AddOptions<ContentOptions>().Bind(builder.Configuration.GetSect
 builder.Services.AddOptions<ReportsOptions>().Bind(builder.Configuration.GetSection(ReportsOptions.Section));
 builder.Services.AddOptions<ThemeOptions>().Bind(builder.Configuration.GetSection(ThemeOptions.Section));
 builder.Services.AddSingleton<ThemeStylesheet>();
+builder.Services.AddSingleton<ThemeCatalog>();
 
 builder.Services.AddSingleton(sp => EditionLoader.LoadFolder(
     sp.GetRequiredService<IOptions<ContentOptions>>().Value.ResolveSeedFolder()));
@@ -42,6 +43,7 @@ builder.Services.AddRazorPages()
         DutchModelBinding.Apply(options.ModelBindingMessageProvider);
         options.Filters.Add(new HandhavingsKoers.Web.Pages.AntiforgeryRefusalFilter());
         options.Filters.Add(new HandhavingsKoers.Web.Pages.UnknownHandlerFilter());
+        options.Filters.Add(new GemeenteThemeFilter());
 
         // jQuery-style keys ("a[b][c]") are not ours; their reader throws on a key with an unclosed bracket
         // ("Panels[x=1"), which made any such post a 500. The plain form reader answers those with a Dutch 400.
@@ -50,7 +52,9 @@ builder.Services.AddRazorPages()
     });
 builder.Services.AddOptions<RetentionOptions>().Bind(builder.Configuration.GetSection(RetentionOptions.Section));
 builder.Services.AddSingleton<RetentionService>();
-if (!Commands.IsCommand(args))
+// The operator's commands (Maintenance/) run instead of serving; the gemeente commands live in a file of their own.
+var isCommand = Commands.IsCommand(args) || GemeenteCommands.IsCommand(args);
+if (!isCommand)
 {
     builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
 }
@@ -71,6 +75,7 @@ try
     // Fail fast: a broken seed file or an unreachable data file should stop the app at start, not at the first visitor.
     app.Services.GetRequiredService<EditionCatalog>();
     app.Services.GetRequiredService<ThemeStylesheet>();
+    app.Services.GetRequiredService<ThemeCatalog>();
     app.CheckInstallation();
     app.PrepareStorage();
 }
@@ -87,7 +92,12 @@ catch (StartupProblemException e)
     return 1;
 }
 
-if (Commands.IsCommand(args))
+if (GemeenteCommands.IsCommand(args))
+{
+    return await GemeenteCommands.RunAsync(app.Services, args);
+}
+
+if (isCommand)
 {
     return await Commands.RunAsync(app.Services, args);
 }

@@ -30,6 +30,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<PriorityRound> PriorityRounds => Set<PriorityRound>();
     public DbSet<Dot> Dots => Set<Dot>();
+    public DbSet<Gemeenten.Gemeente> Gemeenten => Set<Gemeenten.Gemeente>();
+    public DbSet<Gemeenten.BeheerderLink> BeheerderLinks => Set<Gemeenten.BeheerderLink>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

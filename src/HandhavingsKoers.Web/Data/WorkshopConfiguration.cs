@@ -37,5 +37,13 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
         // A plain id, not a relationship: the follow-up outlives the session it follows (see the migration).
         builder.HasIndex(w => w.PreviousWorkshopId);
         builder.Ignore(w => w.IsClosed);
+        builder.Ignore(w => w.HasFacilitatorLink);
+
+        // A plain id, not a relationship: on SQLite a new foreign key rebuilds the whole Workshops table. Deleting a
+        // gemeente deletes its sessions explicitly (GemeenteCommands), and a beheerder reads them by this index.
+        builder.HasIndex(w => w.GemeenteId);
+
+        // Added by a later migration to existing rows (which were never concepts), so it needs a default in the table.
+        builder.Property(w => w.IsConcept).HasDefaultValue(false);
     }
 }

@@ -29,6 +29,13 @@ public sealed class PublicAddress
     public string FacilitatorLink(HttpRequest request, Guid workshopId, string key) =>
         $"{BaseFor(request)}{Routes.FacilitatorStep(workshopId)}?{Routes.FacilitatorKeyParameter}={key}";
 
+    /// <summary>A beheerder's link to their gemeente's page, shown once on the page that made it.</summary>
+    public string BeheerderLink(HttpRequest request, Guid gemeenteId, string key) => BeheerderLink(BaseFor(request), gemeenteId, key);
+
+    /// <summary>A beheerder link from the given base address (the operator's command has no request).</summary>
+    public static string BeheerderLink(string baseAddress, Guid gemeenteId, string key) =>
+        $"{baseAddress}{Routes.Gemeente(gemeenteId)}?{Routes.FacilitatorKeyParameter}={key}";
+
     /// <summary>A published report's public link, for the facilitator to copy and for the PDF's QR code.</summary>
     public string PublicReportUrl(HttpRequest request, string token) => BaseFor(request) + Routes.PublicReport(token);
 

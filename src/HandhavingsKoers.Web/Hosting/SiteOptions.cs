@@ -14,6 +14,13 @@ public sealed class SiteOptions
     /// </summary>
     public string? PublicBaseUrl { get; set; }
 
+    /// <summary>
+    /// Whether anyone may start a session at <c>/starten</c> (true, the default: a small installation for one
+    /// municipality works as it always did). False: <c>/starten</c> answers that sessions are started by a gemeente's
+    /// beheerders, from their gemeente's page (decision 0018). Sessions that exist keep working either way.
+    /// </summary>
+    public bool OpenStart { get; set; } = true;
+
     /// <summary>The address without a trailing slash, or null when none is given; throws a clear message when it is not usable.</summary>
     public static string? Normalize(string? value, string settingName)
     {

@@ -43,7 +43,8 @@ public sealed partial class RetentionService(IServiceScopeFactory scopes, IOptio
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var idle = await db.Workshops
-            .Where(w => w.ClosedAt == null && w.CreatedAt < cutoff
+            // A concept is prepared ahead, often weeks before the room meets: not idle, so not closed here.
+            .Where(w => w.ClosedAt == null && !w.IsConcept && w.CreatedAt < cutoff
                 && !db.Notes.Any(n => n.WorkshopId == w.Id && (n.CreatedAt >= cutoff || (n.UpdatedAt != null && n.UpdatedAt >= cutoff)))
                 && !db.Participants.Any(p => p.WorkshopId == w.Id && p.JoinedAt >= cutoff))
             .ToListAsync(cancellationToken);

@@ -13,6 +13,9 @@ public static class Routes
     public const string Join = "/doemee";
     public const string Guide = "/handleiding";
 
+    /// <summary>A gemeente's own space, for its beheerders; their cookie is scoped to it.</summary>
+    public static string Gemeente(Guid id) => $"/gemeente/{id}";
+
     public static string JoinWith(string code) => $"{Join}/{code}";
 
     /// <summary>Everything of one workshop lives under this path; the facilitator's cookie is scoped to it.</summary>

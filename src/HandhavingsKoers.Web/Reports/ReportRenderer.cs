@@ -50,7 +50,7 @@ public sealed class ReportRenderer : IDisposable
     private byte[] Cached(string format, WorkshopReport report, ReportOptions options, Func<byte[]> render)
     {
         // What a file shows is the report (as its JSON export shows it) and the link back; not the moment of rendering.
-        var key = format + "|" + Convert.ToHexString(SHA256.HashData(ReportExports.ToJson(report))) + "|" + options.SummaryUrl;
+        var key = format + "|" + Convert.ToHexString(SHA256.HashData(ReportExports.ToJson(report))) + "|" + options.SummaryUrl + "|" + options.Accent;
         if (_cache.TryGetValue(key, out byte[]? cached) && cached is not null)
         {
             return cached;

@@ -40,6 +40,23 @@ public static class Messages
     public const string TitleRequired = "Geef de workshop een titel.";
     public static readonly string TitleTooLong = $"De titel mag maximaal {Workshop.TitleMaxLength} tekens zijn.";
     public const string DateRequired = "Vul de datum van de workshop in.";
+
+    // The gemeente space (decision 0018).
+    public const string NotBeheerder = "Deze pagina is alleen voor de beheerders van de gemeente. Open de beheerderslink die u kreeg.";
+    public const string BeheerderLinkWrong = "Deze beheerderslink klopt niet. Kijk of u de hele link heeft gekopieerd.";
+    public const string BeheerderLinkRevoked = "Deze beheerderslink is ingetrokken en werkt niet meer. Vraag een andere beheerder van uw gemeente om een nieuwe link.";
+    public const string GemeenteNotFound = "Deze gemeente bestaat niet op deze installatie.";
+    public const string BeheerderLinkNotFound = "Deze beheerderslink bestaat niet of is al ingetrokken.";
+    public const string LastBeheerderLink = "Dit is de laatste beheerderslink die werkt. Maak eerst een link voor iemand anders en trek deze daarna in.";
+    public static readonly string TooManyBeheerderLinks = $"Er kunnen hoogstens {Gemeenten.Gemeente.MaxActiveBeheerderLinks} beheerderslinks tegelijk werken. Trek eerst een link in die niet meer nodig is.";
+    public const string ForWhomRequired = "Schrijf bij 'voor wie' een naam of een rol, of laat het veld leeg.";
+    public static readonly string ForWhomTooLong = $"Bij 'voor wie' passen hoogstens {Gemeenten.BeheerderLink.ForWhomMaxLength} tekens.";
+    public const string SessionNotInGemeente = "Deze sessie hoort niet bij uw gemeente, of bestaat niet meer.";
+    public const string StartClosed = "Op deze installatie starten de beheerders van een gemeente de sessies, op de pagina van hun gemeente. Vraag hun om een begeleiderslink.";
+    public const string FacilitatorLinkRevoked = "De begeleiderslink van deze sessie is ingetrokken. Vraag de beheerder van uw gemeente om een nieuwe link.";
+    public const string FacilitatorKeyReplaced = "Deze begeleiderslink werkt niet (meer). Misschien heeft de beheerder van uw gemeente een nieuwe gemaakt. Vraag hun om de nieuwe link.";
+    public const string SessionIsConcept = "Deze sessie is nog niet geopend. Wacht tot de begeleider de sessie opent en probeer het dan opnieuw.";
+    public const string ThemeUnknown = "Kies een van de thema's uit de lijst.";
     public const string EditionUnknown = "Kies een van de praatplaten uit de lijst.";
 
     public const string NotFacilitator = "Deze pagina is alleen voor de begeleider van de workshop. Open de begeleiderslink die u kreeg toen u de workshop startte.";

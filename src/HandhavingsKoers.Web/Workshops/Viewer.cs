@@ -37,6 +37,24 @@ public sealed record Viewer
     public Guid? ParticipantId { get; }
 }
 
+/// <summary>
+/// A beheerder of one gemeente, as established by <see cref="Gemeenten.GemeenteAccess"/> from their own link. What a
+/// beheerder may reach is decided here, once: the sessions, links and settings of their own gemeente, and nothing of
+/// another (every query of the beheerder page goes through <see cref="Sessions"/> or <see cref="Links"/>). A
+/// beheerder is no <see cref="Viewer"/> of a session's content: the list shows titles, dates and status, never notes
+/// or scores; to run a session they open its facilitator link like anyone else.
+/// </summary>
+public sealed record Beheerder(Guid GemeenteId, Guid LinkId)
+{
+    /// <summary>The sessions this beheerder manages, as a query: another gemeente's never leave the database.</summary>
+    public IQueryable<Workshop> Sessions(IQueryable<Workshop> workshops) => workshops.Where(w => w.GemeenteId == GemeenteId);
+
+    /// <summary>The beheerder links of this gemeente, as a query.</summary>
+    public IQueryable<Gemeenten.BeheerderLink> Links(IQueryable<Gemeenten.BeheerderLink> links) => links.Where(l => l.GemeenteId == GemeenteId);
+
+    public bool Manages(Workshop workshop) => workshop.GemeenteId == GemeenteId;
+}
+
 /// <summary>Which notes of one step a viewer may read: none, only their own (silent writing), or all.</summary>
 public sealed record NoteVisibility
 {

@@ -24,8 +24,22 @@ public sealed class Workshop
     /// <summary>The short code people type to join; see <see cref="JoinCode"/>.</summary>
     public string JoinCode { get; private set; } = "";
 
-    /// <summary>SHA-256 of the facilitator's secret key. The key itself is never stored.</summary>
+    /// <summary>
+    /// SHA-256 of the facilitator's secret key. The key itself is never stored. Empty once a beheerder revoked the
+    /// link: then no key matches (<see cref="SecretToken.Matches"/>) until a new one is issued.
+    /// </summary>
     public byte[] FacilitatorKeyHash { get; private set; } = [];
+
+    /// <summary>The gemeente space this session belongs to; null for a session started at <c>/starten</c> without one.</summary>
+    public Guid? GemeenteId { get; private set; }
+
+    /// <summary>
+    /// A session prepared ahead (a concept, decision 0018): nobody can join with its code until the facilitator opens it.
+    /// </summary>
+    public bool IsConcept { get; private set; }
+
+    /// <summary>Whether a facilitator link works now (false after a beheerder revoked it).</summary>
+    public bool HasFacilitatorLink => FacilitatorKeyHash.Length > 0;
 
     /// <summary>The step the facilitator has put the room on.</summary>
     public string CurrentStepKey { get; private set; } = "";
@@ -100,6 +114,34 @@ public sealed class Workshop
         };
     }
 
+    /// <summary>A session started by a beheerder in the gemeente's own space: it carries the gemeente's name and id.</summary>
+    /// <param name="concept">Prepared ahead: the join code refuses until the facilitator opens the session.</param>
+    public static Workshop StartFor(
+        Gemeenten.Gemeente gemeente, string? title, DateOnly date, Edition edition, string joinCode, byte[] facilitatorKeyHash, DateTime now,
+        bool concept = false)
+    {
+        var workshop = Start(gemeente.Name, title, date, edition, joinCode, facilitatorKeyHash, now);
+        workshop.GemeenteId = gemeente.Id;
+        workshop.IsConcept = concept;
+        return workshop;
+    }
+
+    /// <summary>The facilitator opens a concept: from now on people join with the code.</summary>
+    public void OpenConcept()
+    {
+        EnsureOpen();
+        IsConcept = false;
+    }
+
+    /// <summary>
+    /// A new facilitator key (a beheerder re-issues the link): the old link and every browser that held it stop working
+    /// at once, because only the new hash is kept.
+    /// </summary>
+    public void ReplaceFacilitatorKey(byte[] keyHash) => FacilitatorKeyHash = keyHash;
+
+    /// <summary>No facilitator link works any more until a beheerder issues a new one.</summary>
+    public void RevokeFacilitatorKey() => FacilitatorKeyHash = [];
+
     /// <summary>
     /// Starts a session that follows up on <paramref name="previous"/>: same gemeente, and last time's team actions
     /// copied in, to be reviewed ("Wat is ermee gebeurd?"). Load the previous session's team actions first.
@@ -114,6 +156,7 @@ public sealed class Workshop
 
         var workshop = Start(previous.Gemeente, title, date, edition, joinCode, facilitatorKeyHash, now);
         workshop.PreviousWorkshopId = previous.Id;
+        workshop.GemeenteId = previous.GemeenteId;
         var position = 1;
         foreach (var action in previous.TeamActions.OrderBy(a => a.DueDate).ThenBy(a => a.CreatedAt))
         {
@@ -126,6 +169,11 @@ public sealed class Workshop
     public Participant Join(string? displayName, byte[] tokenHash, DateTime now)
     {
         EnsureOpen();
+        if (IsConcept)
+        {
+            throw new WorkshopRuleException(Messages.SessionIsConcept, "Code");
+        }
+
         var participant = Participant.Create(this, TextRules.DisplayName(displayName), tokenHash, now);
         Participants.Add(participant);
         return participant;

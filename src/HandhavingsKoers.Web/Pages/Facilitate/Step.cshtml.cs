@@ -49,7 +49,7 @@ public sealed partial class StepModel(
         {
             if (!SecretToken.Matches(Key, workshop.FacilitatorKeyHash))
             {
-                return Task.FromResult<(IActionResult?, Actor?)>((this.Refuse(StatusCodes.Status403Forbidden, Messages.FacilitatorKeyWrong), null));
+                return Task.FromResult<(IActionResult?, Actor?)>((this.Refuse(StatusCodes.Status403Forbidden, WrongKeyMessage(workshop, Messages.FacilitatorKeyWrong)), null));
             }
 
             WorkshopAccess.RememberFacilitator(HttpContext, workshop.Id, Key);
@@ -58,8 +58,13 @@ public sealed partial class StepModel(
 
         return Task.FromResult<(IActionResult?, Actor?)>(WorkshopAccess.IsFacilitator(HttpContext, workshop)
             ? (null, Actor.Facilitator)
-            : (this.Refuse(StatusCodes.Status403Forbidden, Messages.NotFacilitator), null));
+            : (this.Refuse(StatusCodes.Status403Forbidden, Request.Cookies.ContainsKey(WorkshopAccess.FacilitatorCookieName(workshop.Id)) ? WrongKeyMessage(workshop, Messages.NotFacilitator) : Messages.NotFacilitator), null));
     }
+
+    /// <summary>A key was presented, but a session of a gemeente space may have had its link revoked or replaced by a beheerder: say so.</summary>
+    private static string WrongKeyMessage(Workshop workshop, string otherwise) =>
+        workshop.GemeenteId is null ? otherwise
+        : workshop.HasFacilitatorLink ? Messages.FacilitatorKeyReplaced : Messages.FacilitatorLinkRevoked;
 
     protected override async Task LoadViewAsync()
     {
@@ -87,6 +92,9 @@ public sealed partial class StepModel(
             Workshop.MoveTo(to);
             return to;
         });
+
+    public Task<IActionResult> OnPostOpenConceptAsync() =>
+        ControlAsync(WorkshopEvent.Status, () => { Workshop.OpenConcept(); return Step; });
 
     public Task<IActionResult> OnPostCloseAsync() =>
         ControlAsync(WorkshopEvent.Status, () => { Workshop.Close(Clock.GetUtcNow().UtcDateTime); return Step; });

@@ -55,7 +55,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IWorkshopEve
         }
         catch (WorkshopRuleException e)
         {
-            return Refused(nameof(DisplayName), e.Message);
+            return Refused(e.Field == nameof(Code) ? nameof(Code) : nameof(DisplayName), e.Message);
         }
 
         await db.SaveChangesAsync();

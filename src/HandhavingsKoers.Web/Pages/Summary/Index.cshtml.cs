@@ -63,7 +63,8 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         var publicToken = IsFacilitator ? WorkshopAccess.PublicLinkToken(HttpContext, id, Publication) : null;
         return render(new ReportOptions(
             GeneratedAt: reports.Value.LocalTime(clock.GetUtcNow()),
-            SummaryUrl: publicToken is null ? publicAddress.SummaryUrl(id) : publicAddress.PublicReportUrl(Request, publicToken)));
+            SummaryUrl: publicToken is null ? publicAddress.SummaryUrl(id) : publicAddress.PublicReportUrl(Request, publicToken),
+            Accent: (HttpContext.Items[Theme.GemeenteThemeFilter.ItemKey] as Theme.ThemeChoice)?.PdfAccent));
     }, HttpContext.RequestAborted);
 
     private async Task<IActionResult?> LoadAsync(Guid id, bool download)

@@ -1,15 +1,26 @@
 using System.ComponentModel.DataAnnotations;
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Hosting;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HandhavingsKoers.Web.Pages.Workshops;
 
-public sealed class StartModel(AppDbContext db, EditionCatalog editions, TimeProvider clock) : PageModel
+public sealed class StartModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, IOptions<SiteOptions> site) : PageModel
 {
+    /// <summary>With <c>Site:OpenStart=false</c> only a gemeente's beheerders start sessions; this page says so.</summary>
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        if (!site.Value.OpenStart)
+        {
+            context.Result = this.Refuse(StatusCodes.Status403Forbidden, Messages.StartClosed);
+        }
+    }
+
     public const string NewKeyTempDataKey = "NieuweBegeleidersleutel";
 
     [BindProperty]

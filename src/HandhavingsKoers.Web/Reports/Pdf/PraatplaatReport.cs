@@ -7,7 +7,8 @@ using static HandhavingsKoers.Web.Reports.Pdf.Typography;
 namespace HandhavingsKoers.Web.Reports.Pdf;
 
 /// <summary>What the report needs besides the workshop itself.</summary>
-public sealed record ReportOptions(DateTime GeneratedAt, string? SummaryUrl);
+/// <param name="Accent">The gemeente's accent colour (<c>#RRGGBB</c>, from its theme's <c>PdfAccent</c>); null: ours.</param>
+public sealed record ReportOptions(DateTime GeneratedAt, string? SummaryUrl, string? Accent = null);
 
 /// <summary>
 /// The filled-in praatplaat for the council and college (A4 portrait). It opens with what a wethouder reads: the
@@ -20,6 +21,22 @@ public sealed record ReportOptions(DateTime GeneratedAt, string? SummaryUrl);
 public sealed class PraatplaatReport(WorkshopReport report, ReportOptions options) : PdfReport
 {
     private static readonly CultureInfo Dutch = Texts.Dutch;
+
+    // The accent of titles, headings, bullets and question bars: the gemeente's theme's, else Typography's. These
+    // members hide Typography's (imported with using static) so every block below follows the accent.
+    private readonly PdfSharp.Drawing.XColor _accent = options.Accent is { Length: 7 } hex && hex[0] == '#'
+        ? PdfSharp.Drawing.XColor.FromArgb(Convert.ToInt32(hex[1..3], 16), Convert.ToInt32(hex[3..5], 16), Convert.ToInt32(hex[5..7], 16))
+        : Typography.Primary;
+
+    private PdfSharp.Drawing.XColor Primary => _accent;
+
+    private TextStyle Kicker => Typography.Kicker with { Color = _accent };
+
+    private TextStyle Title => Typography.Title with { Color = _accent };
+
+    private TextStyle Bullet => Typography.Bullet with { Color = _accent };
+
+    private TextStyle AccentHeading2 => Typography.Heading2 with { Color = _accent };
 
     /// <summary>The radar on the front page, with its medians beside it: labels stay about 7 pt, and more of the front part fits on page 1.</summary>
     public const double FrontRadarWidth = 290;
@@ -44,7 +61,7 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
         foreach (var block in Conclusions()) yield return block;
 
         yield return new PageBreakBlock { WhenFilled = 0.5 };
-        yield return new TextBlock(Texts.Report.AnnexHeading, Typography.Heading2, TextRole.Heading1) { SpaceBefore = 24, SpaceAfter = 6, KeepWithNext = true };
+        yield return new TextBlock(Texts.Report.AnnexHeading, AccentHeading2, TextRole.Heading1) { SpaceBefore = 24, SpaceAfter = 6, KeepWithNext = true };
         yield return Paragraph(Texts.Report.AnnexIntro);
         foreach (var block in Introduction()) yield return block;
         foreach (var panel in report.Panels)
@@ -118,7 +135,7 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
         yield return new TextBlock(report.Attribution, Source) { SpaceAfter = 6, KeepWithNext = true };
     }
 
-    private static IEnumerable<Block> NoteList(string prompt, IReadOnlyList<NoteView> notes)
+    private IEnumerable<Block> NoteList(string prompt, IReadOnlyList<NoteView> notes)
     {
         yield return new TextBlock($"{prompt} ({notes.Count})", Heading3, TextRole.Heading3) { SpaceBefore = 8, SpaceAfter = 4, KeepWithNext = true };
         if (notes.Count == 0)
@@ -295,8 +312,8 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
         }
     }
 
-    private static TextBlock Heading2(string text) =>
-        new(text, Typography.Heading2, TextRole.Heading2) { SpaceBefore = 14, SpaceAfter = 8, KeepWithNext = true };
+    private TextBlock Heading2(string text) =>
+        new(text, AccentHeading2, TextRole.Heading2) { SpaceBefore = 14, SpaceAfter = 8, KeepWithNext = true };
 
     private static TextBlock Paragraph(string text) => new(text, Body) { SpaceAfter = 6 };
 }

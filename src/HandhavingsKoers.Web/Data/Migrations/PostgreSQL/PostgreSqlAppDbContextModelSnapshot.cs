@@ -22,6 +22,61 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Gemeenten.BeheerderLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ForWhom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("GemeenteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId");
+
+                    b.ToTable("BeheerderLinks", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Gemeenten.Gemeente", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ThemeKey")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Gemeenten", (string)null);
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -430,6 +485,7 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         .HasColumnType("character varying(5000)");
 
                     b.Property<int>("ExecutiveSummaryVersion")
+                        .IsConcurrencyToken()
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
                         .HasDefaultValue(0);
@@ -442,6 +498,14 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("GemeenteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsConcept")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("JoinCode")
                         .IsRequired()
@@ -457,6 +521,8 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         .HasColumnType("character varying(150)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId");
 
                     b.HasIndex("JoinCode")
                         .IsUnique();
@@ -483,6 +549,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Gemeenten.BeheerderLink", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Gemeenten.Gemeente", null)
+                        .WithMany("BeheerderLinks")
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
@@ -620,6 +695,11 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Gemeenten.Gemeente", b =>
+                {
+                    b.Navigation("BeheerderLinks");
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PanelConclusion", b =>

@@ -17,6 +17,61 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Gemeenten.BeheerderLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForWhom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GemeenteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId");
+
+                    b.ToTable("BeheerderLinks", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Gemeenten.Gemeente", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThemeKey")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Gemeenten", (string)null);
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -439,6 +494,14 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("GemeenteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsConcept")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.Property<string>("JoinCode")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -454,12 +517,23 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("GemeenteId");
+
                     b.HasIndex("JoinCode")
                         .IsUnique();
 
                     b.HasIndex("PreviousWorkshopId");
 
                     b.ToTable("Workshops", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Gemeenten.BeheerderLink", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Gemeenten.Gemeente", null)
+                        .WithMany("BeheerderLinks")
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
@@ -597,6 +671,11 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Gemeenten.Gemeente", b =>
+                {
+                    b.Navigation("BeheerderLinks");
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PanelConclusion", b =>

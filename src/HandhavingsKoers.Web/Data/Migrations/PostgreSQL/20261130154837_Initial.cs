@@ -27,6 +27,20 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 });
 
             migrationBuilder.CreateTable(
+                name: "Gemeenten",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ThemeKey = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Gemeenten", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Workshops",
                 columns: table => new
                 {
@@ -37,6 +51,8 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     EditionKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     JoinCode = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
                     FacilitatorKeyHash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    GemeenteId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsConcept = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
                     CurrentStepKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -47,6 +63,28 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Workshops", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "BeheerderLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    GemeenteId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ForWhom = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    KeyHash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BeheerderLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BeheerderLinks_Gemeenten_GemeenteId",
+                        column: x => x.GemeenteId,
+                        principalTable: "Gemeenten",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -341,6 +379,11 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_BeheerderLinks_GemeenteId",
+                table: "BeheerderLinks",
+                column: "GemeenteId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dots_NoteId",
                 table: "Dots",
                 column: "NoteId");
@@ -354,6 +397,12 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 name: "IX_Dots_WorkshopId_ParticipantId",
                 table: "Dots",
                 columns: new[] { "WorkshopId", "ParticipantId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Gemeenten_Name",
+                table: "Gemeenten",
+                column: "Name",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_KeyPoints_NoteId",
@@ -419,6 +468,11 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 column: "WorkshopId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Workshops_GemeenteId",
+                table: "Workshops",
+                column: "GemeenteId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Workshops_JoinCode",
                 table: "Workshops",
                 column: "JoinCode",
@@ -433,6 +487,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "BeheerderLinks");
+
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
@@ -462,6 +519,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
             migrationBuilder.DropTable(
                 name: "TeamActions");
+
+            migrationBuilder.DropTable(
+                name: "Gemeenten");
 
             migrationBuilder.DropTable(
                 name: "Notes");
