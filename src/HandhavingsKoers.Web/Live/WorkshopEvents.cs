@@ -21,8 +21,9 @@ public sealed record WorkshopEvent(long Id, string Type, string? Step)
 }
 
 /// <summary>
-/// The live fan-out: pages publish changes, open streams receive them. One small seam, so that several server
-/// instances can later share events through the database; today there is one instance and this lives in memory.
+/// The live fan-out: pages publish changes, open streams receive them. On SQLite (one instance) this lives in memory
+/// (<see cref="InMemoryWorkshopEvents"/>); on PostgreSQL events go through the database to every instance
+/// (<see cref="PostgreSqlWorkshopEvents"/>, decision 0017).
 /// </summary>
 public interface IWorkshopEvents
 {
@@ -32,7 +33,11 @@ public interface IWorkshopEvents
     /// </summary>
     long LastId { get; }
 
-    WorkshopEvent Publish(Guid workshopId, string type, string? step = null);
+    /// <summary>
+    /// Tells every open page of the workshop (on every instance) that something changed. Called after the change is
+    /// saved. Never throws for a failed fan-out: the change is stored; pages catch up at their next event or reload.
+    /// </summary>
+    Task<WorkshopEvent> PublishAsync(Guid workshopId, string type, string? step = null);
 
     /// <summary>
     /// Events of one workshop, starting after <paramref name="lastEventId"/> when it is given and still remembered
@@ -94,6 +99,10 @@ public sealed class InMemoryWorkshopEvents : IWorkshopEvents
         }
     }
 
+    public Task<WorkshopEvent> PublishAsync(Guid workshopId, string type, string? step = null) =>
+        Task.FromResult(Publish(workshopId, type, step));
+
+    /// <summary>The same as <see cref="PublishAsync"/>, at once (it only touches memory).</summary>
     public WorkshopEvent Publish(Guid workshopId, string type, string? step = null)
     {
         while (true)

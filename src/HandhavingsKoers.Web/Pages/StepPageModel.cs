@@ -247,7 +247,7 @@ public abstract class StepPageModel(
     /// </summary>
     protected async Task<IActionResult> ChangedAsync(string eventType, string anchor)
     {
-        events.Publish(Workshop.Id, eventType, Step.Key);
+        await events.PublishAsync(Workshop.Id, eventType, Step.Key);
         if (!FromScript)
         {
             return Redirect(StepUrl(Step) + anchor);
