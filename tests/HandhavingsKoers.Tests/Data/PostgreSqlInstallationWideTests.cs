@@ -1,6 +1,7 @@
 using System.Net;
 using HandhavingsKoers.Tests.Infrastructure;
 using HandhavingsKoers.Tests.Pdf;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HandhavingsKoers.Tests.Data;
 
@@ -43,6 +44,16 @@ public sealed class PostgreSqlInstallationWideTests
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
         Assert.Contains("al veel workshops gestart", refused.Text, StringComparison.Ordinal);
         Assert.Equal(3, first.Count("select count(*) from Workshops"));
+    }
+
+    /// <summary>The write queue in front of SQLite (decision 0010) is not there on PostgreSQL: writers work side by side.</summary>
+    [Fact]
+    public async Task There_is_no_write_queue_on_postgresql_and_there_is_one_on_sqlite()
+    {
+        await using var postgres = AppFactory.Fresh(HandhavingsKoers.Web.Data.StorageProvider.PostgreSql);
+        await using var sqlite = AppFactory.Fresh();
+        Assert.Null(postgres.Services.GetService<HandhavingsKoers.Web.Data.WriteGate>());
+        Assert.NotNull(sqlite.Services.GetService<HandhavingsKoers.Web.Data.WriteGate>());
     }
 
     [Fact]
