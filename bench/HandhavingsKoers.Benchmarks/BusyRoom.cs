@@ -11,10 +11,27 @@ public static class BusyRoom
 {
     private const int WarmUpSeconds = 10;
 
-    public static async Task RunAsync(int participants, int seconds)
+    /// <summary>
+    /// <paramref name="store"/>: <c>sqlite</c> (one instance on a data file), <c>postgres</c> (one instance) or
+    /// <c>postgres2</c> (two instances behind nginx, round robin), or <c>all</c> for the three in one run. PostgreSQL
+    /// needs <c>HK_BENCH_POSTGRES</c>: a connection string to a server where the benchmark may create (and then drops)
+    /// a database of its own.
+    /// </summary>
+    public static async Task RunAsync(int participants, int seconds, string store = "sqlite")
     {
-        using var server = await ServerProcess.StartAsync();
-        var baseUri = new Uri(server.Url);
+        if (store == "all")
+        {
+            foreach (var each in new[] { "sqlite", "postgres", "postgres2" })
+            {
+                await RunAsync(participants, seconds, each);
+            }
+
+            return;
+        }
+
+        using var installation = await BenchInstallation.StartAsync(store);
+        var baseUri = new Uri(installation.Url);
+        Console.WriteLine($"== {installation.Description}");
         var (facilitator, workshop, code) = await WebForms.StartWorkshopAsync(baseUri);
         var people = new List<(HttpClient Client, string Page)>();
         for (var i = 0; i < participants; i++)
@@ -73,7 +90,7 @@ public static class BusyRoom
         var sorted = latencies.Order().ToList();
         double P(double q) => Percentiles.Of(sorted, q);
         Console.WriteLine($"Busy room: {participants} participants, {seconds} s measured after {WarmUpSeconds} s of warm-up, each a note and a reload (half streaming) every second, presenter streaming:");
-        Console.WriteLine($"  {sorted.Count} requests, {errors} errors; p50 {P(0.5):0.0} ms, p95 {P(0.95):0.0} ms, p99 {P(0.99):0.0} ms; server peak memory {server.PeakMegabytes():0} MB");
+        Console.WriteLine($"  {sorted.Count} requests, {errors} errors; p50 {P(0.5):0.0} ms, p95 {P(0.95):0.0} ms, p99 {P(0.99):0.0} ms; server peak memory {installation.PeakMegabytes()}");
 
         // When the slow requests came: spread out (load) or together (a stall: a checkpoint, a full GC, a neighbour).
         foreach (var group in slow.GroupBy(s => (int)s.At).OrderBy(g => g.Key))
@@ -85,7 +102,7 @@ public static class BusyRoom
         var notesPerSecond = await Saturate(people.Take(32).ToList(), p => WebForms.NotePost(workshop, p.Page, "Verzadiging"), 10);
         var barePerSecond = await Saturate(people.Take(32).ToList(), _ => new HttpRequestMessage(HttpMethod.Get, "/favicon.svg"), 10);
         Console.WriteLine($"Saturation, 32 connections, 10 s each: {notesPerSecond:0} note posts/s vs {barePerSecond:0} requests/s on a bare static file: ratio {notesPerSecond / barePerSecond:0.00}.");
-        Console.WriteLine($"  server peak memory after saturation {server.PeakMegabytes():0} MB");
+        Console.WriteLine($"  server peak memory after saturation {installation.PeakMegabytes()}");
         await stop.CancelAsync();
     }
 
@@ -136,8 +153,11 @@ public sealed class ServerProcess : IDisposable
 
     public string Url { get; }
 
-    /// <summary>Starts it; <paramref name="settings"/> are extra environment variables (configuration) for this run.</summary>
-    public static async Task<ServerProcess> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// Starts it, on SQLite or (<paramref name="postgres"/>: a connection string) PostgreSQL; <paramref name="settings"/>
+    /// are extra environment variables (configuration) for this run.
+    /// </summary>
+    public static async Task<ServerProcess> StartAsync(string? postgres = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "hk-busy", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -150,6 +170,12 @@ public sealed class ServerProcess : IDisposable
         start.Environment["Security__NotesPerParticipantPerMinute"] = "100000"; // each participant posts every second
         if (Environment.GetEnvironmentVariable("Storage__Synchronous") is { } sync) start.Environment["Storage__Synchronous"] = sync;
         foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        if (postgres is not null)
+        {
+            start.Environment["Storage__Provider"] = "PostgreSQL";
+            start.Environment["ConnectionStrings__Postgres"] = postgres;
+        }
+
         // Content root: the web project (for wwwroot); the settings and seeds come from next to the dll.
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !Directory.Exists(Path.Combine(dir.FullName, "src", "HandhavingsKoers.Web")))

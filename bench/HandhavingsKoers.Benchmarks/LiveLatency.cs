@@ -16,7 +16,7 @@ public static partial class LiveLatency
 {
     public static async Task RunAsync(int participants, int notes, int pauseMs)
     {
-        using var server = await ServerProcess.StartAsync(new Dictionary<string, string>
+        using var server = await ServerProcess.StartAsync(settings: new Dictionary<string, string>
         {
             ["Security__StreamsPerAddress"] = "100000", // every page streams from this one address
             ["Security__MaxOpenStreams"] = "100000",

@@ -5,7 +5,7 @@ namespace HandhavingsKoers.Benchmarks;
 /// <summary>
 /// <c>dotnet run -c Release --project bench/HandhavingsKoers.Benchmarks -- --filter '*'</c> (PDF rendering) or
 /// <c>... -- live [participants] [notes] [pause ms]</c> (live latency) or <c>... -- busy [participants] [seconds]</c>
-/// (busy room and saturation) or <c>... -- request [requests]</c> (what one request costs, in process) or
+/// (busy room and saturation; a third argument <c>sqlite</c>, <c>postgres</c>, <c>postgres2</c> or <c>all</c>) or <c>... -- request [requests]</c> (what one request costs, in process) or
 /// <c>... -- abuse [participants] [seconds]</c> (a room while four clients fetch a big report in a loop).
 /// Not top-level statements: the web app's Program is in scope.
 /// </summary>
@@ -17,7 +17,8 @@ public static class Entry
         {
             await BusyRoom.RunAsync(
                 args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100,
-                args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30);
+                args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 30,
+                args.Length > 3 ? args[3] : "sqlite");
             return;
         }
 

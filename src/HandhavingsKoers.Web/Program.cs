@@ -34,7 +34,6 @@ builder.Services.AddSingleton(sp => EditionLoader.LoadFolder(
 builder.Services.AddSingleton<ReportRenderer>();
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<IWorkshopEvents, InMemoryWorkshopEvents>();
 builder.Services.AddSingleton<StreamSlots>();
 
 builder.Services.AddRazorPages()
@@ -145,6 +144,12 @@ app.UseHostHeaderCheck();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
+if (app.Services.GetRequiredService<StorageChoice>().Provider == StorageProvider.PostgreSql)
+{
+    // Several instances: the same limits, counted in the database for all of them together.
+    app.UseMiddleware<InstallationLimits>();
+}
+
 app.MapHealthChecks("/health");
 app.MapPoster();
 app.MapLive();

@@ -36,5 +36,6 @@ public sealed class PostgreSqlAppDbContext(DbContextOptions<PostgreSqlAppDbConte
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
+        PostgreSqlOnlyConfiguration.Apply(modelBuilder);
     }
 }

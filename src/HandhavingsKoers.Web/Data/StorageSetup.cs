@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using HandhavingsKoers.Web.Hosting;
+using HandhavingsKoers.Web.Live;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace HandhavingsKoers.Web.Data;
 
@@ -56,11 +58,21 @@ public static class StorageSetup
             // The key repository asks for the context by its own type.
             builder.Services.AddScoped(sp => (PostgreSqlAppDbContext)sp.GetRequiredService<AppDbContext>());
             dataProtection.PersistKeysToDbContext<PostgreSqlAppDbContext>();
-            builder.Services.AddHealthChecks().AddCheck<PostgreSqlHealthCheck>("database");
+            builder.Services.AddHealthChecks().AddCheck<PostgreSqlHealthCheck>("database")
+                .AddCheck<LiveEventsHealthCheck>("live-events");
+
+            // Live events through the database, to every instance (decision 0017): one listener per instance.
+            builder.Services.AddSingleton(_ => new PostgreSqlConnections(NpgsqlDataSource.Create(choice.PostgresConnectionString!)));
+            builder.Services.AddSingleton<PostgreSqlWorkshopEvents>();
+            builder.Services.AddSingleton<IWorkshopEvents>(sp => sp.GetRequiredService<PostgreSqlWorkshopEvents>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<PostgreSqlWorkshopEvents>());
             return;
         }
 
         builder.Services.AddSingleton<WriteGate>();
+
+        // One instance: the live events stay in its memory (decision 0009).
+        builder.Services.AddSingleton<IWorkshopEvents, InMemoryWorkshopEvents>();
 
         // Pooled: a request borrows a context and gives it back, instead of building a new one (with its EF services
         // and options) each time. The options are built once, from the root provider, so every pooled context shares
@@ -136,4 +148,16 @@ public sealed record StorageChoice(StorageProvider Provider, string? PostgresCon
 
         return new(StorageProvider.PostgreSql, connectionString, PostgreSqlStorage.CheckConnectionString(connectionString));
     }
+}
+
+/// <summary>
+/// The app's own pool of PostgreSQL connections beside EF Core's, for what it does in plain SQL (live events, the
+/// join limit). Not registered as an <see cref="NpgsqlDataSource"/> itself: EF Core's Npgsql provider would take a
+/// registered one as its own.
+/// </summary>
+public sealed class PostgreSqlConnections(NpgsqlDataSource source) : IDisposable
+{
+    public NpgsqlDataSource Source { get; } = source;
+
+    public void Dispose() => Source.Dispose();
 }

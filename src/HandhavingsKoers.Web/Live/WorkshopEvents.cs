@@ -39,6 +39,21 @@ public sealed record WorkshopEvent(long Id, string Type, string? Step)
     /// </summary>
     public bool CountsOnly { get; init; }
 
+    private static readonly JsonSerializerOptions Stored = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    /// <summary>
+    /// What a stored event (PostgreSQL's events table and its NOTIFY) keeps beside its type and step: the note and
+    /// <see cref="CountsOnly"/>, as JSON; null when there is nothing. Never put into HTML (hence the plain escaping,
+    /// which keeps a 1000-character note far inside NOTIFY's 8000 bytes).
+    /// </summary>
+    public string? StoredData() => Note is null && !CountsOnly ? null : JsonSerializer.Serialize(new StoredExtras(Note, CountsOnly), Stored);
+
+    /// <summary>The event with what <see cref="StoredData"/> kept.</summary>
+    public WorkshopEvent WithStoredData(string? data) =>
+        data is null || JsonSerializer.Deserialize<StoredExtras>(data, Stored) is not { } extras ? this : this with { Note = extras.Note, CountsOnly = extras.CountsOnly };
+
+    private sealed record StoredExtras(LiveNote? Note, bool CountsOnly);
+
     /// <summary>Whether a page gets this event at all: participants' pages do not show who joined.</summary>
     public bool Reaches(Guid? participantId) => participantId is null || Type != Participants;
 
@@ -76,8 +91,9 @@ public sealed record WorkshopEvent(long Id, string Type, string? Step)
 public sealed record LiveNote(Guid Id, Guid? AuthorId, NoteColumn Column, string Text, string? Author, bool OthersMayRead);
 
 /// <summary>
-/// The live fan-out: pages publish changes, open streams receive them. One small seam, so that several server
-/// instances can later share events through the database; today there is one instance and this lives in memory.
+/// The live fan-out: pages publish changes, open streams receive them. On SQLite (one instance) this lives in memory
+/// (<see cref="InMemoryWorkshopEvents"/>); on PostgreSQL events go through the database to every instance
+/// (<see cref="PostgreSqlWorkshopEvents"/>, decision 0017).
 /// </summary>
 public interface IWorkshopEvents
 {
@@ -87,7 +103,13 @@ public interface IWorkshopEvents
     /// </summary>
     long LastId { get; }
 
-    WorkshopEvent Publish(Guid workshopId, string type, string? step = null, LiveNote? note = null, bool countsOnly = false);
+    /// <summary>
+    /// Tells every open page of the workshop (on every instance) that something changed. Called after the change is
+    /// saved. Never throws for a failed fan-out: the change is stored; pages catch up at their next event or reload.
+    /// <paramref name="note"/>: the note added, if one was (see <see cref="WorkshopEvent.Note"/>);
+    /// <paramref name="countsOnly"/>: see <see cref="WorkshopEvent.CountsOnly"/>.
+    /// </summary>
+    Task<WorkshopEvent> PublishAsync(Guid workshopId, string type, string? step = null, LiveNote? note = null, bool countsOnly = false);
 
     /// <summary>
     /// Events of one workshop, starting after <paramref name="lastEventId"/> when it is given and still remembered
@@ -149,6 +171,10 @@ public sealed class InMemoryWorkshopEvents : IWorkshopEvents
         }
     }
 
+    public Task<WorkshopEvent> PublishAsync(Guid workshopId, string type, string? step = null, LiveNote? note = null, bool countsOnly = false) =>
+        Task.FromResult(Publish(workshopId, type, step, note, countsOnly));
+
+    /// <summary>The same as <see cref="PublishAsync"/>, at once (it only touches memory).</summary>
     public WorkshopEvent Publish(Guid workshopId, string type, string? step = null, LiveNote? note = null, bool countsOnly = false)
     {
         while (true)

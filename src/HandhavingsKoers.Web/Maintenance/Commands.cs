@@ -15,10 +15,15 @@ namespace HandhavingsKoers.Web.Maintenance;
 /// </summary>
 public static class Commands
 {
-    public static bool IsCommand(string[] args) => args is ["backup" or "export", ..];
+    public static bool IsCommand(string[] args) => args is ["backup" or "export" or MoveToPostgres.Name, ..];
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args)
     {
+        if (args[0] == MoveToPostgres.Name)
+        {
+            return await MoveToPostgres.RunAsync(services, Console.Out, Console.Error);
+        }
+
         if (args.Length < 2)
         {
             await Console.Error.WriteLineAsync($"Usage: {args[0]} <{(args[0] == "backup" ? "target file" : "target folder")}>");

@@ -259,7 +259,7 @@ public abstract class StepPageModel(
     /// </summary>
     protected async Task<IActionResult> ChangedAsync(string eventType, string anchor, LiveNote? note = null, bool countsOnly = false)
     {
-        events.Publish(Workshop.Id, eventType, Step.Key, note, countsOnly);
+        await events.PublishAsync(Workshop.Id, eventType, Step.Key, note, countsOnly);
         if (!FromScript)
         {
             return Redirect(StepUrl(Step) + anchor);

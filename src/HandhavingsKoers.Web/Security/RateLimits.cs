@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using HandhavingsKoers.Web.Data;
 using HandhavingsKoers.Web.Pages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,13 @@ public static class RateLimits
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
         {
             var address = ClientAddress(context);
+
+            // On PostgreSQL these are counted in the database, for every instance together (InstallationLimits).
+            if (context.RequestServices.GetRequiredService<StorageChoice>().Provider == StorageProvider.PostgreSql)
+            {
+                return RateLimitPartition.GetNoLimiter("installation");
+            }
+
             var security = context.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value;
             return Kind(context) switch
             {
@@ -38,12 +46,18 @@ public static class RateLimits
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.OnRejected = (context, _) =>
         {
-            // The status code page shows this message (re-executed, like every refusal).
-            var start = Kind(context.HttpContext) == Limited.Start;
-            context.HttpContext.Items[RefusalExtensions.MessageKey] = start ? Messages.TooManyStarts : Messages.TooManyJoinAttempts;
-            context.HttpContext.Response.Headers.RetryAfter = start ? "3600" : "60";
+            Refuse(context.HttpContext);
             return ValueTask.CompletedTask;
         };
+    }
+
+    /// <summary>The refusal of a request over its limit: the message the status code page shows, and when to try again.</summary>
+    internal static void Refuse(HttpContext context)
+    {
+        // The status code page shows this message (re-executed, like every refusal).
+        var start = Kind(context) == Limited.Start;
+        context.Items[RefusalExtensions.MessageKey] = start ? Messages.TooManyStarts : Messages.TooManyJoinAttempts;
+        context.Response.Headers.RetryAfter = start ? "3600" : "60";
     }
 
     /// <summary>
@@ -52,14 +66,14 @@ public static class RateLimits
     /// </summary>
     public static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private enum Limited
+    internal enum Limited
     {
         None,
         Join,
         Start,
     }
 
-    private static Limited Kind(HttpContext context)
+    internal static Limited Kind(HttpContext context)
     {
         if (!HttpMethods.IsPost(context.Request.Method))
         {

@@ -33,12 +33,28 @@ public sealed class Nginx : IDisposable
 
     public string AccessLog => File.ReadAllText(Path.Combine(Folder, "handhavingskoers.access.log"));
 
-    public static async Task<Nginx> StartAsync(int appPort)
+    public static Task<Nginx> StartAsync(int appPort) => StartAsync([appPort], plainHttpToClients: false);
+
+    /// <summary>
+    /// nginx in front of several instances (round robin, as docs/deployment.md shows for N instances): the one
+    /// <c>server</c> line of the upstream becomes one per instance. With <paramref name="plainHttpToClients"/> the app
+    /// is told the clients speak plain HTTP (X-Forwarded-Proto http), so a test's cookie jar sends its cookies back
+    /// (the app marks them Secure behind HTTPS, and there is no TLS in the test).
+    /// </summary>
+    public static async Task<Nginx> StartAsync(int[] appPorts, bool plainHttpToClients)
     {
         var folder = Path.Combine(Path.GetTempPath(), "hk-nginx", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var (port, redirectPort) = (FreePort(), FreePort());
-        await File.WriteAllTextAsync(Path.Combine(folder, "handhavingskoers.conf"), SiteConfig(folder, appPort, port, redirectPort));
+        var config = SiteConfig(folder, appPorts[0], port, redirectPort);
+        config = config.Replace($"    server 127.0.0.1:{appPorts[0]};", string.Join('\n', appPorts.Select(p => $"    server 127.0.0.1:{p};")), StringComparison.Ordinal);
+        if (plainHttpToClients)
+        {
+            Assert.Contains("proxy_set_header X-Forwarded-Proto https;", config, StringComparison.Ordinal);
+            config = config.Replace("proxy_set_header X-Forwarded-Proto https;", "proxy_set_header X-Forwarded-Proto http;", StringComparison.Ordinal);
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(folder, "handhavingskoers.conf"), config);
         await File.WriteAllTextAsync(Path.Combine(folder, "nginx.conf"), $$"""
             daemon off;
             master_process off;

@@ -8,7 +8,12 @@ namespace HandhavingsKoers.EndToEnd.Durability;
 /// Many participants in several workshops writing notes at once over HTTP, as their pages' script does, with some
 /// posts sent twice (a double click, a retry after a dropped answer). Records every note the server acknowledged.
 /// </summary>
-public sealed partial class NoteLoad(string baseUrl)
+/// <param name="baseUrl">Where the participants send their requests (the app, or a proxy in front of instances).</param>
+/// <param name="retries">
+/// How often a post that got no answer, or a 502/503/504 from a proxy whose instance died, is sent again with the
+/// same client id, as a participant presses again. Zero: such a note is simply not acknowledged.
+/// </param>
+public sealed partial class NoteLoad(string baseUrl, int retries = 0)
 {
     private readonly Uri _base = new(baseUrl);
 
@@ -31,10 +36,13 @@ public sealed partial class NoteLoad(string baseUrl)
 
             for (var p = 0; p < participantsPerWorkshop; p++)
             {
-                var client = Client();
+                var jar = new CookieContainer();
+                var client = Client(jar);
                 var join = await client.GetStringAsync("/doemee");
                 (await client.PostAsync("/doemee", Form(join, ("Code", code), ("DisplayName", $"P{w}-{p}")))).EnsureSuccessStatusCode();
-                Participants.Add((workshop, client, await client.GetStringAsync($"/w/{workshop}/stap/vertrouwen")));
+                var page = await client.GetStringAsync($"/w/{workshop}/stap/vertrouwen");
+                Participants.Add((workshop, client, page));
+                _jars[page] = jar;
             }
         }
     }
@@ -54,6 +62,25 @@ public sealed partial class NoteLoad(string baseUrl)
 
     private async Task PostAsync(string workshop, HttpClient client, string page, Guid id, string text, CancellationToken stop)
     {
+        for (var attempt = 0; attempt <= retries && !stop.IsCancellationRequested; attempt++)
+        {
+            if (await PostOnceAsync(workshop, client, page, id, text, stop) || attempt == retries)
+            {
+                return;
+            }
+
+            Interlocked.Increment(ref _retried);
+            await Task.Delay(200, CancellationToken.None);
+        }
+    }
+
+    private int _retried;
+
+    /// <summary>Posts sent again after no answer or a proxy error.</summary>
+    public int Retried => Volatile.Read(ref _retried);
+
+    private async Task<bool> PostOnceAsync(string workshop, HttpClient client, string page, Guid id, string text, CancellationToken stop)
+    {
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, $"/w/{workshop}/stap/vertrouwen?handler=AddNote")
@@ -65,6 +92,12 @@ public sealed partial class NoteLoad(string baseUrl)
             if (response.IsSuccessStatusCode)
             {
                 Acknowledged[id] = text;
+                return true;
+            }
+
+            if (retries > 0 && (int)response.StatusCode is 502 or 503 or 504)
+            {
+                return false;
             }
             else
             {
@@ -74,20 +107,26 @@ public sealed partial class NoteLoad(string baseUrl)
         catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
         {
             // The server went away (the crash test kills it): the note was not acknowledged.
+            return false;
         }
     }
 
-    private HttpClient Client() => new(new SocketsHttpHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _base, Timeout = TimeSpan.FromSeconds(60) };
+    private readonly Dictionary<string, CookieContainer> _jars = new(StringComparer.Ordinal);
 
-    private static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
+    private HttpClient Client(CookieContainer? jar = null) => new(new SocketsHttpHandler { CookieContainer = jar ?? new CookieContainer() }) { BaseAddress = _base, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>The cookie jar of the participant whose page this is.</summary>
+    public CookieContainer CookiesOf(string page) => _jars[page];
+
+    internal static FormUrlEncodedContent Form(string page, params (string Name, string Value)[] fields) =>
         new(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", Token().Match(page).Groups[1].Value)));
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex Token();
 
     [GeneratedRegex("/w/([0-9a-f-]{36})/")]
-    private static partial Regex WorkshopId();
+    internal static partial Regex WorkshopId();
 
     [GeneratedRegex("class=\"join-code\">([^<]+)<")]
-    private static partial Regex JoinCodeText();
+    internal static partial Regex JoinCodeText();
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using HandhavingsKoers.Tests.Infrastructure;
+using HandhavingsKoers.Web.Data;
 using HandhavingsKoers.Web.Live;
 
 namespace HandhavingsKoers.Tests.Live;
@@ -93,8 +94,17 @@ public sealed class IdleRoomTests
 }
 
 /// <summary>The stream over HTTP: who may open it, and that Last-Event-ID resumes it.</summary>
-public sealed class LiveStreamTests : AppTest
+public class LiveStreamTests : AppTest
 {
+    public LiveStreamTests()
+    {
+    }
+
+    protected LiveStreamTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
+
     [Fact]
     public async Task Only_the_workshops_people_may_open_its_stream_and_a_reconnect_gets_what_it_missed()
     {
@@ -162,3 +172,6 @@ public sealed class LiveStreamTests : AppTest
         throw new InvalidOperationException("The stream ended without an event.");
     }
 }
+
+[OnPostgreSql]
+public sealed class LiveStreamOnPostgreSqlTests() : LiveStreamTests(StorageProvider.PostgreSql);

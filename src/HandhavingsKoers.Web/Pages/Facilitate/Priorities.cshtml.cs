@@ -108,7 +108,7 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
             return await ShowAgainAsync("", Messages.RoundChangedMeanwhile);
         }
 
-        return Done(WorkshopEvent.Status, Texts.Priorities.Removed, "");
+        return await DoneAsync(WorkshopEvent.Status, Texts.Priorities.Removed, "");
     }
 
     public async Task<IActionResult> OnPostMergeAsync()
@@ -137,8 +137,8 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
             return await ShowAgainAsync("", Messages.NotesChangedMeanwhile);
         }
 
-        events.Publish(Workshop.Id, WorkshopEvent.Notes, merged.StepKey);
-        return Done(WorkshopEvent.Dots, Texts.Priorities.Merged, $"#notitie-{merged.Id:N}");
+        await events.PublishAsync(Workshop.Id, WorkshopEvent.Notes, merged.StepKey);
+        return await DoneAsync(WorkshopEvent.Dots, Texts.Priorities.Merged, $"#notitie-{merged.Id:N}");
     }
 
     public async Task<IActionResult> OnPostUnmergeAsync(Guid? noteId)
@@ -159,8 +159,8 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
             return await ShowAgainAsync("", Messages.NotesChangedMeanwhile);
         }
 
-        events.Publish(Workshop.Id, WorkshopEvent.Notes, merged.StepKey);
-        return Done(WorkshopEvent.Dots, Texts.Priorities.Unmerged, "");
+        await events.PublishAsync(Workshop.Id, WorkshopEvent.Notes, merged.StepKey);
+        return await DoneAsync(WorkshopEvent.Dots, Texts.Priorities.Unmerged, "");
     }
 
     /// <summary>Stores the dots a table counted on paper for one note; the count arrives as text so a typo gets a Dutch message.</summary>
@@ -183,7 +183,7 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
             return await ShowAgainAsync("", Messages.NotesChangedMeanwhile);
         }
 
-        return Done(WorkshopEvent.Dots, Texts.Priorities.PaperSaved, $"#notitie-{note.Id:N}");
+        return await DoneAsync(WorkshopEvent.Dots, Texts.Priorities.PaperSaved, $"#notitie-{note.Id:N}");
     }
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -206,12 +206,12 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
             return await ShowAgainAsync("", Messages.RoundChangedMeanwhile);
         }
 
-        return Done(eventType, saved, "");
+        return await DoneAsync(eventType, saved, "");
     }
 
-    private RedirectResult Done(string eventType, string saved, string anchor)
+    private async Task<RedirectResult> DoneAsync(string eventType, string saved, string anchor)
     {
-        events.Publish(Workshop.Id, eventType);
+        await events.PublishAsync(Workshop.Id, eventType);
         TempData["Saved"] = saved;
         return Redirect(Routes.Priorities(Workshop.Id) + anchor);
     }

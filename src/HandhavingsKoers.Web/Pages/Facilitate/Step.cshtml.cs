@@ -176,7 +176,7 @@ public sealed partial class StepModel(
         }
 
         TempData["Saved"] = saved;
-        Events.Publish(Workshop.Id, eventType, Step.Key);
+        await Events.PublishAsync(Workshop.Id, eventType, Step.Key);
         return Redirect(StepUrl(Step) + anchor);
     }
 
@@ -196,7 +196,7 @@ public sealed partial class StepModel(
             LogStillInLog(logger, Workshop.Id);
         }
 
-        Events.Publish(Workshop.Id, WorkshopEvent.Status);
+        await Events.PublishAsync(Workshop.Id, WorkshopEvent.Status);
         WorkshopAccess.ForgetFacilitator(HttpContext, Workshop.Id);
         TempData["Deleted"] = Messages.WorkshopDeleted(Workshop.Gemeente, Workshop.Title);
         return Redirect(Routes.Home);
@@ -225,7 +225,7 @@ public sealed partial class StepModel(
             return await ShowAgainAsync("", e.Message);
         }
 
-        Events.Publish(Workshop.Id, eventType, affected.Key);
+        await Events.PublishAsync(Workshop.Id, eventType, affected.Key);
         if (FromScript)
         {
             return new NoContentResult();

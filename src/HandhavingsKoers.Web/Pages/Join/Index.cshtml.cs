@@ -59,7 +59,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IWorkshopEve
         }
 
         await db.SaveChangesAsync();
-        events.Publish(workshop.Id, WorkshopEvent.Participants);
+        await events.PublishAsync(workshop.Id, WorkshopEvent.Participants);
         return Redirect(Routes.ParticipantStep(workshop.Id));
     }
 

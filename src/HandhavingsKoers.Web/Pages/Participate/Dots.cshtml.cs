@@ -130,7 +130,7 @@ public sealed class DotsModel(AppDbContext db, EditionCatalog editions, TimeProv
             return Page();
         }
 
-        events.Publish(Workshop.Id, WorkshopEvent.Dots, countsOnly: true);
+        await events.PublishAsync(Workshop.Id, WorkshopEvent.Dots, countsOnly: true);
         if (!FromScript)
         {
             TempData["Saved"] = saved;

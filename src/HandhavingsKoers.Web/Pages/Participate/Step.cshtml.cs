@@ -50,7 +50,7 @@ public sealed class StepModel(AppDbContext db, EditionCatalog editions, TimeProv
         }
 
         TempData["Saved"] = Texts.Participant.ActionsSaved;
-        Events.Publish(Workshop.Id, WorkshopEvent.Notes, Step.Key);
+        await Events.PublishAsync(Workshop.Id, WorkshopEvent.Notes, Step.Key);
         return Redirect(StepUrl(Step));
     }
 

@@ -41,6 +41,36 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 });
 
             migrationBuilder.CreateTable(
+                name: "LimitWindows",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    WindowStart = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Count = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LimitWindows", x => new { x.Key, x.WindowStart });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LiveEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    WorkshopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Step = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Data = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LiveEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Workshops",
                 columns: table => new
                 {
@@ -410,6 +440,16 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 column: "NoteId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LiveEvents_CreatedAt",
+                table: "LiveEvents",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LiveEvents_WorkshopId_Id",
+                table: "LiveEvents",
+                columns: new[] { "WorkshopId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notes_MergedIntoId",
                 table: "Notes",
                 column: "MergedIntoId");
@@ -498,6 +538,12 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
             migrationBuilder.DropTable(
                 name: "KeyPoints");
+
+            migrationBuilder.DropTable(
+                name: "LimitWindows");
+
+            migrationBuilder.DropTable(
+                name: "LiveEvents");
 
             migrationBuilder.DropTable(
                 name: "ParticipantActions");
