@@ -1,4 +1,5 @@
 using HandhavingsKoers.Tests.Infrastructure;
+using HandhavingsKoers.Web.Data;
 
 namespace HandhavingsKoers.Tests.Live;
 
@@ -6,8 +7,17 @@ namespace HandhavingsKoers.Tests.Live;
 /// A new note travels in its live event, so a big room's pages need not each fetch it; but only to the pages that may
 /// read it by rule. During silent writing the other participants' streams never carry its text.
 /// </summary>
-public sealed class LiveNoteEventTests : AppTest
+public class LiveNoteEventTests : AppTest
 {
+    public LiveNoteEventTests()
+    {
+    }
+
+    protected LiveNoteEventTests(StorageProvider provider)
+        : base(provider)
+    {
+    }
+
     [Fact]
     public async Task A_new_note_is_in_the_event_only_for_participants_who_may_read_it()
     {
@@ -83,3 +93,7 @@ public sealed class LiveNoteEventTests : AppTest
         Assert.Equal("step", forParticipant);
     }
 }
+
+/// <summary>The same through PostgreSQL's events table and NOTIFY, where the note is stored with its event.</summary>
+[OnPostgreSql]
+public sealed class LiveNoteEventOnPostgreSqlTests() : LiveNoteEventTests(StorageProvider.PostgreSql);

@@ -48,6 +48,18 @@ public sealed class PostgreSqlLiveEventsTests : IAsyncLifetime
         Assert.Equal("notes", type);
         Assert.Contains("vertrouwen", data, StringComparison.Ordinal);
 
+        // Another participant's page on the second instance gets the note itself, through the table and NOTIFY.
+        using var other = _second.NewUser();
+        await other.JoinAsync(workshop.JoinCode, "Bram");
+        var (_, _, withNote) = await LiveStreamTests.NextEventAsync(other, live, null,
+            () => onFirst.AddNoteAsync(workshop.ParticipantUrl("vertrouwen"), "Todo", "Een \"zin\" met é en <b>"));
+        Assert.Contains("\"author\":\"Fatima\"", withNote, StringComparison.Ordinal);
+        Assert.Contains("\"column\":\"Todo\"", withNote, StringComparison.Ordinal);
+        using (var json = System.Text.Json.JsonDocument.Parse(withNote))
+        {
+            Assert.Equal("Een \"zin\" met é en <b>", json.RootElement.GetProperty("note").GetProperty("text").GetString());
+        }
+
         // While the page is away the facilitator writes on the first instance; it comes back to the second with the
         // id it last saw (given out by the database), and gets exactly what it missed.
         await facilitator.AddNoteAsync(workshop.FacilitatorUrl("vertrouwen"), "Todo", "Terwijl u weg was");
