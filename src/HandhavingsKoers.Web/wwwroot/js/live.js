@@ -217,7 +217,7 @@
     // Only a count changed (a note nobody else may read yet, a score): ask within a few seconds, not all pages at once.
     let later = 0;
     const refreshLater = () => {
-        if (!later) later = window.setTimeout(() => { later = 0; if (root.dataset.fragment) refreshNotes(); else refreshRegions(); }, 2000 + Math.random() * 6000);
+        if (!later) later = window.setTimeout(() => { later = 0; if (root.dataset.fragment) refreshNotes(); else refreshRegions(); }, 1000 + Math.random() * 4000);
     };
 
     // A note another participant added, from the event itself (WorkshopEvent.DataFor): the same <li> as _NoteList
