@@ -69,8 +69,8 @@ public sealed class DotsModel(AppDbContext db, EditionCatalog editions, TimeProv
             {
                 // A double tap can race past the rule (each post counted before the other was stored): the later dot goes.
                 var mine = await db.Dots.AsNoTracking().Where(d => d.ParticipantId == Participant.Id)
-                    .OrderBy(d => d.PlacedAt).ThenBy(d => d.Id).Select(d => new { d.Id, d.NoteId }).ToListAsync();
-                if (placed is not null && !Workshop.PriorityRound!.DotsThatCount(mine.Select(d => (d.Id, d.NoteId))).Contains(placed.Id))
+                    .OrderBy(d => d.PlacedAt).ThenBy(d => d.Id).Select(d => new { d.Id, d.NoteId, Moved = d.MergedFromNoteId != null }).ToListAsync();
+                if (placed is not null && !Workshop.PriorityRound!.DotsThatCount(mine.Select(d => (d.Id, d.NoteId, d.Moved))).Contains(placed.Id))
                 {
                     await db.Dots.Where(d => d.Id == placed.Id).ExecuteDeleteAsync();
                     throw new WorkshopRuleException(mine.Count(d => d.NoteId == placed.NoteId) > 1 && !Workshop.PriorityRound.AllowSeveralPerNote
@@ -106,8 +106,10 @@ public sealed class DotsModel(AppDbContext db, EditionCatalog editions, TimeProv
             }
             catch (DbUpdateException)
             {
-                // The note was deleted (or a merge undone) between our read and our write: the dot has nothing to stand on.
-                throw new WorkshopRuleException(Messages.NoteNotFound);
+                // The facilitator started over, or the note was deleted (or a merge undone), between our read and our
+                // write: the dot has nothing to stand on.
+                db.ChangeTracker.Clear();
+                throw new WorkshopRuleException(await db.PriorityRounds.AnyAsync(r => r.WorkshopId == Workshop.Id) ? Messages.NoteNotFound : Messages.RoundNotOpen);
             }
             if (afterSave is not null)
             {

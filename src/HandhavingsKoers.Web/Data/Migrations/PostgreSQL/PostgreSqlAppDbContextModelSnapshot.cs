@@ -27,6 +27,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("MergedFromNoteId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("NoteId")
                         .HasColumnType("uuid");
 
@@ -291,6 +294,10 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -501,6 +508,12 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
                     b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
                         .WithMany("Dots")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HandhavingsKoers.Web.Workshops.PriorityRound", null)
+                        .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -22,6 +22,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MergedFromNoteId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("NoteId")
                         .HasColumnType("TEXT");
 
@@ -286,6 +289,10 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -425,7 +432,6 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ExecutiveSummaryVersion")
-                        .IsConcurrencyToken()
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(0);
@@ -478,6 +484,12 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
 
                     b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
                         .WithMany("Dots")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HandhavingsKoers.Web.Workshops.PriorityRound", null)
+                        .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
