@@ -68,11 +68,19 @@ public sealed class DotsModel(AppDbContext db, EditionCatalog editions, TimeProv
             async () =>
             {
                 // A double tap can race past the rule (each post counted before the other was stored): the later dot goes.
+                // Every dot over the rule goes, not only this post's: the other post may have settled before this
+                // one's dot was stored (and a dot's time need not follow the order the two were saved in).
                 var mine = await db.Dots.AsNoTracking().Where(d => d.ParticipantId == Participant.Id)
                     .OrderBy(d => d.PlacedAt).ThenBy(d => d.Id).Select(d => new { d.Id, d.NoteId, Moved = d.MergedFromNoteId != null }).ToListAsync();
-                if (placed is not null && !Workshop.PriorityRound!.DotsThatCount(mine.Select(d => (d.Id, d.NoteId, d.Moved))).Contains(placed.Id))
+                var counted = Workshop.PriorityRound!.DotsThatCount(mine.Select(d => (d.Id, d.NoteId, d.Moved)));
+                var over = mine.Where(d => !counted.Contains(d.Id)).Select(d => d.Id).ToList();
+                if (over.Count > 0)
                 {
-                    await db.Dots.Where(d => d.Id == placed.Id).ExecuteDeleteAsync();
+                    await db.Dots.Where(d => d.ParticipantId == Participant.Id && over.Contains(d.Id)).ExecuteDeleteAsync();
+                }
+
+                if (placed is not null && !counted.Contains(placed.Id))
+                {
                     throw new WorkshopRuleException(mine.Count(d => d.NoteId == placed.NoteId) > 1 && !Workshop.PriorityRound.AllowSeveralPerNote
                         ? Messages.OneDotPerNote : Messages.NoDotsLeft(Workshop.PriorityRound.DotsPerParticipant));
                 }
