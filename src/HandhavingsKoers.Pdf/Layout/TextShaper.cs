@@ -39,6 +39,10 @@ public sealed class TextShaper
 
     private readonly Dictionary<(string Family, double Size, bool Bold, bool Italic), XFont> _fonts = [];
 
+    // The paginator asks for the same text at the same width more than once (its height to keep blocks together, then
+    // to place it; every bullet of a list), and the writer for every page's header: each is wrapped once per shaper.
+    private readonly Dictionary<(string Text, TextStyle Style, double MaxWidth), IReadOnlyList<Line>> _wrapped = [];
+
     public TextShaper() => EmbeddedFonts.EnsureRegistered();
 
     public XFont Font(TextStyle style, bool fallback = false)
@@ -92,8 +96,23 @@ public sealed class TextShaper
         }
     }
 
-    /// <summary>Wraps text to the width; line breaks in the text start a new line; an empty text gives no lines.</summary>
+    /// <summary>
+    /// Wraps text to the width; line breaks in the text start a new line; an empty text gives no lines. The lines are
+    /// shared by every caller asking for the same text, style and width: read them, never change them.
+    /// </summary>
     public IReadOnlyList<Line> Wrap(string text, TextStyle style, double maxWidth)
+    {
+        var key = (text, style, maxWidth);
+        if (!_wrapped.TryGetValue(key, out var lines))
+        {
+            lines = WrapOnce(text, style, maxWidth);
+            _wrapped[key] = lines;
+        }
+
+        return lines;
+    }
+
+    private List<Line> WrapOnce(string text, TextStyle style, double maxWidth)
     {
         var lines = new List<Line>();
         // A tab is a space in flowing text (fonts have no glyph for it).

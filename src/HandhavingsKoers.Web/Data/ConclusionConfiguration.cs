@@ -40,6 +40,7 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.TokenHash).IsRequired();
+        builder.Property(p => p.Address).HasMaxLength(Publication.AddressMaxLength);
 
         // The public page finds its link by the hash of the token in its address.
         builder.HasIndex(p => p.TokenHash).IsUnique();

@@ -31,8 +31,10 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
         builder.Property(w => w.ExecutiveSummary).HasMaxLength(Workshop.ExecutiveSummaryMaxLength);
 
         // Added by a later migration to existing rows, so it needs a default in the table too.
-        // A concurrency token: two tabs that both read version 3 cannot both save version 4.
-        builder.Property(w => w.ExecutiveSummaryVersion).HasDefaultValue(0).IsConcurrencyToken();
+        // Not a concurrency token: that would make every other update of the workshop row (a reopen, a step move)
+        // fail while the samenvatting is saved. Its save checks this column alone instead (Pages/Conclude), so two
+        // tabs that both read version 3 still cannot both save version 4.
+        builder.Property(w => w.ExecutiveSummaryVersion).HasDefaultValue(0);
 
         // A plain id, not a relationship: the follow-up outlives the session it follows (see the migration).
         builder.HasIndex(w => w.PreviousWorkshopId);

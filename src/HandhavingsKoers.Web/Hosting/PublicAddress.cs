@@ -1,5 +1,6 @@
 using HandhavingsKoers.Web.Pages;
 using HandhavingsKoers.Web.Reports;
+using HandhavingsKoers.Web.Workshops;
 using Microsoft.Extensions.Options;
 
 namespace HandhavingsKoers.Web.Hosting;
@@ -38,6 +39,13 @@ public sealed class PublicAddress
 
     /// <summary>A published report's public link, for the facilitator to copy and for the PDF's QR code.</summary>
     public string PublicReportUrl(HttpRequest request, string token) => BaseFor(request) + Routes.PublicReport(token);
+
+    /// <summary>
+    /// A published report's link in the files its visitors download: from the configured address, else from the one
+    /// the link was made on (<see cref="Publication.Address"/>); never from the visitor's own request.
+    /// </summary>
+    public string? PublishedReportUrl(Publication publication, string token) =>
+        (Configured ?? publication.Address) is { } address ? address + Routes.PublicReport(token) : null;
 
     /// <summary>For the PDF, which may be read long after and far from any request: only with a configured address.</summary>
     public string? SummaryUrl(Guid workshopId) => Configured is null ? null : Configured + Routes.Summary(workshopId);

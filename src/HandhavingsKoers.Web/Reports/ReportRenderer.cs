@@ -50,6 +50,8 @@ public sealed class ReportRenderer : IDisposable
     private byte[] Cached(string format, WorkshopReport report, ReportOptions options, Func<byte[]> render)
     {
         // What a file shows is the report (as its JSON export shows it) and the link back; not the moment of rendering.
+        // The link back never comes from a request header an anonymous visitor chooses (PublicAddress.PublishedReportUrl):
+        // else each new Host header would be a fresh render and a new cache entry.
         var key = format + "|" + Convert.ToHexString(SHA256.HashData(ReportExports.ToJson(report))) + "|" + options.SummaryUrl + "|" + options.Accent;
         if (_cache.TryGetValue(key, out byte[]? cached) && cached is not null)
         {

@@ -150,4 +150,5 @@ public static class Messages
     public const string RoundChangedMeanwhile = "Iemand anders heeft de stemronde net veranderd, bijvoorbeeld in een ander tabblad. Hieronder ziet u hoe die er nu voor staat.";
     public const string NotesChangedMeanwhile = "Iemand heeft een van deze notities net veranderd. Hieronder ziet u hoe ze er nu voor staan. Probeer het zo nodig opnieuw.";
     public const string NotAMerge = "Deze notitie is niet samengevoegd.";
+    public const string MergeOriginalsGone = "De notities die hier zijn samengevoegd, zijn intussen verwijderd. Samenvoegen ongedaan maken kan daarom niet; de stippen blijven op deze notitie staan.";
 }

@@ -33,6 +33,28 @@ public sealed class PanelConclusion
 
     internal static PanelConclusion For(Workshop workshop, string stepKey) => new() { WorkshopId = workshop.Id, StepKey = stepKey };
 
+    /// <summary>
+    /// Puts <paramref name="to"/> in the place of the kernpunt <paramref name="from"/> (a merge undone: the merged note
+    /// goes, its oldest original takes its place); when <paramref name="to"/> is a kernpunt already, <paramref name="from"/> just goes.
+    /// </summary>
+    internal void ReplaceKeyPoint(Guid from, Guid to, DateTime now)
+    {
+        var point = KeyPoints.FirstOrDefault(k => k.NoteId == from);
+        if (point is null)
+        {
+            return;
+        }
+
+        KeyPoints.Remove(point);
+        if (!KeyPoints.Any(k => k.NoteId == to))
+        {
+            KeyPoints.Add(new KeyPoint(WorkshopId, StepKey, to, point.Position));
+        }
+
+        Version++;
+        UpdatedAt = now;
+    }
+
     /// <summary>Whether this text and these notes are what is stored already.</summary>
     internal bool Says(string? text, IReadOnlyList<Guid> keyPoints) =>
         Text == text && KeyPoints.OrderBy(k => k.Position).Select(k => k.NoteId).SequenceEqual(keyPoints);
@@ -110,12 +132,22 @@ public sealed class Publication
 
     public DateTime? RevokedAt { get; private set; }
 
-    internal static Publication Create(Workshop workshop, byte[] tokenHash, DateOnly? endsOn, DateTime now) => new()
+    public const int AddressMaxLength = 300;
+
+    /// <summary>
+    /// The address (scheme and host) the facilitator made the link on. Without a configured public address, the QR
+    /// code and link in the public PDF and Word file use it, never the Host header of whoever downloads them: a
+    /// visitor cannot steer them, nor make each download a fresh render by sending another Host header.
+    /// </summary>
+    public string? Address { get; private set; }
+
+    internal static Publication Create(Workshop workshop, byte[] tokenHash, DateOnly? endsOn, string? address, DateTime now) => new()
     {
         Id = Guid.NewGuid(),
         WorkshopId = workshop.Id,
         TokenHash = tokenHash,
         EndsOn = endsOn,
+        Address = address is { Length: <= AddressMaxLength } ? address : null,
         CreatedAt = now,
     };
 

@@ -49,19 +49,21 @@ public sealed class PriorityRound
     /// Of one participant's dots, oldest first, those the rules allow: the first <see cref="DotsPerParticipant"/>,
     /// and without <see cref="AllowSeveralPerNote"/> the first on each note. Two taps that raced past
     /// <see cref="Workshop.PlaceDot"/> (each counted before the other was stored) are settled by this afterwards.
+    /// A dot a merge moved (<paramref name="oldestFirst"/>'s <c>Moved</c>) was allowed where it was placed: it counts
+    /// against the budget even when a merge put two of one participant's dots on one note.
     /// </summary>
-    public IReadOnlySet<Guid> DotsThatCount(IEnumerable<(Guid Id, Guid NoteId)> oldestFirst)
+    public IReadOnlySet<Guid> DotsThatCount(IEnumerable<(Guid Id, Guid NoteId, bool Moved)> oldestFirst)
     {
         var kept = new HashSet<Guid>();
         var notes = new HashSet<Guid>();
-        foreach (var (id, noteId) in oldestFirst)
+        foreach (var (id, noteId, moved) in oldestFirst)
         {
             if (kept.Count >= DotsPerParticipant)
             {
                 break;
             }
 
-            if (notes.Add(noteId) || AllowSeveralPerNote)
+            if (notes.Add(noteId) || AllowSeveralPerNote || moved)
             {
                 kept.Add(id);
             }
@@ -100,6 +102,24 @@ public sealed class Dot
     public Guid NoteId { get; private set; }
     public Guid ParticipantId { get; private set; }
     public DateTime PlacedAt { get; private set; }
+
+    /// <summary>
+    /// The note this dot was placed on when a merge moved it onto the merged note (so its owner sees it there and can
+    /// take it back); null for a dot placed where it is. Undoing the merge moves it back (<see cref="Workshop.UndoMerge"/>).
+    /// </summary>
+    public Guid? MergedFromNoteId { get; private set; }
+
+    internal void MoveOnto(Note merged)
+    {
+        MergedFromNoteId ??= NoteId;
+        NoteId = merged.Id;
+    }
+
+    internal void MoveBack(Note original)
+    {
+        NoteId = original.Id;
+        MergedFromNoteId = null;
+    }
 
     internal static Dot Place(Workshop workshop, Note note, Guid participantId, DateTime now) => new()
     {

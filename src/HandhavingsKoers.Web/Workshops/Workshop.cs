@@ -462,8 +462,10 @@ public sealed class Workshop
 
     /// <summary>
     /// Merges duplicates into one new note (for the room), worded as <paramref name="text"/> or, when that is empty,
-    /// as the oldest of them. The originals stay, under the new note; their dots count for it. All must be notes of
-    /// this workshop, of one step and one prompt, and none may be merged already.
+    /// as the oldest of them. The originals stay, under the new note. Their dots move onto it, so each owner sees
+    /// theirs there and can take it back, and "one dot per note" holds for the merged note (each dot remembers where
+    /// it was placed, for <see cref="UndoMerge"/>). All must be notes of this workshop, of one step and one prompt,
+    /// and none may be merged already. Load the <see cref="Dots"/> on these notes first.
     /// </summary>
     public Note MergeNotes(IReadOnlyList<Note> notes, string? text, DateTime now)
     {
@@ -497,11 +499,22 @@ public sealed class Workshop
             note.MergeInto(merged);
         }
 
+        var ids = notes.Select(n => n.Id).ToHashSet();
+        foreach (var dot in Dots.Where(d => ids.Contains(d.NoteId)))
+        {
+            dot.MoveOnto(merged);
+        }
+
         return merged;
     }
 
-    /// <summary>Undoes a merge: the originals come back as they were, with their own dots; the merged note goes (and the dots placed on it).</summary>
-    public void UndoMerge(Note merged, IReadOnlyList<Note> originals)
+    /// <summary>
+    /// Undoes a merge without losing a vote: the originals come back as they were, each dot moves back to the note it
+    /// was placed on, and what the merged note got itself (dots placed on it, a paper tally, a place among the
+    /// kernpunten) goes to the oldest original, whose wording a merge starts from. The merged note goes. Load the
+    /// <see cref="Dots"/> on the merged note and the <see cref="Conclusions"/> with their kernpunten first.
+    /// </summary>
+    public void UndoMerge(Note merged, IReadOnlyList<Note> originals, DateTime now)
     {
         EnsureOpen();
         if (merged.WorkshopId != Id || !merged.IsMerge)
@@ -509,7 +522,30 @@ public sealed class Workshop
             throw new WorkshopRuleException(Messages.NotAMerge);
         }
 
-        foreach (var original in originals.Where(o => o.MergedIntoId == merged.Id))
+        var own = originals.Where(o => o.MergedIntoId == merged.Id).OrderBy(o => o.CreatedAt).ThenBy(o => o.Id).ToList();
+        if (own.Count == 0)
+        {
+            // Every original was deleted meanwhile: the votes would have nowhere to go.
+            throw new WorkshopRuleException(Messages.MergeOriginalsGone);
+        }
+
+        var oldest = own[0];
+        foreach (var dot in Dots.Where(d => d.NoteId == merged.Id))
+        {
+            dot.MoveBack(own.FirstOrDefault(o => o.Id == dot.MergedFromNoteId) ?? oldest);
+        }
+
+        if (merged.PaperDots > 0)
+        {
+            oldest.SetPaperDots(oldest.PaperDots + merged.PaperDots);
+        }
+
+        foreach (var conclusion in Conclusions)
+        {
+            conclusion.ReplaceKeyPoint(merged.Id, oldest.Id, now);
+        }
+
+        foreach (var original in own)
         {
             original.Unmerge();
         }
@@ -726,7 +762,8 @@ public sealed class Workshop
     /// Makes a public link to the report: only for a closed workshop, one at a time, with an optional last day from
     /// today up to <see cref="Publication.MaxYearsAhead"/> years ahead. Load <see cref="Publications"/> first.
     /// </summary>
-    public Publication Publish(byte[] tokenHash, DateOnly? endsOn, DateTime now)
+    /// <param name="address">The address the facilitator works on (see <see cref="Publication.Address"/>).</param>
+    public Publication Publish(byte[] tokenHash, DateOnly? endsOn, string? address, DateTime now)
     {
         if (!IsClosed)
         {
@@ -749,7 +786,7 @@ public sealed class Workshop
             throw new WorkshopRuleException(Messages.PublicationEndsTooFar, nameof(Publication.EndsOn));
         }
 
-        var publication = Publication.Create(this, tokenHash, endsOn, now);
+        var publication = Publication.Create(this, tokenHash, endsOn, address, now);
         Publications.Add(publication);
         return publication;
     }

@@ -19,7 +19,7 @@ public sealed class PriorityRoundRulesTests
     public void Without_several_per_note_only_the_first_dot_on_a_note_counts()
     {
         var (first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        var kept = Round(3, several: false).DotsThatCount([(first, A), (second, A), (third, B)]);
+        var kept = Round(3, several: false).DotsThatCount([(first, A, false), (second, A, false), (third, B, false)]);
         Assert.Equal(new[] { first, third }.Order(), kept.Order());
     }
 
@@ -27,7 +27,15 @@ public sealed class PriorityRoundRulesTests
     public void Only_the_first_dots_up_to_the_limit_count()
     {
         var (first, second, third) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
-        var kept = Round(2, several: true).DotsThatCount([(first, A), (second, A), (third, B)]);
+        var kept = Round(2, several: true).DotsThatCount([(first, A, false), (second, A, false), (third, B, false)]);
         Assert.Equal(new[] { first, second }.Order(), kept.Order());
+    }
+
+    [Fact]
+    public void Two_dots_a_merge_put_on_one_note_both_count_against_the_budget_so_a_race_cannot_add_one_too_many()
+    {
+        var (movedA, movedB, third, fourth) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var kept = Round(3, several: false).DotsThatCount([(movedA, A, true), (movedB, A, true), (third, B, false), (fourth, Guid.NewGuid(), false)]);
+        Assert.Equal(new[] { movedA, movedB, third }.Order(), kept.Order());
     }
 }

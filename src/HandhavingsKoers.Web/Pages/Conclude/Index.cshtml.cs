@@ -118,6 +118,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
                 }
             }
 
+            var summaryRead = Workshop.ExecutiveSummaryVersion;
             if (SummaryVersion is not null)
             {
                 try
@@ -130,7 +131,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
                 }
             }
 
-            await db.SaveChangesAsync();
+            await SaveAsync(summaryRead);
         }
         catch (PartException e)
         {
@@ -155,12 +156,48 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         return Redirect(Routes.Conclude(Workshop.Id));
     }
 
+    /// <summary>
+    /// Saves the conclusions, and the samenvatting only if its version is still <paramref name="summaryRead"/>: one
+    /// transaction, the samenvatting as an update conditional on its own version column. A concurrency token on the
+    /// workshop row instead would also fail a reopen or a step move that saves the row meanwhile (with a 500).
+    /// </summary>
+    private async Task SaveAsync(int summaryRead)
+    {
+        var entry = db.Entry(Workshop);
+        var summary = entry.Property(w => w.ExecutiveSummary);
+        var version = entry.Property(w => w.ExecutiveSummaryVersion);
+        var (text, next) = (Workshop.ExecutiveSummary, Workshop.ExecutiveSummaryVersion);
+        if (next == summaryRead)
+        {
+            await db.SaveChangesAsync();
+            return;
+        }
+
+        // Not in the ordinary save of the row: written below, if nobody else wrote it since this request read it.
+        summary.OriginalValue = text;
+        version.OriginalValue = next;
+        summary.IsModified = false;
+        version.IsModified = false;
+
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        await db.SaveChangesAsync();
+        var saved = await db.Workshops.Where(w => w.Id == Workshop.Id && w.ExecutiveSummaryVersion == summaryRead)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.ExecutiveSummary, text).SetProperty(w => w.ExecutiveSummaryVersion, next));
+        if (saved == 0)
+        {
+            // Another tab saved it between our read and our write; the transaction is rolled back, conclusions included.
+            throw new DbUpdateConcurrencyException(Messages.ConclusionConflict("", text ?? ""));
+        }
+
+        await transaction.CommitAsync();
+    }
+
     public async Task<IActionResult> OnPostPublishAsync()
     {
         var token = SecretToken.New();
         try
         {
-            var made = Workshop.Publish(SecretToken.Hash(token), ParseDate(EndsOn), Now);
+            var made = Workshop.Publish(SecretToken.Hash(token), ParseDate(EndsOn), publicAddress.BaseFor(Request), Now);
             await db.SaveChangesAsync();
 
             // A double click: both posts saw no link and both made one. The first one made stays; this one goes.

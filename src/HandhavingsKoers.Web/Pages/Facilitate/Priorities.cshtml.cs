@@ -97,8 +97,8 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
+            // The round's dots go with it (a foreign key with cascade, so a dot saved in a race cannot outlive it).
             await db.SaveChangesAsync();
-            await db.Dots.Where(d => d.WorkshopId == Workshop.Id).ExecuteDeleteAsync();
             await db.Notes.Where(n => n.WorkshopId == Workshop.Id && n.PaperDots != 0).ExecuteUpdateAsync(s => s.SetProperty(n => n.PaperDots, 0));
             await transaction.CommitAsync();
         }
@@ -125,6 +125,8 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
                 throw new WorkshopRuleException(Messages.NoteNotFound);
             }
 
+            // The dots on these notes move onto the merged note (everyone's: the facilitator's page, not a participant's).
+            await db.Entry(Workshop).Collection(w => w.Dots).Query().Where(d => ids.Contains(d.NoteId)).LoadAsync();
             merged = Workshop.MergeNotes(notes, Wording, Now);
             await db.SaveChangesAsync();
         }
@@ -147,7 +149,14 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
         try
         {
             var originals = merged is null ? [] : await db.Notes.Where(n => n.MergedIntoId == merged.Id).ToListAsync();
-            Workshop.UndoMerge(merged ?? throw new WorkshopRuleException(Messages.NoteNotFound), originals);
+            if (merged is not null)
+            {
+                // What the merged note carries goes back to the originals: its dots, and its place among the kernpunten.
+                await db.Entry(Workshop).Collection(w => w.Dots).Query().Where(d => d.NoteId == merged.Id).LoadAsync();
+                await db.Entry(Workshop).Collection(w => w.Conclusions).Query().Include(c => c.KeyPoints).Where(c => c.StepKey == merged.StepKey).LoadAsync();
+            }
+
+            Workshop.UndoMerge(merged ?? throw new WorkshopRuleException(Messages.NoteNotFound), originals, Now);
             await db.SaveChangesAsync();
         }
         catch (WorkshopRuleException e)

@@ -68,11 +68,19 @@ public sealed class DotsModel(AppDbContext db, EditionCatalog editions, TimeProv
             async () =>
             {
                 // A double tap can race past the rule (each post counted before the other was stored): the later dot goes.
+                // Every dot over the rule goes, not only this post's: the other post may have settled before this
+                // one's dot was stored (and a dot's time need not follow the order the two were saved in).
                 var mine = await db.Dots.AsNoTracking().Where(d => d.ParticipantId == Participant.Id)
-                    .OrderBy(d => d.PlacedAt).ThenBy(d => d.Id).Select(d => new { d.Id, d.NoteId }).ToListAsync();
-                if (placed is not null && !Workshop.PriorityRound!.DotsThatCount(mine.Select(d => (d.Id, d.NoteId))).Contains(placed.Id))
+                    .OrderBy(d => d.PlacedAt).ThenBy(d => d.Id).Select(d => new { d.Id, d.NoteId, Moved = d.MergedFromNoteId != null }).ToListAsync();
+                var counted = Workshop.PriorityRound!.DotsThatCount(mine.Select(d => (d.Id, d.NoteId, d.Moved)));
+                var over = mine.Where(d => !counted.Contains(d.Id)).Select(d => d.Id).ToList();
+                if (over.Count > 0)
                 {
-                    await db.Dots.Where(d => d.Id == placed.Id).ExecuteDeleteAsync();
+                    await db.Dots.Where(d => d.ParticipantId == Participant.Id && over.Contains(d.Id)).ExecuteDeleteAsync();
+                }
+
+                if (placed is not null && !counted.Contains(placed.Id))
+                {
                     throw new WorkshopRuleException(mine.Count(d => d.NoteId == placed.NoteId) > 1 && !Workshop.PriorityRound.AllowSeveralPerNote
                         ? Messages.OneDotPerNote : Messages.NoDotsLeft(Workshop.PriorityRound.DotsPerParticipant));
                 }
@@ -106,8 +114,10 @@ public sealed class DotsModel(AppDbContext db, EditionCatalog editions, TimeProv
             }
             catch (DbUpdateException)
             {
-                // The note was deleted (or a merge undone) between our read and our write: the dot has nothing to stand on.
-                throw new WorkshopRuleException(Messages.NoteNotFound);
+                // The facilitator started over, or the note was deleted (or a merge undone), between our read and our
+                // write: the dot has nothing to stand on.
+                db.ChangeTracker.Clear();
+                throw new WorkshopRuleException(await db.PriorityRounds.AnyAsync(r => r.WorkshopId == Workshop.Id) ? Messages.NoteNotFound : Messages.RoundNotOpen);
             }
             if (afterSave is not null)
             {

@@ -26,6 +26,8 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
 
     public string Token { get; private set; } = "";
 
+    private Publication? _publication;
+
     public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
         var headers = Response.Headers;
@@ -56,7 +58,9 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
             return refusal;
         }
 
-        return render(new ReportOptions(reports.Value.LocalTime(clock.GetUtcNow()), publicAddress.PublicReportUrl(Request, Token)));
+        // The link back comes from the publication, not from this request's Host header: the cached file is the same
+        // whatever a visitor sends (ReportRenderer keys by it), and nobody can put another address in it.
+        return render(new ReportOptions(reports.Value.LocalTime(clock.GetUtcNow()), publicAddress.PublishedReportUrl(_publication!, Token)));
     }, HttpContext.RequestAborted);
 
     private async Task<IActionResult?> LoadAsync(string? token)
@@ -77,6 +81,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         }
 
         Token = token;
+        _publication = publication;
         Report = await WorkshopReport.LoadAsync(db, editions, workshop, Viewer.Public, includeNames: false);
         return null;
     }

@@ -234,7 +234,29 @@ public sealed class ConcludeTests : RoomTest
         Meddler.BeforeNextSave("update Workshops set ExecutiveSummary = 'Van de laptop', ExecutiveSummaryVersion = ExecutiveSummaryVersion + 1");
         var refused = await Facilitator.SubmitAsync(oldTab.ConcludeForm(), new Dictionary<string, string> { ["Summary"] = "Uit het oude tabblad" });
         Assert.Equal(HttpStatusCode.Conflict, refused.Status);
-        Assert.Equal(1, App.Count("select count(*) from Workshops where ExecutiveSummary = 'Van de laptop' and ExecutiveSummaryVersion = 1"));
+
+        // (The simulated other save ran inside this save's transaction, so it is rolled back with it.)
+        Assert.Equal(0, App.Count("select count(*) from Workshops where ExecutiveSummary = 'Uit het oude tabblad'"));
+    }
+
+    [Fact]
+    public async Task Reopening_while_the_samenvatting_is_saved_in_another_tab_works_and_keeps_the_samenvatting()
+    {
+        await WriteNotesAndCloseAsync("Een notitie");
+
+        // The other tab's samenvatting is saved between the reopen's read and its write.
+        Meddler.BeforeNextSave("update Workshops set ExecutiveSummary = 'Van de laptop', ExecutiveSummaryVersion = ExecutiveSummaryVersion + 1");
+        var reopened = await Facilitator.ReopenAsync(Workshop);
+        Assert.Equal(HttpStatusCode.OK, reopened.Status);
+        Assert.Equal(1, App.Count("select count(*) from Workshops where ClosedAt is null and ExecutiveSummary = 'Van de laptop' and ExecutiveSummaryVersion = 1"));
+
+        // And the other way round: a step move lands between the samenvatting's read and its write; the save goes through.
+        await Facilitator.CloseAsync(Workshop);
+        var page = await Facilitator.OpenAsync(Workshop.ConcludeUrl());
+        Meddler.BeforeNextSave("update Workshops set CurrentStepKey = 'welkom'");
+        var saved = await Facilitator.SubmitAsync(page.ConcludeForm(), new Dictionary<string, string> { ["Summary"] = "Na de stap" });
+        Assert.Equal(HttpStatusCode.OK, saved.Status);
+        Assert.Equal(1, App.Count("select count(*) from Workshops where ExecutiveSummary = 'Na de stap' and ExecutiveSummaryVersion = 2"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using AngleSharp.Html.Dom;
 using HandhavingsKoers.Tests.Infrastructure;
+using HandhavingsKoers.Tests.Pages.Conclude;
 using HandhavingsKoers.Web;
 
 namespace HandhavingsKoers.Tests.Pages.Priorities;
@@ -321,6 +322,117 @@ public sealed class PriorityRoundTests : RoomTest
         Assert.Equal("1 stip", Item(undone, "Meer samen op pad").QuerySelector(".dot-count")!.TextContent);
         Assert.Equal(0, App.Count("select count(*) from Notes where MergedIntoId is not null or IsMerge = 1"));
         Assert.Equal(3, DotCount);
+    }
+
+    [Fact]
+    public async Task A_dot_on_a_note_merged_later_moves_onto_the_merged_note_where_its_owner_sees_it_and_can_take_it_back()
+    {
+        using var piet = App.NewUser();
+        await piet.JoinAsync(Workshop.JoinCode, "Piet");
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Meer samen op pad");
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Vaker met de ondernemer mee");
+        await OpenRoundAsync(dots: 3);
+        await PlaceAsync(Participant, "Meer samen op pad");
+        await PlaceAsync(piet, "Vaker met de ondernemer mee");
+        await MergeAsync(["Meer samen op pad", "Vaker met de ondernemer mee"], "Samen op pad");
+
+        // Sanne sees her dot on the merged note and still has two left.
+        var page = await Participant.OpenAsync(DotsUrl);
+        Assert.Equal("U heeft nog 2 stippen.", page.Document.QuerySelector("#stippen-over")!.TextContent);
+        Assert.Contains("Uw stippen: 1", Item(page, "Samen op pad").TextContent, StringComparison.Ordinal);
+
+        // One dot per note: she already has hers on it, so the page offers no second, and a crafted post is refused.
+        Assert.DoesNotContain(Item(page, "Samen op pad").QuerySelectorAll("form"), f => f.GetAttribute("action")!.Contains("handler=Place", StringComparison.Ordinal));
+        var crafted = TakeBackForm(page, "Samen op pad");
+        crafted.Action = crafted.Action.Replace("handler=TakeBack", "handler=Place", StringComparison.Ordinal);
+        var second = await Participant.SubmitAsync(crafted);
+        Assert.Equal(HttpStatusCode.BadRequest, second.Status);
+        Assert.Contains(Messages.OneDotPerNote, second.Errors);
+
+        // She takes it back from the merged note; Piet's stays.
+        var back = await TakeBackAsync(Participant, "Samen op pad");
+        Assert.Equal(HttpStatusCode.OK, back.Status);
+        Assert.Equal("U heeft nog 3 stippen.", back.Document.QuerySelector("#stippen-over")!.TextContent);
+        Assert.Equal(1, DotCount);
+        await PressAsync("Reveal");
+        Assert.Equal("1 stip", Item(await Facilitator.OpenAsync(PrioritiesUrl), "Samen op pad").QuerySelector(".dot-count")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Undoing_a_merge_loses_no_vote_each_dot_goes_back_and_those_given_to_the_merged_note_go_to_the_oldest_original()
+    {
+        using var piet = App.NewUser();
+        using var fatima = App.NewUser();
+        await piet.JoinAsync(Workshop.JoinCode, "Piet");
+        await fatima.JoinAsync(Workshop.JoinCode, "Fatima");
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Meer samen op pad");
+        await piet.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Vaker met de ondernemer mee");
+        await OpenRoundAsync(dots: 3);
+        await PlaceAsync(Participant, "Meer samen op pad");
+        await PlaceAsync(piet, "Vaker met de ondernemer mee");
+        await MergeAsync(["Meer samen op pad", "Vaker met de ondernemer mee"], "Samen op pad");
+
+        // Votes given to the merged note itself: Fatima's dot and a table's tally on paper.
+        await PlaceAsync(fatima, "Samen op pad");
+        await PaperAsync(FormIds("Samen op pad"), "4");
+        Assert.Equal("7 stippen", Item(await Facilitator.OpenAsync(PrioritiesUrl), "Samen op pad").QuerySelector(".dot-count")!.TextContent);
+
+        var undo = (IHtmlFormElement)Item(await Facilitator.OpenAsync(PrioritiesUrl), "Samen op pad").QuerySelector("form")!;
+        var undone = await Facilitator.SubmitAsync(undo);
+        Assert.Equal(HttpStatusCode.OK, undone.Status);
+
+        // Every vote is still there: the oldest original (whose wording the merge started from) gets the merged note's.
+        Assert.Equal(3, DotCount);
+        Assert.Equal("6 stippen", Item(undone, "Meer samen op pad").QuerySelector(".dot-count")!.TextContent);
+        Assert.Equal("1 stip", Item(undone, "Vaker met de ondernemer mee").QuerySelector(".dot-count")!.TextContent);
+
+        // Each owner sees their own dot again and can take it back.
+        Assert.Contains("Uw stippen: 1", Item(await piet.OpenAsync(DotsUrl), "Vaker met de ondernemer mee").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Uw stippen: 1", Item(await fatima.OpenAsync(DotsUrl), "Meer samen op pad").TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await TakeBackAsync(Participant, "Meer samen op pad")).Status);
+        Assert.Equal(2, DotCount);
+    }
+
+    [Fact]
+    public async Task A_kernpunt_on_a_merged_note_moves_to_the_oldest_original_when_the_merge_is_undone()
+    {
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Meer samen op pad");
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Vaker met de ondernemer mee");
+        await MergeAsync(["Meer samen op pad", "Vaker met de ondernemer mee"], "Samen op pad");
+        await Facilitator.CloseAsync(Workshop);
+        await Facilitator.ConcludeAsync(Workshop, "vertrouwen", "Samen op pad werkt.", ["Samen op pad"]);
+        await Facilitator.ReopenAsync(Workshop);
+
+        var undo = (IHtmlFormElement)Item(await Facilitator.OpenAsync(PrioritiesUrl), "Samen op pad").QuerySelector("form")!;
+        Assert.Equal(HttpStatusCode.OK, (await Facilitator.SubmitAsync(undo)).Status);
+
+        Assert.Equal(1, App.Count("select count(*) from KeyPoints k join Notes n on n.Id = k.NoteId where n.Text = 'Meer samen op pad'"));
+        Assert.Equal(1, App.Count("select count(*) from KeyPoints"));
+        await Facilitator.CloseAsync(Workshop);
+        var conclude = await Facilitator.OpenAsync(Workshop.ConcludeUrl());
+        Assert.True(conclude.KeyPoint("Meer samen op pad").IsChecked);
+    }
+
+    [Fact]
+    public async Task Starting_over_leaves_no_dot_even_one_placed_while_the_round_was_removed()
+    {
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Samen op pad");
+        await OpenRoundAsync(dots: 3);
+        await PlaceAsync(Participant, "Samen op pad");
+        await PressAsync("StartOver");
+        Assert.Equal(0, DotCount);
+
+        // The facilitator starts over between the read and the write of a dot: the dot is refused, not kept for the next round.
+        await OpenRoundAsync(dots: 3);
+        var place = PlaceForm(await Participant.OpenAsync(DotsUrl), "Samen op pad");
+        Meddler.BeforeNextSave("delete from PriorityRounds");
+        var refused = await Participant.SubmitAsync(place);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains(Messages.RoundNotOpen, refused.Errors);
+        Assert.Equal(0, DotCount);
+
+        await OpenRoundAsync(dots: 3);
+        Assert.Equal("U heeft nog 3 stippen.", (await Participant.OpenAsync(DotsUrl)).Document.QuerySelector("#stippen-over")!.TextContent);
     }
 
     [Fact]

@@ -126,6 +126,34 @@ public sealed class PublicReportTests : IAsyncLifetime
         Assert.Contains(facilitatorPdf.Links(), l => l.Uri == link);
     }
 
+    [Fact]
+    public async Task A_host_header_of_the_visitors_choosing_neither_steers_the_qr_code_nor_forces_a_fresh_render()
+    {
+        var link = await _facilitator.PublishAsync(_workshop);
+        using var stranger = Stranger();
+
+        // Two renders of one report differ (PDFsharp stamps each file), so equal bytes mean the second came from the cache.
+        var first = await GetWithHostAsync(stranger, link + "?handler=Pdf", "localhost");
+        foreach (var host in new[] { "ander.example", "nog-een.example:8080", "127.0.0.1" })
+        {
+            var again = await GetWithHostAsync(stranger, link + "?handler=Pdf", host);
+            Assert.Equal(first, again);
+            Assert.Contains(new PdfInspector(again).Links(), l => l.Uri == link);
+        }
+
+        var word = await GetWithHostAsync(stranger, link + "?handler=Word", "ander.example");
+        Assert.Equal(word, await GetWithHostAsync(stranger, link + "?handler=Word", "weer-een-ander.example"));
+    }
+
+    private static async Task<byte[]> GetWithHostAsync(HttpClient client, string url, string host)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        Assert.True(request.Headers.TryAddWithoutValidation("Host", host));
+        using var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsByteArrayAsync();
+    }
+
     private static void AssertNothingPrivate(string text)
     {
         foreach (var name in new[] { "Sanne", "Piet", "Jansen", "Vries" })

@@ -135,6 +135,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("MergedFromNoteId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("NoteId")
                         .HasColumnType("uuid");
 
@@ -399,6 +402,10 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -538,7 +545,6 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         .HasColumnType("character varying(5000)");
 
                     b.Property<int>("ExecutiveSummaryVersion")
-                        .IsConcurrencyToken()
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
                         .HasDefaultValue(0);
@@ -629,6 +635,12 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
                     b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
                         .WithMany("Dots")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HandhavingsKoers.Web.Workshops.PriorityRound", null)
+                        .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -216,7 +216,8 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     TokenHash = table.Column<byte[]>(type: "bytea", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     EndsOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -357,7 +358,8 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     WorkshopId = table.Column<Guid>(type: "uuid", nullable: false),
                     NoteId = table.Column<Guid>(type: "uuid", nullable: false),
                     ParticipantId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PlacedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    PlacedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    MergedFromNoteId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -373,6 +375,12 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         column: x => x.ParticipantId,
                         principalTable: "Participants",
                         principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Dots_PriorityRounds_WorkshopId",
+                        column: x => x.WorkshopId,
+                        principalTable: "PriorityRounds",
+                        principalColumn: "WorkshopId",
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Dots_Workshops_WorkshopId",
@@ -552,9 +560,6 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 name: "PreviousActions");
 
             migrationBuilder.DropTable(
-                name: "PriorityRounds");
-
-            migrationBuilder.DropTable(
                 name: "Publications");
 
             migrationBuilder.DropTable(
@@ -568,6 +573,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
             migrationBuilder.DropTable(
                 name: "Gemeenten");
+
+            migrationBuilder.DropTable(
+                name: "PriorityRounds");
 
             migrationBuilder.DropTable(
                 name: "Notes");
