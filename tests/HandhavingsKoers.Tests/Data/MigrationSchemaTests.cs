@@ -28,9 +28,9 @@ public sealed class MigrationSchemaTests
     private static readonly string[] Generated =
     [
         "20261130131506_ConclusionsPublicationsAndPriorities",
-        "20261130150517_DotsWithRoundAndMergesPublicationAddress",
         "20261130151143_GemeenteSpace",
         "20261130154650_ConceptSessions",
+        "20261130163016_DotsWithRoundAndMergesPublicationAddress",
     ];
 
     [Fact]

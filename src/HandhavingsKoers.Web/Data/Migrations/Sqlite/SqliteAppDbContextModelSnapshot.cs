@@ -77,6 +77,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MergedFromNoteId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("NoteId")
                         .HasColumnType("TEXT");
 
@@ -341,6 +344,10 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -480,7 +487,6 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ExecutiveSummaryVersion")
-                        .IsConcurrencyToken()
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(0);
@@ -552,6 +558,12 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
 
                     b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
                         .WithMany("Dots")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("HandhavingsKoers.Web.Workshops.PriorityRound", null)
+                        .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261130150517_DotsWithRoundAndMergesPublicationAddress")]
+    [Migration("20261130163016_DotsWithRoundAndMergesPublicationAddress")]
     partial class DotsWithRoundAndMergesPublicationAddress
     {
         /// <inheritdoc />
@@ -19,6 +19,61 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Gemeenten.BeheerderLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForWhom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GemeenteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GemeenteId");
+
+                    b.ToTable("BeheerderLinks", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Gemeenten.Gemeente", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ThemeKey")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Gemeenten", (string)null);
+                });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
                 {
@@ -448,6 +503,14 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("GemeenteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsConcept")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.Property<string>("JoinCode")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -463,12 +526,23 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("GemeenteId");
+
                     b.HasIndex("JoinCode")
                         .IsUnique();
 
                     b.HasIndex("PreviousWorkshopId");
 
                     b.ToTable("Workshops", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Gemeenten.BeheerderLink", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Gemeenten.Gemeente", null)
+                        .WithMany("BeheerderLinks")
+                        .HasForeignKey("GemeenteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
@@ -612,6 +686,11 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Gemeenten.Gemeente", b =>
+                {
+                    b.Navigation("BeheerderLinks");
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PanelConclusion", b =>
