@@ -127,7 +127,8 @@
             scores: refreshStage,
             dots: refreshStage,
             participants: refreshStage,
-            step: () => enqueue(refreshPage),
+            // After the presenter's own move the page is fresh already (the press fetched it).
+            step: (data) => enqueue(() => (data.step === root.dataset.step ? undefined : refreshPage())),
             state: () => enqueue(refreshPage),
             status: () => enqueue(refreshPage),
             reset: () => enqueue(refreshPage),
@@ -458,6 +459,10 @@
         let lastEventId = "";
         let failures = 0;
         let again = 0;
+        // The first hello after the page loaded needs no catching up: the stream's address carries the event the page
+        // was rendered after, so whatever happened since is replayed. (A hall of pages loading at once would otherwise
+        // each fetch their notes again for nothing.) Every later hello follows a reconnect.
+        let loaded = true;
         const open = () => {
             // The page's address already says which event it was rendered after; later, the last one we saw.
             const url = new URL(root.dataset.live, window.location.href);
@@ -466,6 +471,10 @@
             source = current;
             for (const [type, handler] of Object.entries(handlers)) {
                 current.addEventListener(type, (event) => {
+                    if (type === "hello" && loaded) {
+                        loaded = false;
+                        return;
+                    }
                     if (event.lastEventId) lastEventId = event.lastEventId;
                     let data = {};
                     try { data = JSON.parse(event.data || "{}"); } catch { /* keep empty */ }
@@ -474,6 +483,7 @@
             }
             current.addEventListener("hello", () => { failures = 0; });
             current.addEventListener("error", () => {
+                loaded = false;
                 if (current.readyState !== EventSource.CLOSED || current !== source) return;
                 const seconds = Math.min(600, 30 * 2 ** failures) * (0.75 + Math.random() / 2);
                 failures++;
