@@ -30,6 +30,10 @@ public sealed record NoteView(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public int? Dots { get; init; }
 
+    /// <summary>Made by merging duplicates (<see cref="Note.IsMerge"/>): its originals are read to show under it.</summary>
+    [JsonIgnore]
+    public bool IsMerge { get; init; }
+
     public const string RoomLabel = Texts.Notes.RoomAuthor;
     public const string AnonymousLabel = Texts.Notes.Anonymous;
 
@@ -43,7 +47,8 @@ public sealed record NoteView(
     /// </summary>
     public static async Task<List<NoteView>> WithMergedAsync(IQueryable<Note> all, List<NoteView> notes)
     {
-        var ids = notes.Select(n => n.Id).ToList();
+        // Only a merge has originals, and merges are few: most pages ask nothing more.
+        var ids = notes.Where(n => n.IsMerge).Select(n => n.Id).ToList();
         if (ids.Count == 0)
         {
             return notes;
@@ -72,6 +77,9 @@ public sealed record NoteView(
             writable && (facilitator || (me != null && n.ParticipantId == me)),
             n.UpdatedAt != null,
             n.Version,
-            n.CreatedAt);
+            n.CreatedAt)
+        {
+            IsMerge = n.IsMerge,
+        };
     }
 }

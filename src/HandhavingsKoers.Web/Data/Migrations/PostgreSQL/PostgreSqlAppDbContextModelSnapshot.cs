@@ -240,7 +240,7 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
                     b.HasIndex("ParticipantId");
 
-                    b.HasIndex("WorkshopId", "StepKey", "Column", "CreatedAt");
+                    b.HasIndex("WorkshopId", "StepKey", "MergedIntoId", "Column", "CreatedAt");
 
                     b.ToTable("Notes", (string)null);
                 });

@@ -182,7 +182,7 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ParticipantId");
 
-                    b.HasIndex("WorkshopId", "StepKey", "Column", "CreatedAt");
+                    b.HasIndex("WorkshopId", "StepKey", "MergedIntoId", "Column", "CreatedAt");
 
                     b.ToTable("Notes", (string)null);
                 });

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261130162810_Initial")]
+    [Migration("20261130175031_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -243,7 +243,7 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
                     b.HasIndex("ParticipantId");
 
-                    b.HasIndex("WorkshopId", "StepKey", "Column", "CreatedAt");
+                    b.HasIndex("WorkshopId", "StepKey", "MergedIntoId", "Column", "CreatedAt");
 
                     b.ToTable("Notes", (string)null);
                 });

@@ -468,9 +468,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 column: "ParticipantId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Notes_WorkshopId_StepKey_Column_CreatedAt",
+                name: "IX_Notes_WorkshopId_StepKey_MergedIntoId_Column_CreatedAt",
                 table: "Notes",
-                columns: new[] { "WorkshopId", "StepKey", "Column", "CreatedAt" });
+                columns: new[] { "WorkshopId", "StepKey", "MergedIntoId", "Column", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ParticipantActions_ParticipantId_Position",
