@@ -36,6 +36,12 @@ public static class Entry
             return;
         }
 
+        if (args is ["pdf", ..])
+        {
+            PdfLoop.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300);
+            return;
+        }
+
         if (args is ["live", ..])
         {
             await LiveLatency.RunAsync(

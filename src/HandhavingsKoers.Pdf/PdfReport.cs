@@ -26,6 +26,16 @@ public sealed record DocumentSettings(
 /// </summary>
 public abstract class PdfReport
 {
+    /// <summary>
+    /// PDFsharp makes many of its objects through <c>Type.GetConstructor(...).Invoke</c>. The runtime keeps the
+    /// constructors it hands out in a per-type cache that the garbage collector may drop when nothing else holds it;
+    /// each new constructor object then compiles a new invoke stub, which a finalizer must clean up later. Holding
+    /// PDFsharp's constructors here keeps those caches, and so their stubs, for the life of the process.
+    /// </summary>
+    private static readonly System.Reflection.ConstructorInfo[] PdfSharpConstructors = [.. typeof(PdfItem).Assembly.GetTypes()
+        .Where(t => typeof(PdfItem).IsAssignableFrom(t) && !t.IsAbstract)
+        .SelectMany(t => t.GetConstructors(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))];
+
     protected abstract DocumentSettings Settings { get; }
 
     /// <summary>The flowing content, top to bottom.</summary>
@@ -80,6 +90,7 @@ public abstract class PdfReport
 
     public void GeneratePdf(Stream output)
     {
+        GC.KeepAlive(PdfSharpConstructors);
         var shaper = new TextShaper();
         var pages = Layout(shaper);
 
@@ -168,6 +179,11 @@ public abstract class PdfReport
                         Write(child);
                     }
 
+                    structure.End();
+                    break;
+                case PlacedLine { Artifact: true } line:
+                    structure.BeginArtifact();
+                    DrawLine(line);
                     structure.End();
                     break;
                 case PlacedLine line:

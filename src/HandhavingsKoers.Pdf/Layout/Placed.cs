@@ -17,7 +17,8 @@ public sealed record PlacedElement(string Tag) : Placed
     public string? AltText { get; init; }
 }
 
-public sealed record PlacedLine(double X, double Baseline, Line Line, XColor Color) : Placed;
+/// <summary>A line of text. <paramref name="Artifact"/>: decoration a screen reader skips (a list's bullet).</summary>
+public sealed record PlacedLine(double X, double Baseline, Line Line, XColor Color, bool Artifact = false) : Placed;
 
 /// <summary>A filled rectangle; decoration, drawn as an artifact. Height can grow while the block is laid out.</summary>
 public sealed record PlacedRect(double X, double Y, double Width, XColor Color) : Placed

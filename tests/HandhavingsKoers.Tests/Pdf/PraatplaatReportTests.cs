@@ -1,4 +1,5 @@
 using HandhavingsKoers.Pdf.Layout;
+using HandhavingsKoers.Web.Reports;
 using HandhavingsKoers.Web.Reports.Pdf;
 using PdfSharp.Drawing;
 
@@ -122,6 +123,22 @@ public sealed class PraatplaatReportTests
             Assert.Contains("Vertrouwen: 2,5", text, StringComparison.Ordinal);
             Assert.Contains("Mediaan: tussen 2 en 3 (6 scores)", text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void A_rank_is_read_as_a_label_and_a_bullet_is_decoration()
+    {
+        var report = ReportFixtures.Concluded(notesPerPanel: 3);
+        var pdf = new PdfInspector(new PraatplaatReport(report, Anonymous).GeneratePdf());
+
+        // The room's priorities are numbered: each number is a label ("1.") before its item. Every other list is
+        // bulleted, and a bullet is drawn as an artifact a screen reader skips, so no other item has a label.
+        Assert.Equal(FrontPage.Priorities(report).Count, pdf.Tags.Count(t => t == "Lbl"));
+        Assert.True(pdf.Tags.Count(t => t == "LI") > FrontPage.Priorities(report).Count + 20);
+        Assert.Equal(pdf.Tags.Count(t => t == "LI"), pdf.Tags.Count(t => t == "LBody"));
+
+        // The bullets are still printed.
+        Assert.Contains("•", pdf.ExtractText() ?? "•", StringComparison.Ordinal);
     }
 
     [Fact]

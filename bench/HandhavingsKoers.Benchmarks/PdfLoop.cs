@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using HandhavingsKoers.Web.Reports.Pdf;
+
+namespace HandhavingsKoers.Benchmarks;
+
+/// <summary>
+/// A quick A/B check of the concluded report's PDF (the same document as <see cref="ReportRendering.ConcludedPdf"/>),
+/// in seconds instead of BenchmarkDotNet's minutes: renders it <c>n</c> times after a warm-up and prints the fastest,
+/// the median, the allocation and the process's CPU time per render (the collector's and finalizer's threads too). For figures to quote, use the BenchmarkDotNet run.
+/// <c>dotnet run -c Release --project bench/HandhavingsKoers.Benchmarks -- pdf [renders]</c>
+/// </summary>
+public static class PdfLoop
+{
+    public static void Run(int renders)
+    {
+        var report = ReportRendering.BuildConcluded();
+        var options = new ReportOptions(new DateTime(2026, 11, 22, 15, 0, 0), "https://handhaving.example.nl/w/1/samenvatting");
+        var bytes = 0;
+        for (var i = 0; i < 50; i++)
+        {
+            bytes = new PraatplaatReport(report, options).GeneratePdf().Length;
+        }
+
+        var times = new double[renders];
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        for (var i = 0; i < renders; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            new PraatplaatReport(report, options).GeneratePdf();
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+
+        allocated = (GC.GetAllocatedBytesForCurrentThread() - allocated) / renders;
+        var cpuEach = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / renders;
+        Array.Sort(times);
+        Console.WriteLine(FormattableString.Invariant(
+            $"concluded PDF, {renders} renders: fastest {times[0]:0.00} ms, median {times[renders / 2]:0.00} ms; {allocated / 1024.0 / 1024.0:0.0} MB allocated and {cpuEach:0.0} ms of CPU (all threads: GC, finalizers) each; {bytes / 1024} KB"));
+    }
+}
