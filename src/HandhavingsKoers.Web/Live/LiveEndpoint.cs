@@ -26,11 +26,14 @@ public static class LiveEndpoint
             }
 
             Guid? participantId = null;
-            if (!WorkshopAccess.IsFacilitator(context, workshop))
+            // A co-facilitator or notulist gets the facilitator's stream; a revoked link gets nothing (decision 0021).
+            var facilitation = await WorkshopAccess.FindFacilitatorAsync(db, context, workshop);
+            if (!facilitation.Permits(FacilitatorAction.Read))
             {
                 participantId = (await WorkshopAccess.FindParticipantAsync(db, context, id))?.Id;
                 if (participantId is null)
                 {
+                    context.Items[RefusalExtensions.MessageKey] = facilitation.Revoked ? Messages.SharedLinkRevoked : Messages.NotParticipant;
                     return Results.StatusCode(StatusCodes.Status403Forbidden);
                 }
             }
