@@ -12,6 +12,8 @@ public static partial class Texts
         public const string Lead = "Nodig iemand uit om de workshop samen met u te begeleiden. Iedereen krijgt een eigen link. Die werkt tot u hem intrekt.";
         public const string CoFacilitator = "medebegeleider";
         public const string Notulist = "notulist";
+        public const string CoFacilitatorLabel = "Medebegeleider";
+        public const string NotulistLabel = "Notulist";
         public const string CoFacilitatorHint = "Kan alles wat u kunt, behalve de workshop verwijderen en links maken of intrekken.";
         public const string NotulistHint = "Schrijft notities voor de zaal, voegt notities samen, ruimt ze op en zet de timer aan. Kan de zaal niet verder zetten en de workshop niet sluiten.";
         public const string RoleLegend = "Wie nodigt u uit?";
