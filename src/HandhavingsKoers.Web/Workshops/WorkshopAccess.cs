@@ -22,7 +22,8 @@ public static class WorkshopAccess
     /// What a facilitator key opens (decision 0021): the facilitator's own key, a co-facilitator's or notulist's link,
     /// or nothing; <see cref="Revoked"/> when it is a link the facilitator revoked.
     /// </summary>
-    public sealed record Facilitation(FacilitatorRole? Role, bool Revoked)
+    /// <param name="LinkId">The shared link that matched; null for the facilitator's own key.</param>
+    public sealed record Facilitation(FacilitatorRole? Role, bool Revoked, Guid? LinkId = null)
     {
         public static Facilitation None { get; } = new(null, false);
 
@@ -59,11 +60,11 @@ public static class WorkshopAccess
         }
 
         var links = await db.FacilitatorLinks.AsNoTracking().Where(l => l.WorkshopId == workshop.Id)
-            .Select(l => new { l.Role, l.KeyHash, l.RevokedAt }).ToListAsync();
+            .Select(l => new { l.Id, l.Role, l.KeyHash, l.RevokedAt }).ToListAsync();
         var match = links.FirstOrDefault(l => SecretToken.Matches(key, l.KeyHash));
         return match is null ? Facilitation.None
             : match.RevokedAt is not null ? new Facilitation(null, true)
-            : new Facilitation(match.Role, false);
+            : new Facilitation(match.Role, false, match.Id);
     }
 
     public static void RememberFacilitator(HttpContext context, Guid workshopId, string key) =>

@@ -271,6 +271,8 @@ public sealed partial class StepModel(
         }
 
         LogSharedLinkRevoked(logger, Workshop.Id, linkId ?? Guid.Empty);
+        // The revoked person's open pages hear it: their stream ends and their next fetch is refused.
+        await Events.PublishAsync(Workshop.Id, WorkshopEvent.Status);
         TempData["Saved"] = Texts.Sharing.Revoked;
         return Redirect(StepUrl(Step) + "#samen-titel");
     }

@@ -221,6 +221,28 @@ public class SharedFacilitationTests : RoomTest
         Assert.Contains("Deze link bestaat niet of is al ingetrokken.", twice.Errors);
     }
 
+    [Fact]
+    public async Task An_open_stream_of_a_revoked_link_ends_before_the_next_status_event()
+    {
+        var link = await InviteAsync(Facilitator, "Notulist", "Iris");
+        using var notulist = App.NewUser();
+        await notulist.OpenAsync(link);
+        var page = await notulist.OpenAsync(Workshop.FacilitatorUrl("vertrouwen"));
+        var live = page.Document.QuerySelector("[data-live]")!.GetAttribute("data-live")!;
+
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        using var response = await notulist.Client.GetAsync(live, HttpCompletionOption.ResponseHeadersRead, cancel.Token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancel.Token));
+        Assert.False(string.IsNullOrEmpty(await reader.ReadLineAsync(cancel.Token)));
+
+        await Facilitator.SubmitAsync(HandlerForm(await Facilitator.OpenAsync(Workshop.FacilitatorUrl("vertrouwen")), "RevokeLink"));
+
+        // The stream ends (the read reaches its end instead of timing out), without passing on the status event.
+        var rest = await reader.ReadToEndAsync(cancel.Token);
+        Assert.DoesNotContain("event: status", rest, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("CoFacilitator", "", "Schrijf bij 'voor wie' voor wie deze link is, bijvoorbeeld een naam.")]
     [InlineData("Notulist", "   ", "Schrijf bij 'voor wie' voor wie deze link is, bijvoorbeeld een naam.")]
