@@ -71,6 +71,14 @@ public class SharedFacilitationTests : RoomTest
             Assert.Null(HandlerFormOrNull(asCo, forbidden));
         }
 
+        // The notulist tidies on the prioritising page, without the forms that run the round; the co-facilitator concludes.
+        var prioritiesAsNotulist = await notulist.OpenAsync($"/w/{Workshop.Id}/prioriteren");
+        Assert.Equal(HttpStatusCode.OK, prioritiesAsNotulist.Status);
+        Assert.Null(HandlerFormOrNull(prioritiesAsNotulist, "Open"));
+        Assert.NotNull(HandlerFormOrNull(await Facilitator.OpenAsync($"/w/{Workshop.Id}/prioriteren"), "Open"));
+        Assert.Equal(HttpStatusCode.OK, (await co.OpenAsync($"/w/{Workshop.Id}/verslag")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await co.OpenAsync($"/w/{Workshop.Id}/vervolg")).Status);
+
         // The facilitator's own link keeps working as before.
         using var facilitatorElsewhere = App.NewUser();
         Assert.Equal(HttpStatusCode.OK, (await facilitatorElsewhere.OpenAsync(Workshop.FacilitatorLink)).Status);
