@@ -64,7 +64,7 @@ public static class LiveEndpoint
             // Streams end when the app stops (SIGTERM), so shutdown does not wait for open pages; browsers reconnect.
             var ends = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
             context.Response.RegisterForDispose(ends);
-            // A shared link's stream ends when the link is revoked (asked on each status event and each ping), so the
+            // A shared link's stream ends when the link is revoked (asked on each "links" event and each ping), so the
             // page reconnects and is refused; the request's own context is free for that once the stream runs.
             Func<Task<bool>>? stillAllowed = facilitation.LinkId is { } linkId
                 ? () => db.FacilitatorLinks.AsNoTracking().AnyAsync(l => l.Id == linkId && l.RevokedAt == null)
@@ -75,7 +75,7 @@ public static class LiveEndpoint
     /// <summary>
     /// The events of one open page (<paramref name="participantId"/>: whose page, null for the facilitator's): hello,
     /// then the workshop's events, and a ping every <see cref="Heartbeat"/>. <paramref name="stillAllowed"/>, for a
-    /// co-facilitator's or notulist's page, is asked before each ping and status event; the stream ends when it says no.
+    /// co-facilitator's or notulist's page, is asked before each ping and "links" event; the stream ends when it says no.
     /// </summary>
     internal static async IAsyncEnumerable<SseItem<string>> Stream(IWorkshopEvents events, Guid id, Guid? participantId, long? last, TimeProvider clock,
         [EnumeratorCancellation] CancellationToken aborted, Func<Task<bool>>? stillAllowed = null)
@@ -125,7 +125,7 @@ public static class LiveEndpoint
                 }
 
                 var e = subscription.Current;
-                if (e.Type == WorkshopEvent.Status && stillAllowed is not null && !await stillAllowed().ConfigureAwait(false))
+                if (e.Type == WorkshopEvent.Links && stillAllowed is not null && !await stillAllowed().ConfigureAwait(false))
                 {
                     yield break;
                 }

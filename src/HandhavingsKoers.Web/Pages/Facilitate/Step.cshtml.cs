@@ -271,8 +271,8 @@ public sealed partial class StepModel(
         }
 
         LogSharedLinkRevoked(logger, Workshop.Id, linkId ?? Guid.Empty);
-        // The revoked person's open pages hear it: their stream ends and their next fetch is refused.
-        await Events.PublishAsync(Workshop.Id, WorkshopEvent.Status);
+        // The revoked person's open stream hears it and ends; their next fetch is refused. No page reloads for it.
+        await Events.PublishAsync(Workshop.Id, WorkshopEvent.Links);
         TempData["Saved"] = Texts.Sharing.Revoked;
         return Redirect(StepUrl(Step) + "#samen-titel");
     }
