@@ -48,6 +48,8 @@ public sealed class BadInputTests : AppTest
             ($"/w/{workshop.Id}/vervolg", ["Input.Title", "Input.Date", "Input.EditionKey"]),
             (facilitatorStep + "?handler=Timer", ["minutes"]),
             (facilitatorStep + "?handler=Delete", ["confirm"]),
+            (facilitatorStep + "?handler=Invite", ["Invite.Role", "Invite.ForWhom"]),
+            (facilitatorStep + "?handler=RevokeLink", ["linkId"]),
             (other.ParticipantUrl("vertrouwen") + "?handler=AddNote", ["Form.Column", "Form.Text"]),
         };
 
@@ -192,7 +194,7 @@ public sealed class BadInputTests : AppTest
         return token[..middle] + (token[middle] == 'A' ? 'B' : 'A') + token[(middle + 1)..];
     }
 
-    private string Snapshot() => string.Join(';', new[] { "Workshops", "Participants", "Notes", "ParticipantActions", "StepStates", "Scores", "TeamActions", "PreviousActions" }
+    private string Snapshot() => string.Join(';', new[] { "Workshops", "Participants", "Notes", "ParticipantActions", "StepStates", "Scores", "TeamActions", "PreviousActions", "FacilitatorLinks" }
         .Select(t => $"{t}={App.Count($"select count(*) from {t}")}")) + $";notes={App.Count("select sum(length(Text) + Version) from Notes")}"
         + $";names={App.Count("select count(*) from Participants where DisplayName = 'Sanne'")};step={App.Count("select count(*) from Workshops where CurrentStepKey = 'vertrouwen'")}";
 }

@@ -62,6 +62,46 @@ public sealed partial class RequestLoggingTests
             requests);
     }
 
+    /// <summary>A co-facilitator's or notulist's link (decision 0021) uses the same parameter: its key stays out of the log, also when it is refused.</summary>
+    [Fact]
+    public async Task A_shared_link_is_never_in_the_log_when_it_opens_or_is_refused_after_revoking()
+    {
+        await using var app = AppFactory.Fresh().OnRealPort();
+        using var facilitator = app.NewUser();
+        var workshop = await facilitator.StartWorkshopAsync();
+        var page = await facilitator.OpenAsync(workshop.FacilitatorUrl("welkom"));
+        var invite = page.Document.QuerySelectorAll("form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().First(f => f.Action.EndsWith("handler=Invite", StringComparison.Ordinal));
+        var made = await facilitator.SubmitAsync(invite, new Dictionary<string, string> { ["Invite.Role"] = "Notulist", ["Invite.ForWhom"] = "Iris" });
+        var link = ((AngleSharp.Html.Dom.IHtmlInputElement)made.Document.QuerySelector("#gedeelde-link")!).Value;
+        var key = link[(link.IndexOf("sleutel=", StringComparison.Ordinal) + "sleutel=".Length)..];
+
+        using var laptop = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = app.ClientOptions.BaseAddress,
+        };
+        using (var opened = await laptop.GetAsync(link))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
+        }
+
+        var revoke = made.Document.QuerySelectorAll("form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().First(f => f.Action.EndsWith("handler=RevokeLink", StringComparison.Ordinal));
+        await facilitator.SubmitAsync(revoke);
+        using (var refused = await laptop.GetAsync(link))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        }
+
+        using (var marker = await laptop.GetAsync("/bestaat-niet"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, marker.StatusCode);
+        }
+
+        var log = await ReadLogAsync(app.Folder, until: l => l.Contains("/bestaat-niet", StringComparison.Ordinal));
+        Assert.Contains("shared facilitator link", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, log, StringComparison.Ordinal);
+        Assert.DoesNotContain("sleutel", log, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>
     /// Test hosts in one process (and the app's own commands) each have their own logger: none of them sets or closes
     /// the static <c>Log.Logger</c>, so stopping one host does not silence another or send its lines elsewhere.

@@ -32,6 +32,7 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Dot> Dots => Set<Dot>();
     public DbSet<Gemeenten.Gemeente> Gemeenten => Set<Gemeenten.Gemeente>();
     public DbSet<Gemeenten.BeheerderLink> BeheerderLinks => Set<Gemeenten.BeheerderLink>();
+    public DbSet<FacilitatorLink> FacilitatorLinks => Set<FacilitatorLink>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);

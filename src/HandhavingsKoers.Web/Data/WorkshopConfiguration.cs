@@ -28,6 +28,7 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
         builder.HasMany(w => w.PreviousActions).WithOne().HasForeignKey(a => a.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.Conclusions).WithOne().HasForeignKey(c => c.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.Publications).WithOne().HasForeignKey(p => p.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(w => w.FacilitatorLinks).WithOne().HasForeignKey(l => l.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(w => w.ExecutiveSummary).HasMaxLength(Workshop.ExecutiveSummaryMaxLength);
 
         // Added by a later migration to existing rows, so it needs a default in the table too.

@@ -26,16 +26,21 @@ public static class LiveEndpoint
             }
 
             Guid? participantId = null;
-            if (!WorkshopAccess.IsFacilitator(context, workshop))
+            // A co-facilitator or notulist gets the facilitator's stream; a revoked link gets nothing (decision 0021).
+            var facilitation = await WorkshopAccess.FindFacilitatorAsync(db, context, workshop);
+            if (!facilitation.Permits(FacilitatorAction.Read))
             {
                 participantId = (await WorkshopAccess.FindParticipantAsync(db, context, id))?.Id;
                 if (participantId is null)
                 {
+                    context.Items[RefusalExtensions.MessageKey] = facilitation.Revoked ? Messages.SharedLinkRevoked : Messages.NotParticipant;
                     return Results.StatusCode(StatusCodes.Status403Forbidden);
                 }
             }
 
-            var holder = participantId is { } me ? $"participant:{me:N}" : $"facilitator:{id:N}";
+            // Each shared link holds its own streams, so a co-facilitator's and a notulist's pages do not use up the facilitator's.
+            var holder = participantId is { } me ? $"participant:{me:N}"
+                : facilitation.LinkId is { } link ? $"link:{link:N}" : $"facilitator:{id:N}";
 
             // One slot per open stream, given back when the response ends (the page closed, the connection dropped).
             // Beyond a limit the page keeps working without live updates; live.js tries again later, backing off.
@@ -59,14 +64,21 @@ public static class LiveEndpoint
             // Streams end when the app stops (SIGTERM), so shutdown does not wait for open pages; browsers reconnect.
             var ends = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
             context.Response.RegisterForDispose(ends);
-            return TypedResults.ServerSentEvents(Stream(events, id, participantId, last, clock, ends.Token));
+            // A shared link's stream ends when the link is revoked (asked on each "links" event and each ping), so the
+            // page reconnects and is refused; the request's own context is free for that once the stream runs.
+            Func<Task<bool>>? stillAllowed = facilitation.LinkId is { } linkId
+                ? () => db.FacilitatorLinks.AsNoTracking().AnyAsync(l => l.Id == linkId && l.RevokedAt == null)
+                : null;
+            return TypedResults.ServerSentEvents(Stream(events, id, participantId, last, clock, ends.Token, stillAllowed));
         });
 
     /// <summary>
     /// The events of one open page (<paramref name="participantId"/>: whose page, null for the facilitator's): hello,
-    /// then the workshop's events, and a ping every <see cref="Heartbeat"/>.
+    /// then the workshop's events, and a ping every <see cref="Heartbeat"/>. <paramref name="stillAllowed"/>, for a
+    /// co-facilitator's or notulist's page, is asked before each ping and "links" event; the stream ends when it says no.
     /// </summary>
-    internal static async IAsyncEnumerable<SseItem<string>> Stream(IWorkshopEvents events, Guid id, Guid? participantId, long? last, TimeProvider clock, [EnumeratorCancellation] CancellationToken aborted)
+    internal static async IAsyncEnumerable<SseItem<string>> Stream(IWorkshopEvents events, Guid id, Guid? participantId, long? last, TimeProvider clock,
+        [EnumeratorCancellation] CancellationToken aborted, Func<Task<bool>>? stillAllowed = null)
     {
         // Tell the browser to retry quickly after a drop; the first line also flushes the headers at once.
         yield return new SseItem<string>("{}", "hello") { ReconnectionInterval = TimeSpan.FromSeconds(1) };
@@ -86,7 +98,7 @@ public static class LiveEndpoint
                 var winner = await Task.WhenAny(next, tick).ConfigureAwait(false);
                 if (winner != next)
                 {
-                    if (aborted.IsCancellationRequested)
+                    if (aborted.IsCancellationRequested || (stillAllowed is not null && !await stillAllowed().ConfigureAwait(false)))
                     {
                         yield break;
                     }
@@ -113,6 +125,11 @@ public static class LiveEndpoint
                 }
 
                 var e = subscription.Current;
+                if (e.Type == WorkshopEvent.Links && stillAllowed is not null && !await stillAllowed().ConfigureAwait(false))
+                {
+                    yield break;
+                }
+
                 if (!e.Reaches(participantId))
                 {
                     next = subscription.MoveNextAsync().AsTask();

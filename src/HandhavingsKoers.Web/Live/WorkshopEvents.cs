@@ -27,6 +27,12 @@ public sealed record WorkshopEvent(long Id, string Type, string? Step)
     /// <summary>Dots placed or taken back, paper tallies, merges: the prioritising round's counts changed.</summary>
     public const string Dots = "dots";
 
+    /// <summary>
+    /// A co-facilitator's or notulist's link was revoked (decision 0021). Only the facilitators' streams get it, and the
+    /// pages do nothing with it: a shared link's stream asks whether its link still works and ends when it does not.
+    /// </summary>
+    public const string Links = "links";
+
     /// <summary>The stream could not resume from the browser's last event: it should fetch everything again.</summary>
     public const string Reset = "reset";
 
@@ -54,8 +60,8 @@ public sealed record WorkshopEvent(long Id, string Type, string? Step)
 
     private sealed record StoredExtras(LiveNote? Note, bool CountsOnly);
 
-    /// <summary>Whether a page gets this event at all: participants' pages do not show who joined.</summary>
-    public bool Reaches(Guid? participantId) => participantId is null || Type != Participants;
+    /// <summary>Whether a page gets this event at all: participants' pages do not show who joined, nor hear of revoked links.</summary>
+    public bool Reaches(Guid? participantId) => participantId is null || (Type != Participants && Type != Links);
 
     /// <summary>
     /// The event's data for one open page: <paramref name="participantId"/> is the participant whose page it is, null

@@ -53,6 +53,9 @@ public abstract class StepPageModel(
     /// <summary>What the note forms show again after a refused post.</summary>
     public NoteFormState NoteForms => new(EditingNoteId, Form.Column, Form.Text);
 
+    /// <summary>What the handler about to run does, for the facilitator's page to check against the role (decision 0021).</summary>
+    protected FacilitatorAction HandlerAction { get; private set; }
+
     /// <summary>Establishes who is asking; returns a refusal, or null and the actor.</summary>
     protected abstract Task<(IActionResult? Refusal, Actor? Actor)> AuthorizeAsync(Workshop workshop);
 
@@ -94,6 +97,7 @@ public abstract class StepPageModel(
 
         Workshop = workshop;
         Edition = editions.Get(workshop.EditionKey);
+        HandlerAction = FacilitatorPages.ActionOf(context);
         var (refusal, actor) = await AuthorizeAsync(workshop);
         if (refusal is not null)
         {
@@ -138,6 +142,7 @@ public abstract class StepPageModel(
         return Partial("_LiveNotes", new NotesModel(View, NoteForms));
     }
 
+    [Requires(FacilitatorAction.WriteNotes)]
     public async Task<IActionResult> OnPostAddNoteAsync()
     {
         var column = Form.Column ?? NoteColumn.Already;
@@ -206,6 +211,7 @@ public abstract class StepPageModel(
         return new LiveNote(note.Id, note.ParticipantId, note.Column, note.Text, author, Workshop.OthersMayRead(note, Step, Edition));
     }
 
+    [Requires(FacilitatorAction.WriteNotes)]
     public async Task<IActionResult> OnPostEditNoteAsync()
     {
         var note = await FindNoteAsync();
@@ -237,6 +243,7 @@ public abstract class StepPageModel(
         return await ChangedAsync(WorkshopEvent.Notes, $"#notitie-{note.Id:N}");
     }
 
+    [Requires(FacilitatorAction.WriteNotes)]
     public async Task<IActionResult> OnPostDeleteNoteAsync()
     {
         var note = await FindNoteAsync();

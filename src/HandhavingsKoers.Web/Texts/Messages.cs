@@ -59,6 +59,16 @@ public static class Messages
     public const string ThemeUnknown = "Kies een van de thema's uit de lijst.";
     public const string EditionUnknown = "Kies een van de praatplaten uit de lijst.";
 
+    // Sharing the facilitation (decision 0021).
+    public const string FacilitatorRoleUnknown = "Kies wie u uitnodigt: een medebegeleider of een notulist.";
+    public const string FacilitatorForWhomRequired = "Schrijf bij 'voor wie' voor wie deze link is, bijvoorbeeld een naam.";
+    public static readonly string FacilitatorForWhomTooLong = $"Bij 'voor wie' passen hoogstens {Workshops.FacilitatorLink.ForWhomMaxLength} tekens.";
+    public static readonly string TooManyFacilitatorLinks = $"Er kunnen hoogstens {Workshop.MaxActiveFacilitatorLinks} links van medebegeleiders en notulisten tegelijk werken. Trek eerst een link in die niet meer nodig is.";
+    public const string FacilitatorLinkNotFound = "Deze link bestaat niet of is al ingetrokken.";
+    public const string SharedLinkRevoked = "Deze link is ingetrokken door de begeleider en werkt niet meer. Vraag de begeleider om een nieuwe link als u weer mee moet doen.";
+    public const string NotForCoFacilitator = "Dit kan alleen de begeleider die de workshop startte. Als medebegeleider kunt u de workshop niet verwijderen en geen links maken of intrekken.";
+    public const string NotForNotulist = "Dit kan alleen de begeleider of een medebegeleider. Als notulist schrijft u notities, ruimt u ze op en zet u de timer aan; de rest doet de begeleider.";
+
     public const string NotFacilitator = "Deze pagina is alleen voor de begeleider van de workshop. Open de begeleiderslink die u kreeg toen u de workshop startte.";
     public const string FacilitatorKeyWrong = "Deze begeleiderslink klopt niet. Kijk of u de hele link heeft gekopieerd.";
     public const string NotParticipant = "U doet nog niet mee aan deze workshop. Vul eerst de code in die u van de begeleider kreeg.";

@@ -142,6 +142,30 @@ public sealed class Workshop
     /// <summary>No facilitator link works any more until a beheerder issues a new one.</summary>
     public void RevokeFacilitatorKey() => FacilitatorKeyHash = [];
 
+    /// <summary>Links of co-facilitators and notulists, the revoked ones included (decision 0021). Load them before inviting or revoking.</summary>
+    public List<FacilitatorLink> FacilitatorLinks { get; private set; } = [];
+
+    public const int MaxActiveFacilitatorLinks = 20;
+
+    /// <summary>A new link for a co-facilitator or a notulist: only its hash is kept; the caller shows the key once.</summary>
+    public FacilitatorLink InviteFacilitator(FacilitatorRole? role, string? forWhom, byte[] keyHash, DateTime now)
+    {
+        if (FacilitatorLinks.Count(l => l.IsActive) >= MaxActiveFacilitatorLinks)
+        {
+            throw new WorkshopRuleException(Messages.TooManyFacilitatorLinks, nameof(FacilitatorLink.ForWhom));
+        }
+
+        var link = FacilitatorLink.Create(Id, role ?? throw new WorkshopRuleException(Messages.FacilitatorRoleUnknown, nameof(FacilitatorLink.Role)),
+            forWhom, keyHash, now);
+        FacilitatorLinks.Add(link);
+        return link;
+    }
+
+    /// <summary>Stops a co-facilitator's or notulist's link at once: its next request is refused.</summary>
+    public void RevokeFacilitatorLink(Guid linkId, DateTime now) =>
+        (FacilitatorLinks.SingleOrDefault(l => l.Id == linkId && l.IsActive)
+            ?? throw new WorkshopRuleException(Messages.FacilitatorLinkNotFound)).Revoke(now);
+
     /// <summary>
     /// Starts a session that follows up on <paramref name="previous"/>: same gemeente, and last time's team actions
     /// copied in, to be reviewed ("Wat is ermee gebeurd?"). Load the previous session's team actions first.
@@ -844,14 +868,34 @@ public sealed class Workshop
     }
 }
 
-/// <summary>Who is acting: the facilitator (holder of the secret key) or one participant.</summary>
-public sealed record Actor(Guid? ParticipantId)
+/// <summary>
+/// Who is acting: someone running the room with a facilitator link (the facilitator, a co-facilitator or a notulist,
+/// <see cref="Role"/>), or one participant. Everyone who runs the room acts as the facilitator towards notes (writes
+/// for the room, tidies others' notes); what else each role may do is <see cref="FacilitatorRoles.Permits"/>.
+/// </summary>
+public sealed record Actor
 {
-    public static Actor Facilitator { get; } = new((Guid?)null);
+    private Actor(Guid? participantId, FacilitatorRole? role)
+    {
+        ParticipantId = participantId;
+        Role = role;
+    }
 
-    public static Actor Participant(Guid id) => new(id);
+    public static Actor Facilitator { get; } = new(null, FacilitatorRole.Facilitator);
+
+    public static Actor Facilitating(FacilitatorRole role) => new(null, role);
+
+    public static Actor Participant(Guid id) => new(id, null);
+
+    public Guid? ParticipantId { get; }
+
+    /// <summary>The role of someone running the room; null for a participant.</summary>
+    public FacilitatorRole? Role { get; }
 
     public bool IsFacilitator => ParticipantId is null;
+
+    /// <summary>Whether this actor may do this facilitator action; a participant may do none.</summary>
+    public bool May(FacilitatorAction action) => Role is { } role && role.Permits(action);
 }
 
 /// <summary>A rule of the workshop was broken; the message is Dutch and meant for the user.</summary>

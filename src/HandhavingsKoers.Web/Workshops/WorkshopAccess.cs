@@ -18,8 +18,54 @@ public static class WorkshopAccess
 
     public static string ParticipantCookieName(Guid workshopId) => $"hk_deelnemer_{workshopId:N}";
 
-    public static bool IsFacilitator(HttpContext context, Workshop workshop) =>
-        SecretToken.Matches(context.Request.Cookies[FacilitatorCookieName(workshop.Id)], workshop.FacilitatorKeyHash);
+    /// <summary>
+    /// What a facilitator key opens (decision 0021): the facilitator's own key, a co-facilitator's or notulist's link,
+    /// or nothing; <see cref="Revoked"/> when it is a link the facilitator revoked.
+    /// </summary>
+    /// <param name="LinkId">The shared link that matched; null for the facilitator's own key.</param>
+    public sealed record Facilitation(FacilitatorRole? Role, bool Revoked, Guid? LinkId = null)
+    {
+        public static Facilitation None { get; } = new(null, false);
+
+        public Actor? Actor => Role is { } role ? Workshops.Actor.Facilitating(role) : null;
+
+        /// <summary>Whether this key may do the action; false for no key or a revoked one.</summary>
+        public bool Permits(FacilitatorAction action) => Role is { } role && role.Permits(action);
+
+        /// <summary>The Dutch reason this key may not do the action; null when it may.</summary>
+        public string? RefusalFor(FacilitatorAction action) => Role switch
+        {
+            null => Revoked ? Messages.SharedLinkRevoked : Messages.NotFacilitator,
+            { } role when role.Permits(action) => null,
+            FacilitatorRole.CoFacilitator => Messages.NotForCoFacilitator,
+            _ => Messages.NotForNotulist,
+        };
+    }
+
+    /// <summary>
+    /// Who runs the room with this key (from the cookie when none is given). The facilitator's own key is tried first;
+    /// then the workshop's shared links, each compared in constant time, so no timing tells how close a guess was.
+    /// </summary>
+    public static async Task<Facilitation> FindFacilitatorAsync(AppDbContext db, HttpContext context, Workshop workshop, string? key = null)
+    {
+        key ??= context.Request.Cookies[FacilitatorCookieName(workshop.Id)];
+        if (string.IsNullOrEmpty(key) || key.Length > 100)
+        {
+            return Facilitation.None;
+        }
+
+        if (SecretToken.Matches(key, workshop.FacilitatorKeyHash))
+        {
+            return new Facilitation(FacilitatorRole.Facilitator, false);
+        }
+
+        var links = await db.FacilitatorLinks.AsNoTracking().Where(l => l.WorkshopId == workshop.Id)
+            .Select(l => new { l.Id, l.Role, l.KeyHash, l.RevokedAt }).ToListAsync();
+        var match = links.FirstOrDefault(l => SecretToken.Matches(key, l.KeyHash));
+        return match is null ? Facilitation.None
+            : match.RevokedAt is not null ? new Facilitation(null, true)
+            : new Facilitation(match.Role, false, match.Id);
+    }
 
     public static void RememberFacilitator(HttpContext context, Guid workshopId, string key) =>
         context.Response.Cookies.Append(FacilitatorCookieName(workshopId), key,

@@ -32,6 +32,7 @@ public sealed class MigrationSchemaTests
         "20261130154650_ConceptSessions",
         "20261130163016_DotsWithRoundAndMergesPublicationAddress",
         "20261130174950_NoteListIndexWithMerges",
+        "20261130175614_FacilitatorLinks",
     ];
 
     [Fact]

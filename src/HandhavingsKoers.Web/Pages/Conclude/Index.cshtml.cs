@@ -16,6 +16,9 @@ namespace HandhavingsKoers.Web.Pages.Conclude;
 /// </summary>
 public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, PublicAddress publicAddress) : PageModel
 {
+    /// <summary>Who runs the room here; the page shows only the forms this role may use.</summary>
+    public Actor Actor { get; private set; } = null!;
+
     public Workshop Workshop { get; private set; } = null!;
     public Edition Edition { get; private set; } = null!;
 
@@ -69,11 +72,14 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
             return;
         }
 
-        if (!WorkshopAccess.IsFacilitator(HttpContext, workshop))
+        var (refusal, actor) = await this.AuthorizeAsync(db, workshop, FacilitatorPages.ActionOf(context));
+        if (refusal is not null)
         {
-            context.Result = this.Refuse(StatusCodes.Status403Forbidden, Messages.NotFacilitator);
+            context.Result = refusal;
             return;
         }
+
+        Actor = actor!;
 
         if (HttpMethods.IsPost(Request.Method) && !ModelState.IsValid)
         {
@@ -88,6 +94,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         await next();
     }
 
+    [Requires(FacilitatorAction.Conclude)]
     public async Task<IActionResult> OnGetAsync()
     {
         await LoadViewAsync(keepTyped: false);
@@ -98,6 +105,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
     /// Saves the parts the form carries: every principle and the samenvatting from the plain form, one part from the
     /// script. All or nothing: a broken rule in one part saves none.
     /// </summary>
+    [Requires(FacilitatorAction.Conclude)]
     public async Task<IActionResult> OnPostSaveAsync()
     {
         try
@@ -192,6 +200,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         await transaction.CommitAsync();
     }
 
+    [Requires(FacilitatorAction.Publish)]
     public async Task<IActionResult> OnPostPublishAsync()
     {
         var token = SecretToken.New();
@@ -220,6 +229,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         return Redirect(Routes.Conclude(Workshop.Id) + "#" + FormIds.PublishHeading);
     }
 
+    [Requires(FacilitatorAction.Publish)]
     public async Task<IActionResult> OnPostRevokeAsync()
     {
         try

@@ -16,6 +16,9 @@ namespace HandhavingsKoers.Web.Pages.Facilitate;
 public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, IWorkshopEvents events) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
+
+    /// <summary>Who runs the room here; the page shows only the forms this role may use.</summary>
+    public Actor Actor { get; private set; } = null!;
     public Edition Edition { get; private set; } = null!;
     public RoundView View { get; private set; } = null!;
     public int ParticipantCount { get; private set; }
@@ -55,11 +58,14 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
             return;
         }
 
-        if (!WorkshopAccess.IsFacilitator(HttpContext, workshop))
+        var (refusal, actor) = await this.AuthorizeAsync(db, workshop, FacilitatorPages.ActionOf(context));
+        if (refusal is not null)
         {
-            context.Result = this.Refuse(StatusCodes.Status403Forbidden, Messages.NotFacilitator);
+            context.Result = refusal;
             return;
         }
+
+        Actor = actor!;
 
         Workshop = workshop;
         Edition = editions.Get(workshop.EditionKey);
@@ -72,17 +78,21 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
         return Page();
     }
 
+    [Requires(FacilitatorAction.RunPriorities)]
     public Task<IActionResult> OnPostOpenAsync() => ChangeAsync(
         () => Workshop.OpenPriorityRound(Edition, string.IsNullOrEmpty(Scope) ? null : Scope, DotsPerParticipant, AllowSeveral, Now),
         WorkshopEvent.Status, Texts.Priorities.Opened, field => field == nameof(PriorityRound.DotsPerParticipant) ? nameof(DotsPerParticipant) : field is null ? "" : nameof(Scope));
 
+    [Requires(FacilitatorAction.RunPriorities)]
     public Task<IActionResult> OnPostRevealAsync() =>
         ChangeAsync(() => Workshop.RevealDots(Now), WorkshopEvent.Status, Texts.Priorities.Revealed);
 
+    [Requires(FacilitatorAction.RunPriorities)]
     public Task<IActionResult> OnPostCloseAsync() =>
         ChangeAsync(() => Workshop.ClosePriorityRound(Now), WorkshopEvent.Status, Texts.Priorities.ClosedNotice);
 
     /// <summary>Starts over: the round and every dot go (the paper tallies too); merges stay.</summary>
+    [Requires(FacilitatorAction.RunPriorities)]
     public async Task<IActionResult> OnPostStartOverAsync()
     {
         try
@@ -111,6 +121,7 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
         return await DoneAsync(WorkshopEvent.Status, Texts.Priorities.Removed, "");
     }
 
+    [Requires(FacilitatorAction.TidyNotes)]
     public async Task<IActionResult> OnPostMergeAsync()
     {
         var ids = NoteIds.Distinct().ToList();
@@ -143,6 +154,7 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
         return await DoneAsync(WorkshopEvent.Dots, Texts.Priorities.Merged, $"#notitie-{merged.Id:N}");
     }
 
+    [Requires(FacilitatorAction.TidyNotes)]
     public async Task<IActionResult> OnPostUnmergeAsync(Guid? noteId)
     {
         var merged = await db.Notes.SingleOrDefaultAsync(n => n.Id == noteId && n.WorkshopId == Workshop.Id);
@@ -173,6 +185,7 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
     }
 
     /// <summary>Stores the dots a table counted on paper for one note; the count arrives as text so a typo gets a Dutch message.</summary>
+    [Requires(FacilitatorAction.TidyNotes)]
     public async Task<IActionResult> OnPostPaperAsync(Guid? noteId, string? count)
     {
         var note = await db.Notes.SingleOrDefaultAsync(n => n.Id == noteId && n.WorkshopId == Workshop.Id);

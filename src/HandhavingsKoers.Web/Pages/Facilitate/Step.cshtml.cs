@@ -24,6 +24,21 @@ public sealed partial class StepModel(
     [BindProperty]
     public TeamActionForm TeamAction { get; set; } = new();
 
+    public const string NewSharedLinkKey = "NewSharedLink";
+    public const string NewSharedLinkForKey = "NewSharedLinkFor";
+
+    /// <summary>The form that invites a co-facilitator or a notulist ("Samen begeleiden").</summary>
+    [BindProperty]
+    public InviteForm Invite { get; set; } = new();
+
+    /// <summary>The links of co-facilitators and notulists that work now; loaded only for a role that manages them.</summary>
+    public IReadOnlyList<SharedLinkRow> SharedLinks { get; private set; } = [];
+
+    /// <summary>A shared link just made, shown once (only its hash is stored), and whom it is for.</summary>
+    public string? NewSharedLink { get; private set; }
+
+    public string? NewSharedLinkFor { get; private set; }
+
     /// <summary>A participant's action to start a team action from (<c>?van=</c>): its text fills the form.</summary>
     [BindProperty(SupportsGet = true, Name = "van")]
     public Guid? FromActionId { get; set; }
@@ -43,22 +58,33 @@ public sealed partial class StepModel(
     [BindProperty(SupportsGet = true, Name = Routes.FacilitatorKeyParameter)]
     public string? Key { get; set; }
 
-    protected override Task<(IActionResult?, Actor?)> AuthorizeAsync(Workshop workshop)
+    protected override async Task<(IActionResult?, Actor?)> AuthorizeAsync(Workshop workshop)
     {
         if (Key is not null && HttpMethods.IsGet(Request.Method))
         {
-            if (!SecretToken.Matches(Key, workshop.FacilitatorKeyHash))
+            // The facilitator's own link, or a co-facilitator's or notulist's: the same address, the key says which.
+            var opened = await WorkshopAccess.FindFacilitatorAsync(Db, HttpContext, workshop, Key);
+            if (opened.Role is null)
             {
-                return Task.FromResult<(IActionResult?, Actor?)>((this.Refuse(StatusCodes.Status403Forbidden, WrongKeyMessage(workshop, Messages.FacilitatorKeyWrong)), null));
+                return (this.Refuse(StatusCodes.Status403Forbidden, opened.Revoked ? Messages.SharedLinkRevoked : WrongKeyMessage(workshop, Messages.FacilitatorKeyWrong)), null);
             }
 
             WorkshopAccess.RememberFacilitator(HttpContext, workshop.Id, Key);
-            return Task.FromResult<(IActionResult?, Actor?)>((Redirect(Request.Path), null));
+            return (Redirect(Request.Path), null);
         }
 
-        return Task.FromResult<(IActionResult?, Actor?)>(WorkshopAccess.IsFacilitator(HttpContext, workshop)
-            ? (null, Actor.Facilitator)
-            : (this.Refuse(StatusCodes.Status403Forbidden, Request.Cookies.ContainsKey(WorkshopAccess.FacilitatorCookieName(workshop.Id)) ? WrongKeyMessage(workshop, Messages.NotFacilitator) : Messages.NotFacilitator), null));
+        var found = await WorkshopAccess.FindFacilitatorAsync(Db, HttpContext, workshop);
+        if (found.RefusalFor(HandlerAction) is not { } refusal)
+        {
+            return (null, found.Actor);
+        }
+
+        if (found.Role is null && !found.Revoked && Request.Cookies.ContainsKey(WorkshopAccess.FacilitatorCookieName(workshop.Id)))
+        {
+            refusal = WrongKeyMessage(workshop, Messages.NotFacilitator);
+        }
+
+        return (this.Refuse(StatusCodes.Status403Forbidden, refusal), null);
     }
 
     /// <summary>A key was presented, but a session of a gemeente space may have had its link revoked or replaced by a beheerder: say so.</summary>
@@ -74,6 +100,17 @@ public sealed partial class StepModel(
             NewFacilitatorLink = publicAddress.FacilitatorLink(Request, Workshop.Id, key);
         }
 
+        if (Actor.May(FacilitatorAction.ManageLinks))
+        {
+            SharedLinks = await Db.FacilitatorLinks.AsNoTracking().Where(l => l.WorkshopId == Workshop.Id && l.RevokedAt == null)
+                .OrderBy(l => l.CreatedAt).Select(l => new SharedLinkRow(l.Id, l.Role, l.ForWhom, l.CreatedAt)).ToListAsync();
+            if (TempData[NewSharedLinkKey] is string shared)
+            {
+                NewSharedLink = publicAddress.FacilitatorLink(Request, Workshop.Id, shared);
+                NewSharedLinkFor = TempData[NewSharedLinkForKey] as string;
+            }
+        }
+
         if (FromActionId is { } from && HttpMethods.IsGet(Request.Method))
         {
             TeamAction.Text ??= View.RoomActions.SelectMany(r => r.Actions).Where(a => a.Id == from).Select(a => a.Text).FirstOrDefault();
@@ -85,6 +122,7 @@ public sealed partial class StepModel(
         }
     }
 
+    [Requires(FacilitatorAction.MoveRoom)]
     public Task<IActionResult> OnPostMoveAsync(string? target) =>
         ControlAsync(WorkshopEvent.StepMoved, () =>
         {
@@ -93,33 +131,43 @@ public sealed partial class StepModel(
             return to;
         });
 
+    [Requires(FacilitatorAction.OpenAndClose)]
     public Task<IActionResult> OnPostOpenConceptAsync() =>
         ControlAsync(WorkshopEvent.Status, () => { Workshop.OpenConcept(); return Step; });
 
+    [Requires(FacilitatorAction.OpenAndClose)]
     public Task<IActionResult> OnPostCloseAsync() =>
         ControlAsync(WorkshopEvent.Status, () => { Workshop.Close(Clock.GetUtcNow().UtcDateTime); return Step; });
 
+    [Requires(FacilitatorAction.OpenAndClose)]
     public Task<IActionResult> OnPostReopenAsync() =>
         ControlAsync(WorkshopEvent.Status, () => { Workshop.Reopen(); return Step; });
 
+    [Requires(FacilitatorAction.ControlStep)]
     public Task<IActionResult> OnPostHideAsync() =>
         ControlAsync(WorkshopEvent.StepState, () => { Workshop.HideNotes(Step); return Step; });
 
+    [Requires(FacilitatorAction.ControlStep)]
     public Task<IActionResult> OnPostRevealAsync() =>
         ControlAsync(WorkshopEvent.StepState, () => { Workshop.RevealNotes(Step); return Step; });
 
+    [Requires(FacilitatorAction.ControlStep)]
     public Task<IActionResult> OnPostRevealScoresAsync() =>
         ControlAsync(WorkshopEvent.StepState, () => { Workshop.RevealScores(Step); return Step; });
 
+    [Requires(FacilitatorAction.ControlStep)]
     public Task<IActionResult> OnPostHideScoresAsync() =>
         ControlAsync(WorkshopEvent.StepState, () => { Workshop.HideScores(Step); return Step; });
 
+    [Requires(FacilitatorAction.ControlStep)]
     public Task<IActionResult> OnPostLockAsync() =>
         ControlAsync(WorkshopEvent.StepState, () => { Workshop.Lock(Step); return Step; });
 
+    [Requires(FacilitatorAction.ControlStep)]
     public Task<IActionResult> OnPostUnlockAsync() =>
         ControlAsync(WorkshopEvent.StepState, () => { Workshop.Unlock(Step); return Step; });
 
+    [Requires(FacilitatorAction.RunTimer)]
     public Task<IActionResult> OnPostTimerAsync(int? minutes) =>
         ControlAsync(WorkshopEvent.StepState, () =>
         {
@@ -127,22 +175,26 @@ public sealed partial class StepModel(
             return Step;
         });
 
+    [Requires(FacilitatorAction.RunTimer)]
     public Task<IActionResult> OnPostStopTimerAsync() =>
         ControlAsync(WorkshopEvent.StepState, () => { Workshop.StopTimer(Step); return Step; });
 
     [OnStep(StepSequence.ActionsKey)]
+    [Requires(FacilitatorAction.WriteNotes)]
     public Task<IActionResult> OnPostAddTeamActionAsync() =>
         EditAsync(() => Db.Entry(Workshop).Collection(w => w.TeamActions).LoadAsync(),
             () => Workshop.AddTeamAction(TeamAction.Text, TeamAction.Owner, TeamActionForm.ParseDate(TeamAction.DueDate), Clock.GetUtcNow().UtcDateTime),
             field => field is null ? "" : $"{nameof(TeamAction)}.{field}", WorkshopEvent.Notes, "#teamacties-titel", Texts.TeamActions.Added);
 
     [OnStep(StepSequence.ActionsKey)]
+    [Requires(FacilitatorAction.WriteNotes)]
     public Task<IActionResult> OnPostRemoveTeamActionAsync(Guid? teamActionId) =>
         EditAsync(() => Db.Entry(Workshop).Collection(w => w.TeamActions).LoadAsync(),
             () => Workshop.RemoveTeamAction(teamActionId ?? Guid.Empty),
             _ => "", WorkshopEvent.Notes, "#teamacties-titel", Texts.TeamActions.Removed);
 
     /// <summary>Records what became of one of last time's actions (follow-up sessions, welcome step).</summary>
+    [Requires(FacilitatorAction.WriteNotes)]
     public Task<IActionResult> OnPostReviewAsync(Guid? actionId, ActionStatus? status, string? note)
     {
         var key = FormIds.Review(actionId ?? Guid.Empty);
@@ -180,7 +232,59 @@ public sealed partial class StepModel(
         return Redirect(StepUrl(Step) + anchor);
     }
 
+    /// <summary>A link of its own for a co-facilitator or a notulist; the key is shown once, only its hash is kept.</summary>
+    [Requires(FacilitatorAction.ManageLinks)]
+    public async Task<IActionResult> OnPostInviteAsync()
+    {
+        var key = SecretToken.New();
+        await Db.Entry(Workshop).Collection(w => w.FacilitatorLinks).LoadAsync();
+        FacilitatorLink link;
+        try
+        {
+            link = Workshop.InviteFacilitator(Invite.Role, Invite.ForWhom, SecretToken.Hash(key), Clock.GetUtcNow().UtcDateTime);
+            await Db.SaveChangesAsync();
+        }
+        catch (WorkshopRuleException e)
+        {
+            return await ShowAgainAsync(e.Field == nameof(FacilitatorLink.Role) ? InviteForm.RoleKey : InviteForm.ForWhomKey, e.Message);
+        }
+
+        LogSharedLinkIssued(logger, Workshop.Id, link.Id, link.Role);
+        TempData[NewSharedLinkKey] = key;
+        TempData[NewSharedLinkForKey] = Texts.Format(Texts.Sharing.NewLinkFor, link.ForWhom, Texts.Sharing.RoleName(link.Role));
+        return Redirect(StepUrl(Step) + "#nieuwe-gedeelde-link-titel");
+    }
+
+    /// <summary>Stops a co-facilitator's or notulist's link at once; a link of another workshop is not found here.</summary>
+    [Requires(FacilitatorAction.ManageLinks)]
+    public async Task<IActionResult> OnPostRevokeLinkAsync(Guid? linkId)
+    {
+        await Db.Entry(Workshop).Collection(w => w.FacilitatorLinks).LoadAsync();
+        try
+        {
+            Workshop.RevokeFacilitatorLink(linkId ?? Guid.Empty, Clock.GetUtcNow().UtcDateTime);
+            await Db.SaveChangesAsync();
+        }
+        catch (WorkshopRuleException e)
+        {
+            return await ShowAgainAsync("", e.Message);
+        }
+
+        LogSharedLinkRevoked(logger, Workshop.Id, linkId ?? Guid.Empty);
+        // The revoked person's open stream hears it and ends; their next fetch is refused. No page reloads for it.
+        await Events.PublishAsync(Workshop.Id, WorkshopEvent.Links);
+        TempData["Saved"] = Texts.Sharing.Revoked;
+        return Redirect(StepUrl(Step) + "#samen-titel");
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workshop {WorkshopId}: shared facilitator link {LinkId} made for the role {Role}")]
+    private static partial void LogSharedLinkIssued(ILogger logger, Guid workshopId, Guid linkId, FacilitatorRole role);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Workshop {WorkshopId}: shared facilitator link {LinkId} revoked")]
+    private static partial void LogSharedLinkRevoked(ILogger logger, Guid workshopId, Guid linkId);
+
     /// <summary>Deletes the workshop with everything in it, now, after the facilitator ticked the confirmation.</summary>
+    [Requires(FacilitatorAction.Delete)]
     public async Task<IActionResult> OnPostDeleteAsync(bool confirm)
     {
         if (!confirm)
@@ -252,3 +356,17 @@ public sealed class TeamActionForm
             ? date
             : throw new WorkshopRuleException(Messages.DueDateFormat, nameof(DueDate));
 }
+
+/// <summary>The facilitator's form to invite someone to run the room with them.</summary>
+public sealed class InviteForm
+{
+    /// <summary>The form keys the page puts a rule's message by.</summary>
+    public const string RoleKey = "Invite.Role";
+    public const string ForWhomKey = "Invite.ForWhom";
+
+    public FacilitatorRole? Role { get; set; }
+    public string? ForWhom { get; set; }
+}
+
+/// <summary>One working link of a co-facilitator or notulist, as "Samen begeleiden" lists it.</summary>
+public sealed record SharedLinkRow(Guid Id, FacilitatorRole Role, string ForWhom, DateTime CreatedAt);

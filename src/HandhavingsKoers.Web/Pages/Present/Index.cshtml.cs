@@ -64,9 +64,10 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
             return this.Refuse(StatusCodes.Status404NotFound, Messages.WorkshopNotFound);
         }
 
-        if (!WorkshopAccess.IsFacilitator(HttpContext, workshop))
+        var (refusal, _) = await this.AuthorizeAsync(db, workshop, FacilitatorAction.Present);
+        if (refusal is not null)
         {
-            return this.Refuse(StatusCodes.Status403Forbidden, Messages.NotFacilitator);
+            return refusal;
         }
 
         Workshop = workshop;

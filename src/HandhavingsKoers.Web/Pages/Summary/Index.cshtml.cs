@@ -19,6 +19,9 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
     public Guid WorkshopId { get; private set; }
     public bool IsFacilitator { get; private set; }
 
+    /// <summary>Whether this browser's role may write the conclusions (a notulist may not).</summary>
+    public bool MayConclude { get; private set; }
+
     /// <summary>The public link that works now, if any (the facilitator's page says so).</summary>
     public Publication? Publication { get; private set; }
 
@@ -75,11 +78,14 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
             return this.Refuse(StatusCodes.Status404NotFound, Messages.WorkshopNotFound);
         }
 
-        IsFacilitator = WorkshopAccess.IsFacilitator(HttpContext, workshop);
+        // Everyone who runs the room reads the result as the facilitator does (decision 0021).
+        var facilitation = await WorkshopAccess.FindFacilitatorAsync(db, HttpContext, workshop);
+        IsFacilitator = facilitation.Permits(FacilitatorAction.Read);
+        MayConclude = facilitation.Permits(FacilitatorAction.Conclude);
         var participant = IsFacilitator ? null : await WorkshopAccess.FindParticipantAsync(db, HttpContext, id);
         if (!IsFacilitator && participant is null)
         {
-            return this.Refuse(StatusCodes.Status403Forbidden, Messages.NotParticipant);
+            return this.Refuse(StatusCodes.Status403Forbidden, facilitation.Revoked ? Messages.SharedLinkRevoked : Messages.NotParticipant);
         }
 
         WorkshopId = id;

@@ -80,9 +80,10 @@ public sealed class FollowUpModel(AppDbContext db, EditionCatalog editions, Time
             return this.Refuse(StatusCodes.Status404NotFound, Messages.WorkshopNotFound);
         }
 
-        if (!WorkshopAccess.IsFacilitator(HttpContext, previous))
+        var (refusal, _) = await this.AuthorizeAsync(db, previous, FacilitatorAction.StartFollowUp);
+        if (refusal is not null)
         {
-            return this.Refuse(StatusCodes.Status403Forbidden, Messages.NotFacilitator);
+            return refusal;
         }
 
         Previous = previous;

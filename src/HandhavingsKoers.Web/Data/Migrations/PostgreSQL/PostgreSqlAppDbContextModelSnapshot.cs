@@ -161,6 +161,41 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.ToTable("Dots", (string)null);
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.FacilitatorLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ForWhom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("FacilitatorLinks", (string)null);
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeyPoint", b =>
                 {
                     b.Property<Guid>("WorkshopId")
@@ -646,6 +681,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.FacilitatorLink", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithMany("FacilitatorLinks")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeyPoint", b =>
                 {
                     b.HasOne("HandhavingsKoers.Web.Workshops.Note", null)
@@ -784,6 +828,8 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.Navigation("Conclusions");
 
                     b.Navigation("Dots");
+
+                    b.Navigation("FacilitatorLinks");
 
                     b.Navigation("Notes");
 

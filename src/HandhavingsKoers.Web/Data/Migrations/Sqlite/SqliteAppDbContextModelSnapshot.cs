@@ -103,6 +103,41 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.ToTable("Dots", (string)null);
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.FacilitatorLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ForWhom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("FacilitatorLinks", (string)null);
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeyPoint", b =>
                 {
                     b.Property<Guid>("WorkshopId")
@@ -569,6 +604,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.FacilitatorLink", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithMany("FacilitatorLinks")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeyPoint", b =>
                 {
                     b.HasOne("HandhavingsKoers.Web.Workshops.Note", null)
@@ -707,6 +751,8 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.Navigation("Conclusions");
 
                     b.Navigation("Dots");
+
+                    b.Navigation("FacilitatorLinks");
 
                     b.Navigation("Notes");
 

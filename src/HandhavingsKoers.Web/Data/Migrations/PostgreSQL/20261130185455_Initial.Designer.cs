@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261130175031_Initial")]
+    [Migration("20261130185455_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -162,6 +162,41 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("WorkshopId", "ParticipantId");
 
                     b.ToTable("Dots", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.FacilitatorLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ForWhom")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("FacilitatorLinks", (string)null);
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeyPoint", b =>
@@ -649,6 +684,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.FacilitatorLink", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithMany("FacilitatorLinks")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeyPoint", b =>
                 {
                     b.HasOne("HandhavingsKoers.Web.Workshops.Note", null)
@@ -787,6 +831,8 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.Navigation("Conclusions");
 
                     b.Navigation("Dots");
+
+                    b.Navigation("FacilitatorLinks");
 
                     b.Navigation("Notes");
 

@@ -118,6 +118,29 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 });
 
             migrationBuilder.CreateTable(
+                name: "FacilitatorLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkshopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    ForWhom = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    KeyHash = table.Column<byte[]>(type: "bytea", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FacilitatorLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FacilitatorLinks_Workshops_WorkshopId",
+                        column: x => x.WorkshopId,
+                        principalTable: "Workshops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PanelConclusions",
                 columns: table => new
                 {
@@ -437,6 +460,11 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 columns: new[] { "WorkshopId", "ParticipantId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FacilitatorLinks_WorkshopId",
+                table: "FacilitatorLinks",
+                column: "WorkshopId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Gemeenten_Name",
                 table: "Gemeenten",
                 column: "Name",
@@ -543,6 +571,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
             migrationBuilder.DropTable(
                 name: "Dots");
+
+            migrationBuilder.DropTable(
+                name: "FacilitatorLinks");
 
             migrationBuilder.DropTable(
                 name: "KeyPoints");
