@@ -93,7 +93,7 @@ public abstract class StepPageModel(
         }
 
         Workshop = workshop;
-        Edition = editions.Get(workshop.EditionKey);
+        Edition = editions.For(workshop);
         var (refusal, actor) = await AuthorizeAsync(workshop);
         if (refusal is not null)
         {

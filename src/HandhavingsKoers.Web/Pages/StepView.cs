@@ -120,7 +120,7 @@ public sealed class StepView
     public static async Task<StepView> LoadAsync(
         AppDbContext db, EditionCatalog editions, Workshop workshop, Step step, Viewer viewer, int notesPerColumn, DateTime now)
     {
-        var edition = editions.Get(workshop.EditionKey);
+        var edition = editions.For(workshop);
         var view = new StepView(workshop, edition, step, viewer)
         {
             ShowsAllNotes = notesPerColumn == int.MaxValue,

@@ -62,7 +62,7 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
         }
 
         Workshop = workshop;
-        Edition = editions.Get(workshop.EditionKey);
+        Edition = editions.For(workshop);
         await next();
     }
 

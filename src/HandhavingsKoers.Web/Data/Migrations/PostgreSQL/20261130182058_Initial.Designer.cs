@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261130162810_Initial")]
+    [Migration("20261130182058_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -573,6 +573,10 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Plan")
+                        .HasColumnType("text")
+                        .HasColumnName("Plan");
 
                     b.Property<Guid?>("PreviousWorkshopId")
                         .HasColumnType("uuid");
