@@ -49,6 +49,7 @@ public sealed partial class ConceptPlanTests : BrowserTest
             RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
         });
         Assert.True(axe.Violations.Length == 0, string.Join("\n", axe.Violations.Select(v => $"{v.Id}: {v.Help} — {string.Join(", ", v.Nodes.Take(3).Select(n => string.Join(' ', n.Target)))}")));
+        await beheerder.EvaluateAsync("() => document.activeElement?.blur()");
         await beheerder.ScreenshotAsync(new() { Path = Browsers.Artifact("concept-prepare-1280.png"), FullPage = true });
         await beheerder.Locator(".invitation-card").ScreenshotAsync(new() { Path = Browsers.Artifact("concept-invitation-1280.png") });
         await beheerder.SetViewportSizeAsync(360, 740);

@@ -209,7 +209,8 @@ public sealed class StepView
                 .Select(s => (int?)s.Value).SingleOrDefaultAsync();
         }
 
-        if (Workshop.PreviousWorkshopId is { } previousId
+        // The gemeente's own questions have no topic: no "last time" beside them (decision 0020).
+        if (Workshop.PreviousWorkshopId is { } previousId && Step.Panel is { IsOwnQuestion: false }
             && await db.Workshops.AsNoTracking().Where(w => w.Id == previousId).Select(w => new { w.Date, w.EditionKey }).SingleOrDefaultAsync() is { } previous
             && editions.Find(previous.EditionKey)?.Panels.FirstOrDefault(p => p.TopicKey == Step.Panel?.TopicKey) is { } panel)
         {

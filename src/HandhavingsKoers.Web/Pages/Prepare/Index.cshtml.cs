@@ -52,7 +52,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, IWorksh
     public IReadOnlyList<string> Invitation => [
         Texts.Format(Texts.Prepare.InvitationWhen, Workshop.Title, Workshop.Gemeente, Texts.Date(Workshop.Date)),
         Texts.Format(Texts.Prepare.InvitationWhat, Edition.Title),
-        Texts.Format(Texts.Prepare.InvitationExpect, string.Join(", ", Planned.Panels.Select(p => p.Title.ToLowerInvariant()))),
+        Texts.Format(Texts.Prepare.InvitationExpect, string.Join(", ", Planned.Panels.Select(p => p.IsOwnQuestion ? p.Title : p.Title.ToLowerInvariant()))),
         Texts.Prepare.InvitationBring,
         Texts.Format(Texts.Prepare.InvitationJoin, JoinUrl, JoinCode.Display(Workshop.JoinCode)),
         .. Workshop.IsConcept ? [Texts.Prepare.InvitationCodeLater] : Array.Empty<string>(),

@@ -332,7 +332,7 @@ public class PrepareTests : AppTest
         Assert.Contains("10 december 2026", card.TextContent, StringComparison.Ordinal);
         Assert.Contains($"/doemee/{concept.Code}", card.TextContent, StringComparison.Ordinal);
         Assert.Contains($"{concept.Code[..3]} {concept.Code[3..]}", card.TextContent, StringComparison.Ordinal);
-        Assert.Contains("samenwerking met de politie", card.TextContent, StringComparison.Ordinal);
+        Assert.Contains("doenvermogen, Samenwerking met de politie, visie", card.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("menselijke maat", card.TextContent, StringComparison.Ordinal);
         Assert.NotNull(card.QuerySelector(".invitation-qr svg"));
         var text = ((IHtmlTextAreaElement)page.Document.QuerySelector("#uitnodiging-tekst")!).Value;
