@@ -36,7 +36,8 @@ builder.Services.AddSingleton<ReportRenderer>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StreamSlots>();
 
-builder.Services.AddRazorPages()
+builder.Services.AddRazorPages(options =>
+        options.Conventions.AddPageRoute("/Prepare/Index", HandhavingsKoers.Web.Pages.Routes.GemeentePrepareTemplate))
     .AddMvcOptions(options =>
     {
         DutchModelBinding.Apply(options.ModelBindingMessageProvider);

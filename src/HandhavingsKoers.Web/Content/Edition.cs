@@ -33,9 +33,9 @@ public sealed record Edition
         ? Panels
         : PosterOrder.Select(key => Panels.First(p => p.Key == key));
 
-    /// <summary>The walk through a workshop, derived once from the panels.</summary>
+    /// <summary>The walk through a workshop, derived once from the panels (of a session's plan, see <see cref="With"/>).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
-    public StepSequence Steps => _steps ??= StepSequence.For(this);
+    public StepSequence Steps => _steps ??= StepSequence.Build(this);
 
     private StepSequence? _steps;
 
@@ -43,6 +43,36 @@ public sealed record Edition
     public string Attribution => Official
         ? Texts.Format(Texts.Domain.Source, Source.Name, Source.Published)
         : Texts.Format(Texts.Domain.OwnQuestion, Source.Name, Source.Published);
+
+    /// <summary>The line under a panel's question: the source, or for the gemeente's own question that it is theirs.</summary>
+    public string AttributionOf(Panel panel) => panel.IsOwnQuestion ? Texts.Domain.GemeenteQuestion : Attribution;
+
+    /// <summary>
+    /// This edition as a session's plan walks it (decision 0020): the chosen principles and the gemeente's own questions
+    /// in the plan's order as <see cref="Principles"/>, then the visie. Null: the edition itself, unchanged.
+    /// The one place a plan becomes panels; every page, event, report and export reads the session's edition from
+    /// <see cref="EditionCatalog.For"/>, which calls this.
+    /// </summary>
+    public Edition With(Workshops.WorkshopPlan? plan)
+    {
+        if (plan is null)
+        {
+            return this;
+        }
+
+        var prompts = Principles[0].Prompts;
+        var panels = plan.Order.Select(key => plan.FindOwnQuestion(key) is { } own
+                ? new Panel
+                {
+                    Key = own.Key, Title = own.Title, Question = own.Question, Prompts = prompts, Explanation = "", Links = [],
+                    IsOwnQuestion = true,
+                }
+                : Principles.FirstOrDefault(p => p.Key == key))
+            .OfType<Panel>().ToList();
+        var planned = this with { Principles = panels, PosterOrder = null };
+        planned._steps = null;
+        return planned;
+    }
 
     /// <summary>The principles followed by the visie: every panel that collects notes.</summary>
     public IEnumerable<Panel> Panels => Principles.Append(Visie);
@@ -67,6 +97,13 @@ public sealed record Panel
     /// See docs/decisions/0005-topics-across-editions.md.
     /// </summary>
     public string? Topic { get; init; }
+
+    /// <summary>
+    /// A question the gemeente added in its session's plan (decision 0020): not the praatplaat's, without a source line
+    /// and without a topic, so it stays out of the trend across editions and the radar.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool IsOwnQuestion { get; init; }
 
     /// <summary>The topic, or the key when the seed gives none.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

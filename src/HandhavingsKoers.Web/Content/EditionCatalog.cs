@@ -16,6 +16,9 @@ public sealed class EditionCatalog
 
     public Edition? Find(string? key) => key is not null && _byKey.TryGetValue(key, out var e) ? e : null;
 
+    /// <summary>A session's edition as its plan shapes it (decision 0020); the edition itself for a session without a plan.</summary>
+    public Edition For(Workshops.Workshop workshop) => Get(workshop.EditionKey).With(workshop.Plan);
+
     /// <summary>Every workshop stores its edition key; an edition that disappeared from the seeds is a deployment error.</summary>
     public Edition Get(string key) => Find(key)
         ?? throw new InvalidOperationException($"Edition '{key}' is used by a workshop but is not in the seed folder.");

@@ -132,7 +132,7 @@ public static class EditionLoader
             {
                 yield return (place, $"key '{key}' is used twice; every panel needs its own key");
             }
-            else if (StepSequence.ReservedKeys.Contains(key))
+            else if (StepSequence.ReservedKeys.Contains(key) || Workshops.WorkshopPlan.IsOwnQuestionKey(key))
             {
                 yield return (place, $"key '{key}' is reserved for a step of the workshop itself");
             }

@@ -18,7 +18,8 @@ public sealed record Step(int Index, string Key, StepKind Kind, string Title, Pa
 }
 
 /// <summary>
-/// The fixed walk through a workshop: welcome → the principles → visie → three actions → closing.
+/// The walk through a workshop: welcome → the principles (or, for a prepared session, the plan's principles and own
+/// questions in its order) → visie → three actions → closing.
 /// Step keys appear in URLs and in the database, so they are stable, lower-case and Dutch.
 /// </summary>
 public sealed class StepSequence
@@ -41,7 +42,13 @@ public sealed class StepSequence
 
     public Step Last => All[^1];
 
-    public static StepSequence For(Edition edition)
+    /// <summary>
+    /// A session's walk: the edition as its plan shapes it (<see cref="Edition.With"/>). Without a plan, the edition's
+    /// own walk. The one home of the walk: <see cref="EditionCatalog.For"/> gives every page the same.
+    /// </summary>
+    public static StepSequence For(Edition edition, Workshops.WorkshopPlan? plan) => edition.With(plan).Steps;
+
+    internal static StepSequence Build(Edition edition)
     {
         var steps = new List<Step> { new(0, WelcomeKey, StepKind.Welcome, Texts.Domain.WelcomeStep, null) };
         foreach (var panel in edition.Panels)

@@ -48,5 +48,20 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
 
         // Added by a later migration to existing rows (which were never concepts), so it needs a default in the table.
         builder.Property(w => w.IsConcept).HasDefaultValue(false);
+
+        // A concept's plan (decision 0020), stored whole as JSON in one nullable text column: it is read and written
+        // with its session only, never queried into, and changes only while the session is a concept. Null: the
+        // edition's own walk (every session without a plan). Compared by its JSON, so a new plan is saved.
+        builder.Property(w => w.Plan)
+            .HasColumnName("Plan")
+            .HasConversion(
+                plan => plan == null ? null : System.Text.Json.JsonSerializer.Serialize(plan, PlanJson),
+                json => json == null ? null : System.Text.Json.JsonSerializer.Deserialize<WorkshopPlan>(json, PlanJson),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<WorkshopPlan?>(
+                    (a, b) => System.Text.Json.JsonSerializer.Serialize(a, PlanJson) == System.Text.Json.JsonSerializer.Serialize(b, PlanJson),
+                    plan => System.Text.Json.JsonSerializer.Serialize(plan, PlanJson).GetHashCode(StringComparison.Ordinal),
+                    plan => plan));
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions PlanJson = new(System.Text.Json.JsonSerializerDefaults.Web);
 }

@@ -60,6 +60,15 @@ public static class Routes
     public static string PublicReportPdf(string token) => $"{PublicReport(token)}?handler=Pdf";
     public static string PublicReportWord(string token) => $"{PublicReport(token)}?handler=Word";
 
+    /// <summary>The facilitator's page to prepare a concept session (decision 0020).</summary>
+    public static string Prepare(Guid id) => $"{Workshop(id)}/voorbereiden";
+
+    /// <summary>The same page for a beheerder, under the gemeente's path (where the beheerder's cookie goes).</summary>
+    public static string GemeentePrepare(Guid gemeenteId, Guid id) => $"{Gemeente(gemeenteId)}/voorbereiden/{id}";
+
+    /// <summary>The route template of <see cref="GemeentePrepare"/> (the page's own directive holds the other).</summary>
+    public const string GemeentePrepareTemplate = "gemeente/{gemeenteId:guid}/voorbereiden/{id:guid}";
+
     public static string FollowUp(Guid id) => $"{Workshop(id)}/vervolg";
 
     public static string Live(Guid id, long lastEventId) => $"{Workshop(id)}/live?lastEventId={lastEventId}";

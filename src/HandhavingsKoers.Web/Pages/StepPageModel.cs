@@ -96,7 +96,7 @@ public abstract class StepPageModel(
         }
 
         Workshop = workshop;
-        Edition = editions.Get(workshop.EditionKey);
+        Edition = editions.For(workshop);
         HandlerAction = FacilitatorPages.ActionOf(context);
         var (refusal, actor) = await AuthorizeAsync(workshop);
         if (refusal is not null)

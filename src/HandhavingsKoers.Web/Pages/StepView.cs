@@ -120,7 +120,7 @@ public sealed class StepView
     public static async Task<StepView> LoadAsync(
         AppDbContext db, EditionCatalog editions, Workshop workshop, Step step, Viewer viewer, int notesPerColumn, DateTime now)
     {
-        var edition = editions.Get(workshop.EditionKey);
+        var edition = editions.For(workshop);
         var view = new StepView(workshop, edition, step, viewer)
         {
             ShowsAllNotes = notesPerColumn == int.MaxValue,
@@ -209,7 +209,8 @@ public sealed class StepView
                 .Select(s => (int?)s.Value).SingleOrDefaultAsync();
         }
 
-        if (Workshop.PreviousWorkshopId is { } previousId
+        // The gemeente's own questions have no topic: no "last time" beside them (decision 0020).
+        if (Workshop.PreviousWorkshopId is { } previousId && Step.Panel is { IsOwnQuestion: false }
             && await db.Workshops.AsNoTracking().Where(w => w.Id == previousId).Select(w => new { w.Date, w.EditionKey }).SingleOrDefaultAsync() is { } previous
             && editions.Find(previous.EditionKey)?.Panels.FirstOrDefault(p => p.TopicKey == Step.Panel?.TopicKey) is { } panel)
         {

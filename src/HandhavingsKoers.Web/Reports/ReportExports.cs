@@ -47,12 +47,12 @@ public static class ReportExports
             {
                 if (panel.Conclusion is { } conclusion)
                 {
-                    csv.WriteRecord([panel.Title, panel.Question, Texts.Report.Conclusion, conclusion, ""]);
+                    csv.WriteRecord([panel.MarkedTitle, panel.Question, Texts.Report.Conclusion, conclusion, ""]);
                 }
 
                 for (var i = 0; i < panel.KeyPoints.Count; i++)
                 {
-                    csv.WriteRecord([panel.Title, panel.Question, Texts.Format(Texts.Report.KeyPoint, i + 1), panel.KeyPoints[i], ""]);
+                    csv.WriteRecord([panel.MarkedTitle, panel.Question, Texts.Format(Texts.Report.KeyPoint, i + 1), panel.KeyPoints[i], ""]);
                 }
             }
 
@@ -62,12 +62,12 @@ public static class ReportExports
                 {
                     foreach (var note in notes)
                     {
-                        csv.WriteRecord([panel.Title, panel.Question, prompt, note.Text, note.Author ?? ""]);
+                        csv.WriteRecord([panel.MarkedTitle, panel.Question, prompt, note.Text, note.Author ?? ""]);
 
                         // The duplicates a note was merged from follow it, marked as such.
                         foreach (var original in note.MergedFrom)
                         {
-                            csv.WriteRecord([panel.Title, panel.Question, Texts.Format(Texts.Priorities.CsvMergedInto, prompt), original, ""]);
+                            csv.WriteRecord([panel.MarkedTitle, panel.Question, Texts.Format(Texts.Priorities.CsvMergedInto, prompt), original, ""]);
                         }
                     }
                 }
@@ -92,10 +92,10 @@ public static class ReportExports
             {
                 foreach (var value in ScoreScale.Values)
                 {
-                    csv.WriteRecord([panel.Title, Texts.Scores.Heading, $"{value} {ScoreScale.Label(value)}", panel.Scores!.CountOf(value).ToString(CultureInfo.InvariantCulture), ""]);
+                    csv.WriteRecord([panel.MarkedTitle, Texts.Scores.Heading, $"{value} {ScoreScale.Label(value)}", panel.Scores!.CountOf(value).ToString(CultureInfo.InvariantCulture), ""]);
                 }
 
-                csv.WriteRecord([panel.Title, Texts.Scores.Heading, Texts.Report.MedianWord, panel.Scores!.Median!.Value.ToString("0.#", Dutch), ""]);
+                csv.WriteRecord([panel.MarkedTitle, Texts.Scores.Heading, Texts.Report.MedianWord, panel.Scores!.Median!.Value.ToString("0.#", Dutch), ""]);
             }
 
             foreach (var action in report.TeamActions)
@@ -166,6 +166,11 @@ public static class ReportExports
         {
             md.AppendLine().Append("## ").AppendLine(Escape(panel.Title)).AppendLine();
             md.Append("> ").AppendLine(Escape(panel.Question));
+            if (panel.Origin is { } origin)
+            {
+                md.AppendLine(">").Append("> *").Append(origin).AppendLine("*");
+            }
+
             if (panel.Conclusion is { } conclusion)
             {
                 md.AppendLine().Append("### ").AppendLine(Texts.Report.Conclusion).AppendLine();

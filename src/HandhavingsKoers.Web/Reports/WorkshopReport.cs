@@ -58,7 +58,7 @@ public sealed record WorkshopReport(
     /// </param>
     public static async Task<WorkshopReport> LoadAsync(AppDbContext db, EditionCatalog editions, Workshop workshop, Viewer viewer, bool includeNames)
     {
-        var edition = editions.Get(workshop.EditionKey);
+        var edition = editions.For(workshop);
         includeNames &= !viewer.IsPublic;
         if (workshop.StepStates.Count == 0)
         {
@@ -110,6 +110,7 @@ public sealed record WorkshopReport(
             {
                 Conclusion = conclusion?.Text,
                 KeyPoints = keyPoints,
+                OwnQuestion = panel.IsOwnQuestion,
             });
         }
 
@@ -120,7 +121,8 @@ public sealed record WorkshopReport(
         var teamActions = actionsReached ? await TeamActionReport.LoadAsync(db, workshop.Id) : [];
 
         // This session's scores travel in the chain too (the trend, the JSON export): only the topics this viewer may see.
-        var visibleTopics = panels.Where(p => p.Scores is not null).Select(p => p.Topic).ToHashSet();
+        // The gemeente's own questions have no topic: they stay out of the chain's scores (decision 0020).
+        var visibleTopics = panels.Where(p => p.Scores is not null && !p.OwnQuestion).Select(p => p.Topic).ToHashSet();
         sessions = [.. sessions.SkipLast(1), sessions[^1] with
         {
             Scores = sessions[^1].Scores.Where(s => visibleTopics.Contains(s.Key)).ToDictionary(s => s.Key, s => s.Value),
@@ -153,27 +155,35 @@ public sealed record WorkshopReport(
     /// <summary>This session and the ones before it, oldest first (this one is last).</summary>
     public bool IsFollowUp => Sessions.Count > 1 || PreviousActions.Count > 0;
 
+    /// <summary>The panels with a topic: the praatplaat's, not the gemeente's own questions. The trend and the radar show these.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<PanelReport> TopicPanels => Panels.Where(p => !p.OwnQuestion).ToList();
+
+    /// <summary>The line under a panel's question: the source, or that it is the gemeente's own question.</summary>
+    public string AttributionOf(PanelReport panel) => panel.OwnQuestion ? Texts.Domain.GemeenteQuestion : Attribution;
+
     /// <summary>Per panel of this session, the median of each session in the chain (null: no scores, or no such topic then).</summary>
-    public IReadOnlyList<TrendRow> Trend => Panels
+    public IReadOnlyList<TrendRow> Trend => TopicPanels
         .Select(p => new TrendRow(p.Title, Sessions.Select((s, i) => i == Sessions.Count - 1
             ? p.Scores?.Median
             : s.Scores.TryGetValue(p.Topic, out var summary) ? summary.Median : null).ToList()))
         .ToList();
 
     /// <summary>True when any session in the chain has a score to show.</summary>
-    public bool HasScores => Panels.Any(p => p.Scores is { Total: > 0 }) || Sessions.Take(Sessions.Count - 1).Any(s => s.Scores.Values.Any(v => v.Total > 0));
+    public bool HasScores => TopicPanels.Any(p => p.Scores is { Total: > 0 }) || Sessions.Take(Sessions.Count - 1).Any(s => s.Scores.Values.Any(v => v.Total > 0));
 
     /// <summary>The radar: this session's medians, and the previous session's dashed behind them.</summary>
     public HandhavingsKoers.Pdf.Layout.Drawing Radar(Charts.RadarLayout? layout = null)
     {
-        var series = new List<Charts.RadarSeries> { new(ThisSessionLabel, Panels.Select(p => p.Scores?.Median).ToList()) };
+        var panels = TopicPanels;
+        var series = new List<Charts.RadarSeries> { new(ThisSessionLabel, panels.Select(p => p.Scores?.Median).ToList()) };
         if (Sessions.Count > 1)
         {
             var previous = Sessions[^2];
-            series.Add(new(previous.Label, Panels.Select(p => previous.Scores.TryGetValue(p.Topic, out var s) ? s.Median : null).ToList(), IsEarlier: true));
+            series.Add(new(previous.Label, panels.Select(p => previous.Scores.TryGetValue(p.Topic, out var s) ? s.Median : null).ToList(), IsEarlier: true));
         }
 
-        return Charts.RadarChart.Draw(Panels.Select(p => p.Title).ToList(), series, layout);
+        return Charts.RadarChart.Draw(panels.Select(p => p.Title).ToList(), series, layout);
     }
 
     public string ThisSessionLabel => Sessions[^1].Label;
@@ -214,6 +224,16 @@ public sealed record PanelReport(
 
     /// <summary>Up to five kernpunten the facilitator chose from this principle's notes, in their order.</summary>
     public IReadOnlyList<string> KeyPoints { get; init; } = [];
+
+    /// <summary>A question the gemeente added in its plan ("Eigen vraag van de gemeente"): no source line, no topic, no trend.</summary>
+    public bool OwnQuestion { get; init; }
+
+    /// <summary>"Eigen vraag van de gemeente" for an own question (the exports carry it), else null.</summary>
+    public string? Origin => OwnQuestion ? Texts.Domain.GemeenteQuestion : null;
+
+    /// <summary>The title with its mark for an own question, where only one cell or line can carry both (CSV).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string MarkedTitle => OwnQuestion ? $"{Title} ({Texts.Domain.GemeenteQuestion})" : Title;
 }
 
 /// <summary>One item of the room's ranking: a "Wat moeten we nog doen?" note and the dots it got.</summary>
@@ -283,7 +303,8 @@ public sealed record SessionReport(Guid Id, string Title, DateOnly Date, string 
         return chain.Select(c =>
         {
             var edition = editions.Find(c.EditionKey);
-            var byTopic = counts.Where(x => x.WorkshopId == c.Id)
+            // An own question of the gemeente has no topic: earlier sessions' own questions stay out of the trend.
+            var byTopic = counts.Where(x => x.WorkshopId == c.Id && (c.Id == workshop.Id || !WorkshopPlan.IsOwnQuestionKey(x.StepKey)))
                 .GroupBy(x => edition?.Panels.FirstOrDefault(p => p.Key == x.StepKey)?.TopicKey ?? x.StepKey)
                 .ToDictionary(g => g.Key, g => ScoreSummary.From(g.SelectMany(x => Enumerable.Repeat(x.Value, x.Count))));
             return new SessionReport(c.Id, c.Title, c.Date, edition?.ShortTitle ?? c.EditionKey, byTopic);

@@ -56,6 +56,16 @@ public static class Messages
     public const string FacilitatorLinkRevoked = "De begeleiderslink van deze sessie is ingetrokken. Vraag de beheerder van uw gemeente om een nieuwe link.";
     public const string FacilitatorKeyReplaced = "Deze begeleiderslink werkt niet (meer). Misschien heeft de beheerder van uw gemeente een nieuwe gemaakt. Vraag hun om de nieuwe link.";
     public const string SessionIsConcept = "Deze sessie is nog niet geopend. Wacht tot de begeleider de sessie opent en probeer het dan opnieuw.";
+    public const string PlanFixed = "Deze sessie is al geopend. Wat er besproken wordt, ligt nu vast en kan niet meer veranderen.";
+    public const string PlanPanelNotFound = "Dit onderdeel staat niet (meer) in de sessie. Vernieuw de pagina en probeer het opnieuw.";
+    public const string PlanAlreadyFirst = "Dit onderdeel staat al bovenaan.";
+    public const string PlanAlreadyLast = "Dit onderdeel staat al onderaan.";
+    public const string PlanNeedsOnePrinciple = "Er moet minstens één principe van de praatplaat in de sessie blijven.";
+    public static readonly string OwnQuestionsFull = $"Er passen hoogstens {Workshops.WorkshopPlan.MaxOwnQuestions} eigen vragen in een sessie. Haal eerst een vraag weg.";
+    public const string OwnQuestionTitleRequired = "Geef de eigen vraag een korte titel.";
+    public static readonly string OwnQuestionTitleTooLong = $"De titel mag hoogstens {Workshops.WorkshopPlan.OwnTitleMaxLength} tekens hebben, op één regel.";
+    public const string OwnQuestionRequired = "Schrijf de vraag die u de groep wilt stellen.";
+    public const string PlanTimerNotNumber = "Vul bij de tijd een heel aantal minuten in, of laat het vak leeg.";
     public const string ThemeUnknown = "Kies een van de thema's uit de lijst.";
     public const string EditionUnknown = "Kies een van de praatplaten uit de lijst.";
 

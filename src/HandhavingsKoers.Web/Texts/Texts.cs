@@ -486,6 +486,69 @@ public static partial class Texts
         public const string Updated = "Deze verklaring is bijgewerkt op 22 november 2026.";
     }
 
+    /// <summary>The page to prepare a concept session ahead (decision 0020) and its invitation.</summary>
+    public static class Prepare
+    {
+        public const string Link = "Sessie voorbereiden: principes kiezen, eigen vragen, inleiding en uitnodiging";
+        public const string LinkShort = "Voorbereiden";
+        public const string Title = "Sessie voorbereiden: {0}";
+        public const string Context = "{0} · {1}";
+        public const string ConceptHeading = "Deze sessie is nog een concept";
+        public const string ConceptText = "Deelnemers kunnen nog niet meedoen. De code {0} werkt pas als u de sessie opent. Open de sessie pas als alles klaar is: daarna kunt u de vragen niet meer veranderen.";
+        public const string Open = "Sessie openen voor deelnemers";
+        public const string Opened = "De sessie is geopend. Deelnemers kunnen nu meedoen met de code.";
+        public const string OpenHeading = "Deze sessie is geopend";
+        public const string OpenText = "Deelnemers kunnen meedoen met de code {0}. Wat er besproken wordt, ligt nu vast.";
+        public const string ToFacilitator = "Naar de pagina van de begeleider";
+        public const string ToGemeente = "Terug naar de pagina van de gemeente";
+
+        public const string WalkHeading = "Wat bespreken we?";
+        public const string WalkIntro = "Dit is de volgorde van de sessie. Kies welke principes meedoen en zet ze in de volgorde die u wilt. De sessie begint altijd met het welkom en eindigt met de visie, de drie zaken voor morgen en de afronding.";
+        public const string Up = "omhoog";
+        public const string Down = "omlaag";
+        public const string Skip = "overslaan";
+        public const string RemoveQuestion = "weghalen";
+        public const string Include = "weer meenemen";
+        public const string ItemLabel = "{0} ({1})";
+        public const string VisieLast = "{0}: komt altijd na de vragen hierboven.";
+        public const string SkippedHeading = "Overgeslagen principes";
+        public const string NoneSkipped = "Alle principes van de praatplaat doen mee.";
+
+        public const string OwnHeading = "Eigen vraag toevoegen";
+        public const string OwnIntro = "U kunt tot drie eigen vragen van de gemeente toevoegen. Ze krijgen een eigen stap, met dezelfde twee vragen eronder. Overal staat bij dat het een eigen vraag van de gemeente is, niet een vraag van de praatplaat. Eigen vragen tellen niet mee in de vergelijking met eerdere sessies.";
+        public const string OwnTitleLabel = "Korte titel";
+        public const string OwnTitleHint = "Bijvoorbeeld: Samenwerking met de politie";
+        public const string OwnQuestionLabel = "De vraag";
+        public const string OwnAdd = "Eigen vraag toevoegen";
+        public const string OwnFull = "Er staan al drie eigen vragen in de sessie. Haal er eerst een weg als u een andere wilt.";
+
+        public const string IntroductionHeading = "Eigen inleiding";
+        public const string IntroductionLabel = "Inleiding voor het welkom";
+        public const string IntroductionHint = "Deze tekst staat bij het welkom: op het scherm van de begeleider, op de beamer en bij de deelnemers. Gewone tekst; een lege regel begint een nieuwe alinea.";
+        public const string IntroductionSave = "Inleiding bewaren";
+
+        public const string TimersHeading = "Tijd per vraag";
+        public const string TimersIntro = "Hoeveel minuten wilt u per vraag? De timer van de begeleider begint dan met deze tijd. Leeg: 5 minuten.";
+        public const string TimerLabel = "{0}: minuten";
+        public const string TimersSave = "Tijden bewaren";
+
+        public const string Saved = "Opgeslagen.";
+        public const string QuestionAdded = "De eigen vraag staat in de sessie.";
+        public const string QuestionRemoved = "De eigen vraag is weggehaald.";
+
+        public const string InvitationHeading = "Uitnodiging";
+        public const string InvitationIntro = "Kopieer deze tekst in een e-mail of agenda-uitnodiging, of druk de pagina af: dan komt alleen de uitnodiging op papier.";
+        public const string InvitationTitle = "Uitnodiging: {0}";
+        public const string InvitationWhen = "U bent uitgenodigd voor de sessie '{0}' van {1} op {2}.";
+        public const string InvitationWhat = "We praten samen over de handhavingskoers van onze gemeente. We gebruiken daarvoor de praatplaat '{0}'.";
+        public const string InvitationExpect = "Wat kunt u verwachten? We bespreken deze onderwerpen: {0}. Bij elk onderwerp schrijft u op wat we al doen en wat we nog moeten doen. Aan het eind kiest u drie zaken voor morgen.";
+        public const string InvitationBring = "Neem een telefoon, tablet of laptop mee. U hoeft niets te installeren en u hoeft geen account te maken.";
+        public const string InvitationJoin = "Meedoen: ga naar {0} en vul de code {1} in. Of scan de QR-code.";
+        public const string InvitationCodeLater = "De code werkt vanaf het begin van de sessie.";
+        public const string InvitationQr = "QR-code naar {0}";
+        public const string InvitationTextLabel = "De uitnodiging als tekst, om te kopiëren";
+    }
+
     /// <summary>Words the domain gives to things: step names, score points, what became of an action.</summary>
     public static class Domain
     {
@@ -510,6 +573,9 @@ public static partial class Texts
 
         public const string Source = "Bron: {0}, {1}";
         public const string OwnQuestion = "Vraag opgesteld door HandhavingsKoers; geen officiële vraag van de VNG. Gebaseerd op: {0}, {1}";
+
+        /// <summary>Marks a question the gemeente added in its plan, wherever it appears, instead of a source line.</summary>
+        public const string GemeenteQuestion = "Eigen vraag van de gemeente";
     }
 
     /// <summary>Headings of the error page, per status code.</summary>

@@ -46,6 +46,9 @@ public enum FacilitatorAction
     /// <summary>Open the presenter (projector) page, whose buttons move the room.</summary>
     Present,
 
+    /// <summary>Prepare a concept session: choose and order the principles, own questions, introduction, timers (decision 0020).</summary>
+    Prepare,
+
     /// <summary>Open a concept, close the workshop, reopen it.</summary>
     OpenAndClose,
 

@@ -5,7 +5,7 @@ namespace HandhavingsKoers.Web.Workshops;
 /// <summary>
 /// A praatplaat session of one municipal team. Guards its own rules: who may write what, when, and on which step.
 /// </summary>
-public sealed class Workshop
+public sealed partial class Workshop
 {
     private Workshop()
     {

@@ -86,4 +86,50 @@ public sealed class StepSequenceTests
         participant.SetActions([], now);
         Assert.Empty(participant.Actions);
     }
+
+    [Fact]
+    public void Without_a_plan_the_walk_is_the_editions_own_and_with_one_it_follows_the_plan()
+    {
+        Assert.Same(Edition, Edition.With(null));
+        Assert.Equal(Steps.All.Select(s => s.Key), StepSequence.For(Edition, null).All.Select(s => s.Key));
+
+        var plan = new WorkshopPlan
+        {
+            Order = ["preventie", "vertrouwen", "eigen-vraag-1", "maatwerk"],
+            OwnQuestions = [new OwnQuestion("eigen-vraag-1", "Samenwerking met de politie", "Hoe werken wij samen?")],
+        };
+        var walk = StepSequence.For(Edition, plan);
+        Assert.Equal(["welkom", "preventie", "vertrouwen", "eigen-vraag-1", "maatwerk", "visie", "acties", "afronding"], walk.All.Select(s => s.Key));
+        Assert.Equal(Enumerable.Range(0, 8), walk.All.Select(s => s.Index));
+        var own = walk.Find("eigen-vraag-1")!.Panel!;
+        Assert.True(own.IsOwnQuestion);
+        Assert.Equal("Eigen vraag van de gemeente", Edition.AttributionOf(own));
+        Assert.Empty(own.Links);
+        Assert.StartsWith("Bron:", Edition.AttributionOf(walk.Find("preventie")!.Panel!), StringComparison.Ordinal);
+
+        // The edition itself is untouched: its own walk is cached on it, not replaced.
+        Assert.Equal(10, Edition.Steps.All.Count);
+    }
+
+    [Fact]
+    public void A_follow_up_in_another_edition_keeps_the_choice_by_topic_and_adds_principles_the_previous_had_not()
+    {
+        var catalog = EditionLoader.LoadFolder(Path.Combine(AppContext.BaseDirectory, "seeds"));
+        var koers = catalog.Get("koers-2026-2029");
+        var plan = new WorkshopPlan
+        {
+            Order = ["gepaste-sanctionering", "vertrouwen", "eigen-vraag-1"],
+            OwnQuestions = [new OwnQuestion("eigen-vraag-1", "Eigen", "Vraag?")],
+            Introduction = "Alleen voor deze sessie.",
+        };
+        var next = plan.ForFollowUp(Edition, koers);
+        Assert.Null(next.Introduction);
+        Assert.Equal(plan.OwnQuestions, next.OwnQuestions);
+        Assert.Equal("passend-handhaven", next.Order[0]);
+        Assert.Equal("vertrouwen", next.Order[1]);
+        Assert.Equal("eigen-vraag-1", next.Order[2]);
+        var topics2024 = Edition.Principles.Select(p => p.TopicKey).ToHashSet();
+        Assert.Equal(koers.Principles.Where(p => !topics2024.Contains(p.TopicKey)).Select(p => p.Key), next.Order.Skip(3));
+        Assert.DoesNotContain("preventie", next.Order);
+    }
 }

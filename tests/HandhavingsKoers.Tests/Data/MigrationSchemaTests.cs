@@ -33,6 +33,7 @@ public sealed class MigrationSchemaTests
         "20261130163016_DotsWithRoundAndMergesPublicationAddress",
         "20261130174950_NoteListIndexWithMerges",
         "20261130175614_FacilitatorLinks",
+        "20261130181936_ConceptPlan",
     ];
 
     [Fact]

@@ -145,6 +145,12 @@ public sealed class AppFactory(string folder, string? seedFolder = null, IDictio
     /// </summary>
     public long Count(string sql) => Convert.ToInt64(Scalar(sql), System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>A text from the store, or null (see <see cref="Count"/> for how to write the SQL).</summary>
+    public string? Text(string sql) => Scalar(sql) as string;
+
+    /// <summary>A Guid as the store keeps it, for SQL: upper-case text on SQLite, a uuid literal on PostgreSQL.</summary>
+    public string IdLiteral(Guid id) => Provider == StorageProvider.Sqlite ? $"'{id.ToString().ToUpperInvariant()}'" : $"'{id}'";
+
     /// <summary>Runs SQL straight on the store, on either provider (see <see cref="Count"/> for how to write it).</summary>
     public void Execute(string sql) => Scalar(sql);
 

@@ -90,7 +90,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         }
 
         Workshop = workshop;
-        Edition = editions.Get(workshop.EditionKey);
+        Edition = editions.For(workshop);
         await next();
     }
 

@@ -68,7 +68,7 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
         Actor = actor!;
 
         Workshop = workshop;
-        Edition = editions.Get(workshop.EditionKey);
+        Edition = editions.For(workshop);
         await next();
     }
 

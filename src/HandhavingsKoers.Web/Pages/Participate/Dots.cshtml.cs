@@ -51,7 +51,7 @@ public sealed class DotsModel(AppDbContext db, EditionCatalog editions, TimeProv
 
         Workshop = workshop;
         Participant = participant;
-        Edition = editions.Get(workshop.EditionKey);
+        Edition = editions.For(workshop);
         await next();
     }
 

@@ -71,7 +71,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         }
 
         Workshop = workshop;
-        Edition = editions.Get(workshop.EditionKey);
+        Edition = editions.For(workshop);
         Step = Edition.Steps.Find(workshop.CurrentStepKey) ?? Edition.Steps.First;
         View = await StepView.LoadAsync(db, editions, workshop, Step, Viewer.Room, StepView.StageNotesPerColumn, clock.GetUtcNow().UtcDateTime);
         if (workshop.PriorityRound is { } round && ((!round.IsClosed && !workshop.IsClosed) || (round.IsRevealed && Step.Kind == StepKind.Actions)))

@@ -69,6 +69,9 @@ public sealed class FollowUpModel(AppDbContext db, EditionCatalog editions, Time
             return Page();
         }
 
+        // A prepared session's follow-up walks the same way: the choice and order of principles and the own questions
+        // (decision 0020). It is not a concept, so its plan is fixed from the start.
+        workshop.CopyPlanFrom(Previous, editions.Get(Previous.EditionKey), edition);
         return await StartModel.SaveAndOpenAsync(this, db, workshop, key);
     }
 

@@ -103,7 +103,7 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
     private IEnumerable<Block> Panel(PanelReport panel)
     {
         yield return Heading2(panel.Title);
-        foreach (var block in QuestionBox(panel.Question)) yield return block;
+        foreach (var block in QuestionBox(panel.Question, report.AttributionOf(panel))) yield return block;
         if (panel.KeyPoints.Count > 0)
         {
             yield return new TextBlock(Texts.Report.KeyPointsHeading, Heading3, TextRole.Heading3) { SpaceBefore = 8, SpaceAfter = 4, KeepWithNext = true };
@@ -128,11 +128,11 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
         yield return new RuleBlock(RuleColor) { SpaceBefore = 10, SpaceAfter = 4 };
     }
 
-    /// <summary>The question word for word, in a tinted box, with its source right under it.</summary>
-    private IEnumerable<Block> QuestionBox(string question)
+    /// <summary>The question word for word, in a tinted box, with its source (or "Eigen vraag van de gemeente") right under it.</summary>
+    private IEnumerable<Block> QuestionBox(string question, string source)
     {
         yield return new TextBlock(question, Question) { Background = Tint, Bar = Primary, Padding = 8, SpaceAfter = 3, KeepWithNext = true };
-        yield return new TextBlock(report.Attribution, Source) { SpaceAfter = 6, KeepWithNext = true };
+        yield return new TextBlock(source, Source) { SpaceAfter = 6, KeepWithNext = true };
     }
 
     private IEnumerable<Block> NoteList(string prompt, IReadOnlyList<NoteView> notes)
@@ -159,7 +159,7 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
         }
 
         yield return Heading2(Texts.Domain.ActionsStep);
-        foreach (var block in QuestionBox(report.ClosingQuestion)) yield return block;
+        foreach (var block in QuestionBox(report.ClosingQuestion, report.Attribution)) yield return block;
         if (report.Actions.Count == 0)
         {
             yield return new TextBlock(Texts.Report.NobodyWrote, Empty);

@@ -28,7 +28,7 @@ public static class RadarChartPart
         var part = main.AddNewPart<ChartPart>();
         var (space, series) = ChartSpace(report);
         part.ChartSpace = space;
-        AddWorkbook(part, report.Panels.Select(p => p.Title).ToList(), series);
+        AddWorkbook(part, report.TopicPanels.Select(p => p.Title).ToList(), series);
         var inline = new DW.Inline(
             new DW.Extent { Cx = 15 * Centimetre, Cy = 10 * Centimetre },
             new DW.EffectExtent { LeftEdge = 0, TopEdge = 0, RightEdge = 0, BottomEdge = 0 },
@@ -46,15 +46,15 @@ public static class RadarChartPart
 
     private static (C.ChartSpace Space, List<(string Name, IReadOnlyList<double?> Values, bool Earlier)> Series) ChartSpace(WorkshopReport report)
     {
-        var topics = report.Panels.Select(p => p.Title).ToList();
+        var topics = report.TopicPanels.Select(p => p.Title).ToList();
         var series = new List<(string Name, IReadOnlyList<double?> Values, bool Earlier)>();
         if (report.Sessions.Count > 1)
         {
             var previous = report.Sessions[^2];
-            series.Add((previous.Label, report.Panels.Select(p => previous.Scores.TryGetValue(p.Topic, out var s) ? s.Median : null).ToList(), true));
+            series.Add((previous.Label, report.TopicPanels.Select(p => previous.Scores.TryGetValue(p.Topic, out var s) ? s.Median : null).ToList(), true));
         }
 
-        series.Add((report.ThisSessionLabel, report.Panels.Select(p => p.Scores?.Median).ToList(), false));
+        series.Add((report.ThisSessionLabel, report.TopicPanels.Select(p => p.Scores?.Median).ToList(), false));
 
         var radar = new C.RadarChart(new C.RadarStyle { Val = C.RadarStyleValues.Marker }, new C.VaryColors { Val = false });
         for (var i = 0; i < series.Count; i++)

@@ -123,7 +123,7 @@ public sealed class WordReport(WorkshopReport report, ReportOptions options)
         var header = new List<string> { Texts.Radar.Topic };
         header.AddRange(sessions);
         header.Add(Texts.Report.ScoreCount);
-        var rows = report.Panels.Zip(report.Trend, (panel, row) =>
+        var rows = report.TopicPanels.Zip(report.Trend, (panel, row) =>
         {
             var cells = new List<string> { row.Topic };
             cells.AddRange(row.Medians.Select(FrontPage.Median));
@@ -207,7 +207,7 @@ public sealed class WordReport(WorkshopReport report, ReportOptions options)
     {
         yield return Styled(S.Heading2, panel.Title);
         yield return Styled(S.Quote, panel.Question);
-        yield return Styled(S.Normal, report.Attribution);
+        yield return Styled(S.Normal, report.AttributionOf(panel));
         if (panel.KeyPoints.Count > 0)
         {
             yield return Styled(S.Heading3, Texts.Report.KeyPointsHeading);

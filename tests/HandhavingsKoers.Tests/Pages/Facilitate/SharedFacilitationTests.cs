@@ -456,8 +456,8 @@ public sealed class SharedFacilitationOnPostgreSqlTests() : SharedFacilitationTe
 public sealed class FacilitatorRoleTests
 {
     [Theory]
-    [InlineData(FacilitatorRole.Facilitator, "Read WriteNotes TidyNotes RunTimer MoveRoom ControlStep RunPriorities Present OpenAndClose Conclude Publish StartFollowUp ManageLinks Delete")]
-    [InlineData(FacilitatorRole.CoFacilitator, "Read WriteNotes TidyNotes RunTimer MoveRoom ControlStep RunPriorities Present OpenAndClose Conclude Publish StartFollowUp")]
+    [InlineData(FacilitatorRole.Facilitator, "Read WriteNotes TidyNotes RunTimer MoveRoom ControlStep RunPriorities Present Prepare OpenAndClose Conclude Publish StartFollowUp ManageLinks Delete")]
+    [InlineData(FacilitatorRole.CoFacilitator, "Read WriteNotes TidyNotes RunTimer MoveRoom ControlStep RunPriorities Present Prepare OpenAndClose Conclude Publish StartFollowUp")]
     [InlineData(FacilitatorRole.Notulist, "Read WriteNotes TidyNotes RunTimer")]
     public void Each_role_may_do_exactly_what_decision_0021_lists(FacilitatorRole role, string permitted) =>
         Assert.Equal(permitted, string.Join(" ", Enum.GetValues<FacilitatorAction>().Where(a => role.Permits(a))));

@@ -606,6 +606,10 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<string>("Plan")
+                        .HasColumnType("text")
+                        .HasColumnName("Plan");
+
                     b.Property<Guid?>("PreviousWorkshopId")
                         .HasColumnType("uuid");
 

@@ -548,6 +548,10 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Plan")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Plan");
+
                     b.Property<Guid?>("PreviousWorkshopId")
                         .HasColumnType("TEXT");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261130185455_Initial")]
+    [Migration("20261130190140_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -608,6 +608,10 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<string>("Plan")
+                        .HasColumnType("text")
+                        .HasColumnName("Plan");
 
                     b.Property<Guid?>("PreviousWorkshopId")
                         .HasColumnType("uuid");

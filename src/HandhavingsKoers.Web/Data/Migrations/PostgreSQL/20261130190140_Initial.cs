@@ -88,7 +88,8 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     ClosedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     PreviousWorkshopId = table.Column<Guid>(type: "uuid", nullable: true),
                     ExecutiveSummary = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
-                    ExecutiveSummaryVersion = table.Column<int>(type: "integer", nullable: false, defaultValue: 0)
+                    ExecutiveSummaryVersion = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
+                    Plan = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
