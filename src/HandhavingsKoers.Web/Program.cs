@@ -36,7 +36,9 @@ builder.Services.AddSingleton<ReportRenderer>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StreamSlots>();
 
-builder.Services.AddRazorPages()
+builder.Services.AddRazorPages(options =>
+        // "Acties volgen" answers at the beheerder's address too, where the beheerder's cookie is sent.
+        options.Conventions.AddPageRoute("/Workshops/Actions", HandhavingsKoers.Web.Pages.Routes.GemeenteActionsTemplate))
     .AddMvcOptions(options =>
     {
         DutchModelBinding.Apply(options.ModelBindingMessageProvider);

@@ -28,6 +28,9 @@ public static class FormIds
 
     public static string ReviewNote(Guid actionId) => Review(actionId) + "-toelichting";
 
+    /// <summary>A field of one action on the "Acties volgen" page ("status", "toelichting", "tekst", "wie", "datum").</summary>
+    public static string ActionField(string field, Guid actionId) => $"{field}-{actionId:N}";
+
     public static string Conclusion(string stepKey) => $"conclusie-{stepKey}";
 
     /// <summary>The kernpunten fieldset of a principle; errors point at it.</summary>
