@@ -240,6 +240,14 @@ public sealed record TeamActionReport(Guid Id, string Text, string Owner, DateOn
 
 public sealed record PreviousActionReport(Guid Id, string Text, string Owner, DateOnly DueDate, ActionStatus? Status, string? StatusNote)
 {
+    /// <summary>When the action was first made, in whichever session of the chain.</summary>
+    public DateTime FirstMadeAt { get; init; }
+
+    /// <summary>Carried over from an earlier session than the previous one.</summary>
+    public bool CarriedOver { get; init; }
+
+    public bool IsOpen => ActionStatuses.IsOpen(Status);
+
     public string StatusLabel => PreviousAction.Label(Status);
 
     /// <summary>"Mee bezig: wacht op budget": the status with its note, as the report and the exports write it.</summary>
@@ -248,7 +256,8 @@ public sealed record PreviousActionReport(Guid Id, string Text, string Owner, Da
     /// <summary>Last session's team actions as copied into this follow-up, in their order.</summary>
     public static async Task<IReadOnlyList<PreviousActionReport>> LoadAsync(AppDbContext db, Guid workshopId) =>
         await db.PreviousActions.AsNoTracking().Where(a => a.WorkshopId == workshopId).OrderBy(a => a.Position)
-            .Select(a => new PreviousActionReport(a.Id, a.Text, a.Owner, a.DueDate, a.Status, a.StatusNote)).ToListAsync();
+            .Select(a => new PreviousActionReport(a.Id, a.Text, a.Owner, a.DueDate, a.Status, a.StatusNote) { FirstMadeAt = a.FirstMadeAt, CarriedOver = a.CarriedOver })
+            .ToListAsync();
 }
 
 /// <summary>One row of the trend table: a topic and its median in each session of the chain, oldest first.</summary>

@@ -31,6 +31,7 @@ public sealed class MigrationSchemaTests
         "20261130151143_GemeenteSpace",
         "20261130154650_ConceptSessions",
         "20261130163016_DotsWithRoundAndMergesPublicationAddress",
+        "20261130184103_FollowedActionsAndKeptFigures",
     ];
 
     [Fact]

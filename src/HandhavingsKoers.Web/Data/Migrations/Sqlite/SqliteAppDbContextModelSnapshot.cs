@@ -72,6 +72,36 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.ToTable("Gemeenten", (string)null);
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.ActionStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId", "ActionKey");
+
+                    b.ToTable("ActionStatusChanges", (string)null);
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -101,6 +131,71 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkshopId", "ParticipantId");
 
                     b.ToTable("Dots", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("KeptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PreviousSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("KeptSessions", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptTopic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KeptSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Median")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("TopicKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeptSessionId");
+
+                    b.ToTable("KeptTopics", (string)null);
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeyPoint", b =>
@@ -273,7 +368,16 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ActionKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CarriedOver")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstMadeAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Owner")
@@ -305,7 +409,7 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkshopId");
+                    b.HasIndex("WorkshopId", "ActionKey");
 
                     b.ToTable("PreviousActions", (string)null);
                 });
@@ -443,6 +547,17 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("NotStarted");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -542,6 +657,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.ActionStatusChange", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithMany("ActionHistory")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
                 {
                     b.HasOne("HandhavingsKoers.Web.Workshops.Note", null)
@@ -565,6 +689,24 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.HasOne("HandhavingsKoers.Web.Workshops.PriorityRound", null)
                         .WithMany()
                         .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptSession", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithMany("KeptSessions")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptTopic", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.KeptSession", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("KeptSessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -690,6 +832,11 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.Navigation("BeheerderLinks");
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptSession", b =>
+                {
+                    b.Navigation("Topics");
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PanelConclusion", b =>
                 {
                     b.Navigation("KeyPoints");
@@ -704,9 +851,13 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Workshop", b =>
                 {
+                    b.Navigation("ActionHistory");
+
                     b.Navigation("Conclusions");
 
                     b.Navigation("Dots");
+
+                    b.Navigation("KeptSessions");
 
                     b.Navigation("Notes");
 

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 {
     [DbContext(typeof(PostgreSqlAppDbContext))]
-    [Migration("20261130162810_Initial")]
+    [Migration("20261130184257_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -133,6 +133,36 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.ToTable("LimitWindows", (string)null);
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.ActionStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActionKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId", "ActionKey");
+
+                    b.ToTable("ActionStatusChanges", (string)null);
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -162,6 +192,71 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("WorkshopId", "ParticipantId");
 
                     b.ToTable("Dots", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EditionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("KeptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PreviousSessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("KeptSessions", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptTopic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("KeptSessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Median")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("TopicKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeptSessionId");
+
+                    b.ToTable("KeptTopics", (string)null);
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeyPoint", b =>
@@ -334,8 +429,17 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("ActionKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("CarriedOver")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
+
+                    b.Property<DateTime>("FirstMadeAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Owner")
                         .IsRequired()
@@ -366,7 +470,7 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkshopId");
+                    b.HasIndex("WorkshopId", "ActionKey");
 
                     b.ToTable("PreviousActions", (string)null);
                 });
@@ -504,6 +608,17 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("NotStarted");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -622,6 +737,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.ActionStatusChange", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithMany("ActionHistory")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
                 {
                     b.HasOne("HandhavingsKoers.Web.Workshops.Note", null)
@@ -645,6 +769,24 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.HasOne("HandhavingsKoers.Web.Workshops.PriorityRound", null)
                         .WithMany()
                         .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptSession", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithMany("KeptSessions")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptTopic", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.KeptSession", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("KeptSessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -770,6 +912,11 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.Navigation("BeheerderLinks");
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptSession", b =>
+                {
+                    b.Navigation("Topics");
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PanelConclusion", b =>
                 {
                     b.Navigation("KeyPoints");
@@ -784,9 +931,13 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Workshop", b =>
                 {
+                    b.Navigation("ActionHistory");
+
                     b.Navigation("Conclusions");
 
                     b.Navigation("Dots");
+
+                    b.Navigation("KeptSessions");
 
                     b.Navigation("Notes");
 

@@ -118,6 +118,52 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 });
 
             migrationBuilder.CreateTable(
+                name: "ActionStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkshopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActionKey = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionStatusChanges_Workshops_WorkshopId",
+                        column: x => x.WorkshopId,
+                        principalTable: "Workshops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KeptSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkshopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PreviousSessionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    EditionKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    KeptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KeptSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KeptSessions_Workshops_WorkshopId",
+                        column: x => x.WorkshopId,
+                        principalTable: "Workshops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PanelConclusions",
                 columns: table => new
                 {
@@ -168,6 +214,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ActionKey = table.Column<Guid>(type: "uuid", nullable: false),
+                    FirstMadeAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CarriedOver = table.Column<bool>(type: "boolean", nullable: false),
                     Position = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     StatusNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
@@ -261,7 +310,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     DueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, defaultValue: "NotStarted"),
+                    StatusNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -270,6 +321,27 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         name: "FK_TeamActions_Workshops_WorkshopId",
                         column: x => x.WorkshopId,
                         principalTable: "Workshops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KeptTopics",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    KeptSessionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TopicKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Counts = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Median = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KeptTopics", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KeptTopics_KeptSessions_KeptSessionId",
+                        column: x => x.KeptSessionId,
+                        principalTable: "KeptSessions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -417,6 +489,11 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ActionStatusChanges_WorkshopId_ActionKey",
+                table: "ActionStatusChanges",
+                columns: new[] { "WorkshopId", "ActionKey" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BeheerderLinks_GemeenteId",
                 table: "BeheerderLinks",
                 column: "GemeenteId");
@@ -441,6 +518,16 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 table: "Gemeenten",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KeptSessions_WorkshopId",
+                table: "KeptSessions",
+                column: "WorkshopId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KeptTopics_KeptSessionId",
+                table: "KeptTopics",
+                column: "KeptSessionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_KeyPoints_NoteId",
@@ -490,9 +577,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 column: "WorkshopId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PreviousActions_WorkshopId",
+                name: "IX_PreviousActions_WorkshopId_ActionKey",
                 table: "PreviousActions",
-                column: "WorkshopId");
+                columns: new[] { "WorkshopId", "ActionKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Publications_TokenHash",
@@ -536,6 +623,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ActionStatusChanges");
+
+            migrationBuilder.DropTable(
                 name: "BeheerderLinks");
 
             migrationBuilder.DropTable(
@@ -543,6 +633,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
             migrationBuilder.DropTable(
                 name: "Dots");
+
+            migrationBuilder.DropTable(
+                name: "KeptTopics");
 
             migrationBuilder.DropTable(
                 name: "KeyPoints");
@@ -576,6 +669,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
             migrationBuilder.DropTable(
                 name: "PriorityRounds");
+
+            migrationBuilder.DropTable(
+                name: "KeptSessions");
 
             migrationBuilder.DropTable(
                 name: "Notes");
