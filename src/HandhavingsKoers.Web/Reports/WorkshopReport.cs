@@ -306,6 +306,7 @@ public sealed record SessionReport(Guid Id, string Title, DateOnly Date, string 
             var keptSessions = await db.KeptSessions.AsNoTracking().Include(k => k.Topics).Where(k => k.WorkshopId == keeper).ToListAsync();
             var byId = keptSessions.ToDictionary(k => k.SessionId);
             Guid? next = missing;
+            seen.Remove(missing);
             while (next is { } id && chain.Count + kept.Count < MaxChain && seen.Add(id) && byId.TryGetValue(id, out var k))
             {
                 kept.Add(new SessionReport(k.SessionId, k.Title, k.Date, editions.Find(k.EditionKey)?.ShortTitle ?? k.EditionKey,
