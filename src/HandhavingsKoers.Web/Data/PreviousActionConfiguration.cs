@@ -18,8 +18,9 @@ internal sealed class PreviousActionConfiguration : IEntityTypeConfiguration<Pre
 
         // One action identity across the chain (decision 0022). The migration fills both for older rows from the team
         // action they were copied from, when the previous session still exists, else from the copy itself.
-        builder.Property(a => a.ActionKey);
-        builder.Property(a => a.FirstMadeAt);
+        builder.Property(a => a.ActionKey).HasDefaultValue(Guid.Empty);
+        builder.Property(a => a.FirstMadeAt).HasDefaultValue(DateTime.MinValue);
+        builder.Property(a => a.CarriedOver).HasDefaultValue(false);
         builder.HasIndex(a => new { a.WorkshopId, a.ActionKey });
     }
 }

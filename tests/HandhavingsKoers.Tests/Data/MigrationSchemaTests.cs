@@ -31,7 +31,7 @@ public sealed class MigrationSchemaTests
         "20261130151143_GemeenteSpace",
         "20261130154650_ConceptSessions",
         "20261130163016_DotsWithRoundAndMergesPublicationAddress",
-        "20261130184103_FollowedActionsAndKeptFigures",
+        "20261130190450_FollowedActionsAndKeptFigures",
     ];
 
     [Fact]

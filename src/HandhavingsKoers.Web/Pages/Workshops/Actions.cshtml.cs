@@ -86,7 +86,7 @@ public sealed class ActionsModel(AppDbContext db, TimeProvider clock) : PageMode
         if (ModelState["due"] is { Errors.Count: > 0 } bad)
         {
             // A date that is no date: the binder's Dutch message, shown at this action's field.
-            ModelState.AddModelError(FormIds.ActionField("datum", actionId ?? Guid.Empty), bad.Errors[0].ErrorMessage);
+            ModelState.AddModelError(FormIds.ActionField(FormIds.ActionDueField, actionId ?? Guid.Empty), bad.Errors[0].ErrorMessage);
             return Task.FromResult<IActionResult>(Show(StatusCodes.Status400BadRequest));
         }
 
@@ -109,11 +109,11 @@ public sealed class ActionsModel(AppDbContext db, TimeProvider clock) : PageMode
 
             ModelState.AddModelError(FormIds.ActionField(e.Field switch
             {
-                nameof(TeamAction.Text) => "tekst",
-                nameof(TeamAction.Owner) => "wie",
-                nameof(TeamAction.DueDate) => "datum",
-                nameof(PreviousAction.StatusNote) => "toelichting",
-                _ => "status",
+                nameof(TeamAction.Text) => FormIds.ActionTextField,
+                nameof(TeamAction.Owner) => FormIds.ActionOwnerField,
+                nameof(TeamAction.DueDate) => FormIds.ActionDueField,
+                nameof(PreviousAction.StatusNote) => FormIds.ActionNoteField,
+                _ => FormIds.ActionStatusField,
             }, id), e.Message);
             return Show(StatusCodes.Status400BadRequest);
         }
