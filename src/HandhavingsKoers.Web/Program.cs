@@ -37,7 +37,11 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<StreamSlots>();
 
 builder.Services.AddRazorPages(options =>
-        options.Conventions.AddPageRoute("/Prepare/Index", HandhavingsKoers.Web.Pages.Routes.GemeentePrepareTemplate))
+    {
+        // The prepare page and "Acties volgen" answer at the beheerder's address too, where the beheerder's cookie is sent.
+        options.Conventions.AddPageRoute("/Prepare/Index", HandhavingsKoers.Web.Pages.Routes.GemeentePrepareTemplate);
+        options.Conventions.AddPageRoute("/Workshops/Actions", HandhavingsKoers.Web.Pages.Routes.GemeenteActionsTemplate);
+    })
     .AddMvcOptions(options =>
     {
         DutchModelBinding.Apply(options.ModelBindingMessageProvider);

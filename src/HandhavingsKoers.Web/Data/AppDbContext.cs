@@ -25,6 +25,8 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Score> Scores => Set<Score>();
     public DbSet<TeamAction> TeamActions => Set<TeamAction>();
     public DbSet<PreviousAction> PreviousActions => Set<PreviousAction>();
+    public DbSet<ActionStatusChange> ActionStatusChanges => Set<ActionStatusChange>();
+    public DbSet<KeptSession> KeptSessions => Set<KeptSession>();
     public DbSet<PanelConclusion> PanelConclusions => Set<PanelConclusion>();
     public DbSet<KeyPoint> KeyPoints => Set<KeyPoint>();
     public DbSet<Publication> Publications => Set<Publication>();

@@ -26,6 +26,8 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
         builder.HasOne(w => w.PriorityRound).WithOne().HasForeignKey<PriorityRound>(r => r.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.Dots).WithOne().HasForeignKey(d => d.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.PreviousActions).WithOne().HasForeignKey(a => a.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(w => w.ActionHistory).WithOne().HasForeignKey(a => a.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(w => w.KeptSessions).WithOne().HasForeignKey(k => k.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.Conclusions).WithOne().HasForeignKey(c => c.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.Publications).WithOne().HasForeignKey(p => p.WorkshopId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(w => w.FacilitatorLinks).WithOne().HasForeignKey(l => l.WorkshopId).OnDelete(DeleteBehavior.Cascade);

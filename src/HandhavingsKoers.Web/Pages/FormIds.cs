@@ -28,6 +28,15 @@ public static class FormIds
 
     public static string ReviewNote(Guid actionId) => Review(actionId) + "-toelichting";
 
+    /// <summary>A field of one action on the "Acties volgen" page: one of the names below.</summary>
+    public static string ActionField(string field, Guid actionId) => $"{field}-{actionId:N}";
+
+    public const string ActionStatusField = "status";
+    public const string ActionNoteField = "toelichting";
+    public const string ActionTextField = "tekst";
+    public const string ActionOwnerField = "wie";
+    public const string ActionDueField = "datum";
+
     public static string Conclusion(string stepKey) => $"conclusie-{stepKey}";
 
     /// <summary>The kernpunten fieldset of a principle; errors point at it.</summary>

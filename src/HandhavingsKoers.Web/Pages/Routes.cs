@@ -71,6 +71,15 @@ public static class Routes
 
     public static string FollowUp(Guid id) => $"{Workshop(id)}/vervolg";
 
+    /// <summary>"Acties volgen", for the session's facilitator (their cookie is scoped to the workshop).</summary>
+    public static string Actions(Guid id) => $"{Workshop(id)}/acties";
+
+    /// <summary>"Acties volgen" of one session, for a beheerder (their cookie is scoped to the gemeente's path).</summary>
+    public static string GemeenteActions(Guid gemeenteId, Guid id) => $"{Gemeente(gemeenteId)}/acties/{id}";
+
+    /// <summary>The second address of the "Acties volgen" page, as a route template (see <see cref="GemeenteActions"/>).</summary>
+    public const string GemeenteActionsTemplate = "gemeente/{gemeente:guid}/acties/{id:guid}";
+
     public static string Live(Guid id, long lastEventId) => $"{Workshop(id)}/live?lastEventId={lastEventId}";
 
     public static string Poster(string editionKey) => $"/praatplaat/{editionKey}/poster.pdf";

@@ -90,6 +90,9 @@ public sealed class StepView
     /// <summary>For a follow-up: last time's team actions and what became of them (welcome step).</summary>
     public IReadOnlyList<PreviousActionReport> PreviousActions { get; private set; } = [];
 
+    /// <summary>When the page was read: how long an action has been open counts to here.</summary>
+    public DateTime Now { get; private set; }
+
     /// <summary>The session this one follows up on; null for a first session or when it was deleted.</summary>
     public PreviousSessionInfo? PreviousSession { get; private set; }
 
@@ -124,6 +127,7 @@ public sealed class StepView
         var view = new StepView(workshop, edition, step, viewer)
         {
             ShowsAllNotes = notesPerColumn == int.MaxValue,
+            Now = now,
             TimerEndsAt = workshop.StateOf(step.Key)?.TimerEndsAt is { } end && end > now ? DateTime.SpecifyKind(end, DateTimeKind.Utc) : null,
         };
         view.ParticipantCount = await db.Participants.CountAsync(p => p.WorkshopId == workshop.Id);

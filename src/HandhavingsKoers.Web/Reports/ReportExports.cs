@@ -147,6 +147,11 @@ public static class ReportExports
             {
                 md.Append("| ").Append(Cell(row.Topic)).Append(" | ").AppendJoin(" | ", row.Medians.Select(m => m is { } v ? v.ToString("0.#", Dutch) : "–")).AppendLine(" |");
             }
+
+            if (report.KeptNotice is { } kept)
+            {
+                md.AppendLine().AppendLine(kept);
+            }
         }
 
         if (report.Priorities.Count > 0)

@@ -188,6 +188,14 @@ public sealed record WorkshopReport(
 
     public string ThisSessionLabel => Sessions[^1].Label;
 
+    /// <summary>
+    /// "De cijfers van 12 mrt. 2025 komen uit bewaarde cijfers van 3 apr. 2026 …": which sessions of the trend are read
+    /// from kept figures because the session itself was deleted; null when none. Every output says it the same way.
+    /// </summary>
+    public string? KeptNotice => Sessions.Where(s => s.KeptAt is not null).ToList() is { Count: > 0 } kept
+        ? Texts.Format(Texts.Report.KeptFigures, string.Join(", ", kept.Select(s => Texts.Format(Texts.Report.KeptFiguresOf, s.Label, Texts.ShortDate(DateOnly.FromDateTime(s.KeptAt!.Value))))))
+        : null;
+
     /// <summary>What the radar shows, in words, for the figure's alternative text.</summary>
     public string RadarAltText => Texts.Report.RadarAlt
         + (Sessions.Count > 1 ? Texts.Format(Texts.Report.RadarAltPrevious, Sessions[^2].Label) : "")
@@ -252,6 +260,14 @@ public sealed record TeamActionReport(Guid Id, string Text, string Owner, DateOn
 
 public sealed record PreviousActionReport(Guid Id, string Text, string Owner, DateOnly DueDate, ActionStatus? Status, string? StatusNote)
 {
+    /// <summary>When the action was first made, in whichever session of the chain.</summary>
+    public DateTime FirstMadeAt { get; init; }
+
+    /// <summary>Carried over from an earlier session than the previous one.</summary>
+    public bool CarriedOver { get; init; }
+
+    public bool IsOpen => ActionStatuses.IsOpen(Status);
+
     public string StatusLabel => PreviousAction.Label(Status);
 
     /// <summary>"Mee bezig: wacht op budget": the status with its note, as the report and the exports write it.</summary>
@@ -260,21 +276,30 @@ public sealed record PreviousActionReport(Guid Id, string Text, string Owner, Da
     /// <summary>Last session's team actions as copied into this follow-up, in their order.</summary>
     public static async Task<IReadOnlyList<PreviousActionReport>> LoadAsync(AppDbContext db, Guid workshopId) =>
         await db.PreviousActions.AsNoTracking().Where(a => a.WorkshopId == workshopId).OrderBy(a => a.Position)
-            .Select(a => new PreviousActionReport(a.Id, a.Text, a.Owner, a.DueDate, a.Status, a.StatusNote)).ToListAsync();
+            .Select(a => new PreviousActionReport(a.Id, a.Text, a.Owner, a.DueDate, a.Status, a.StatusNote) { FirstMadeAt = a.FirstMadeAt, CarriedOver = a.CarriedOver })
+            .ToListAsync();
 }
 
 /// <summary>One row of the trend table: a topic and its median in each session of the chain, oldest first.</summary>
 public sealed record TrendRow(string Topic, IReadOnlyList<double?> Medians);
 
 /// <summary>One session of a chain of follow-ups, with its scores per topic (so editions can be compared).</summary>
-public sealed record SessionReport(Guid Id, string Title, DateOnly Date, string Edition, IReadOnlyDictionary<string, ScoreSummary> Scores)
+/// <param name="KeptAt">
+/// Set when the figures come from those a follow-up kept (decision 0022) because the session itself is gone: "uit
+/// bewaarde cijfers van" this date.
+/// </param>
+public sealed record SessionReport(Guid Id, string Title, DateOnly Date, string Edition, IReadOnlyDictionary<string, ScoreSummary> Scores, DateTime? KeptAt = null)
 {
     /// <summary>How many sessions back a summary looks; older ones are left out of the trend.</summary>
     public const int MaxChain = 8;
 
     public string Label => Texts.ShortDate(Date);
 
-    /// <summary>The session and those it follows up on, oldest first. A deleted session ends the chain.</summary>
+    /// <summary>
+    /// The session and those it follows up on, oldest first. A session still in the database gives its own figures;
+    /// one that is gone (deleted by retention) gives the figures a later session of the chain kept of it, so the
+    /// chain only ends where nothing was kept.
+    /// </summary>
     public static async Task<IReadOnlyList<SessionReport>> LoadChainAsync(AppDbContext db, EditionCatalog editions, Workshop workshop)
     {
         var chain = new List<(Guid Id, string Title, DateOnly Date, string EditionKey)> { (workshop.Id, workshop.Title, workshop.Date, workshop.EditionKey) };
@@ -293,14 +318,30 @@ public sealed record SessionReport(Guid Id, string Title, DateOnly Date, string 
             previousId = previous.PreviousWorkshopId;
         }
 
+        // The earliest session still here kept the figures of those before it: walk on through them.
+        var kept = new List<SessionReport>();
+        if (previousId is { } missing && chain.Count < MaxChain)
+        {
+            var keeper = chain[^1].Id;
+            var keptSessions = await db.KeptSessions.AsNoTracking().Include(k => k.Topics).Where(k => k.WorkshopId == keeper).ToListAsync();
+            var byId = keptSessions.ToDictionary(k => k.SessionId);
+            Guid? next = missing;
+            seen.Remove(missing);
+            while (next is { } id && chain.Count + kept.Count < MaxChain && seen.Add(id) && byId.TryGetValue(id, out var k))
+            {
+                kept.Add(new SessionReport(k.SessionId, k.Title, k.Date, editions.Find(k.EditionKey)?.ShortTitle ?? k.EditionKey,
+                    k.Topics.ToDictionary(t => t.TopicKey, t => t.Summary), k.KeptAt));
+                next = k.PreviousSessionId;
+            }
+        }
+
         var ids = chain.Select(c => c.Id).ToList();
         var counts = await db.Scores.AsNoTracking().Where(s => ids.Contains(s.WorkshopId))
             .GroupBy(s => new { s.WorkshopId, s.StepKey, s.Value })
             .Select(g => new { g.Key.WorkshopId, g.Key.StepKey, g.Key.Value, Count = g.Count() })
             .ToListAsync();
 
-        chain.Reverse();
-        return chain.Select(c =>
+        var live = chain.Select(c =>
         {
             var edition = editions.Find(c.EditionKey);
             // An own question of the gemeente has no topic: earlier sessions' own questions stay out of the trend.
@@ -308,7 +349,20 @@ public sealed record SessionReport(Guid Id, string Title, DateOnly Date, string 
                 .GroupBy(x => edition?.Panels.FirstOrDefault(p => p.Key == x.StepKey)?.TopicKey ?? x.StepKey)
                 .ToDictionary(g => g.Key, g => ScoreSummary.From(g.SelectMany(x => Enumerable.Repeat(x.Value, x.Count))));
             return new SessionReport(c.Id, c.Title, c.Date, edition?.ShortTitle ?? c.EditionKey, byTopic);
-        }).ToList();
+        });
+        return [.. Enumerable.Reverse(kept), .. live.Reverse()];
+    }
+
+    /// <summary>One session's own score distribution per topic (all of it: for keeping when a follow-up starts).</summary>
+    public static async Task<IReadOnlyDictionary<string, ScoreSummary>> ScoresByTopicAsync(AppDbContext db, EditionCatalog editions, Workshop workshop)
+    {
+        var edition = editions.Find(workshop.EditionKey);
+        var counts = await db.Scores.AsNoTracking().Where(s => s.WorkshopId == workshop.Id)
+            .GroupBy(s => new { s.StepKey, s.Value })
+            .Select(g => new { g.Key.StepKey, g.Key.Value, Count = g.Count() })
+            .ToListAsync();
+        return counts.GroupBy(x => edition?.Panels.FirstOrDefault(p => p.Key == x.StepKey)?.TopicKey ?? x.StepKey)
+            .ToDictionary(g => g.Key, g => ScoreSummary.From(g.SelectMany(x => Enumerable.Repeat(x.Value, x.Count))));
     }
 }
 

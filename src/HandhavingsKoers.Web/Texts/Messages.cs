@@ -105,7 +105,9 @@ public static class Messages
     public static readonly string TooManyTeamActions = $"Een workshop kan maximaal {Workshop.MaxTeamActions} teamacties hebben. Haal eerst een actie weg.";
     public const string TeamActionNotFound = "Deze teamactie bestaat niet meer. Misschien is hij net weggehaald.";
     public const string PreviousActionNotFound = "Deze actie van vorige keer kennen we niet.";
-    public const string ActionStatusRequired = "Kies wat er met de actie is gebeurd: gedaan, mee bezig of nog niet begonnen.";
+    public const string ActionStatusRequired = "Kies wat er met de actie is gebeurd: nog niet begonnen, mee bezig, gedaan of vervallen.";
+    public const string DueDateBeforeAction = "Die datum ligt vóór de dag waarop de actie is afgesproken. Kies een latere datum.";
+    public const string NotActionFollower = "Alleen de begeleider van deze sessie of een beheerder van de gemeente kan de acties bijhouden.";
 
     public static string TextTooLong(int length, int max) =>
         $"Deze tekst is {length} tekens lang. Dat is te lang: maximaal {max} tekens.";

@@ -221,6 +221,12 @@ public static partial class Texts
 
     public static class PreviousActions
     {
+        public const string OpenSinceMonths = "sinds {0} maanden open";
+        public const string OpenSinceMonth = "sinds 1 maand open";
+        public const string OpenSinceThisMonth = "sinds minder dan een maand open";
+        public const string CarriedOver = "Meegenomen uit een eerdere sessie, afgesproken op {0}.";
+        public const string HistoryHeading = "Geschiedenis";
+        public const string HistoryRow = "{0}: {1}";
         public const string Heading = "Wat is er gebeurd met de acties van vorige keer?";
         public const string FollowsOn = "Deze sessie is een vervolg op “{0}” van {1}.";
         public const string FollowsOnDeleted = "Deze sessie is een vervolg op een eerdere sessie. Die is inmiddels verwijderd; de acties zijn bewaard.";
@@ -550,6 +556,30 @@ public static partial class Texts
     }
 
     /// <summary>Words the domain gives to things: step names, score points, what became of an action.</summary>
+    /// <summary>The "Acties volgen" page: a session's team actions, followed between sessions.</summary>
+    public static class FollowActions
+    {
+        public const string Title = "Acties volgen";
+        public const string Intro = "Houd hier bij wat er met de teamacties gebeurt, ook tussen de sessies door. Een vervolgsessie begint met alle acties die nog niet gedaan zijn.";
+        public const string OfSession = "Sessie: {0} ({1})";
+        public const string OwnHeading = "Teamacties van deze sessie";
+        public const string CarriedHeading = "Acties van eerdere sessies";
+        public const string None = "Deze sessie heeft geen teamacties.";
+        public const string StatusLegend = "Hoe staat het ermee?";
+        public const string NoteLabel = "Korte toelichting (niet verplicht)";
+        public const string SaveStatus = "Status opslaan";
+        public const string EditSummary = "Actie aanpassen";
+        public const string TextLabel = "Wat";
+        public const string OwnerLabel = "Wie pakt het op";
+        public const string DueLabel = "Wanneer klaar";
+        public const string SaveEdit = "Actie opslaan";
+        public const string StatusSaved = "De status is opgeslagen.";
+        public const string EditSaved = "De actie is aangepast.";
+        public const string Link = "Acties volgen";
+        public const string Back = "Terug naar de sessie";
+        public const string BackToGemeente = "Terug naar de sessies van de gemeente";
+    }
+
     public static class Domain
     {
         public const string WelcomeStep = "Welkom";
@@ -570,6 +600,7 @@ public static partial class Texts
         public const string ActionBusy = "Mee bezig";
         public const string ActionNotStarted = "Nog niet begonnen";
         public const string ActionNotReviewed = "Nog niet besproken";
+        public const string ActionDropped = "Vervallen";
 
         public const string Source = "Bron: {0}, {1}";
         public const string OwnQuestion = "Vraag opgesteld door HandhavingsKoers; geen officiële vraag van de VNG. Gebaseerd op: {0}, {1}";
@@ -615,6 +646,8 @@ public static partial class Texts
     /// <summary>The council report (PDF), the blank poster and the exports (Markdown, CSV).</summary>
     public static class Report
     {
+        public const string KeptFigures = "Sessies die na de bewaartermijn zijn verwijderd, staan in de trend met hun bewaarde cijfers (verdeling en mediaan, zonder namen of notities): {0}.";
+        public const string KeptFiguresOf = "{0} uit bewaarde cijfers van {1}";
         public const string Kicker = "Praatplaat handhavingskoers";
         public const string PageFooter = "pagina {0} van {1}";
         public const string DocumentTitle = "Praatplaat handhavingskoers – {0} – {1}";

@@ -55,6 +55,18 @@ public sealed record Beheerder(Guid GemeenteId, Guid LinkId)
     public bool Manages(Workshop workshop) => workshop.GemeenteId == GemeenteId;
 }
 
+/// <summary>
+/// Who may follow a session's team actions between sessions: edit them (text, owner, date) and change their status,
+/// at any time, also after closing. The session's own facilitator, or a beheerder of its gemeente (through
+/// <see cref="Beheerder.Sessions"/>). Never a participant, the room or the public: they read the actions, as the step
+/// pages and the report show them.
+/// </summary>
+public static class ActionFollower
+{
+    public static bool May(Viewer? viewer, Beheerder? beheerder, Workshop workshop) =>
+        viewer is { IsFacilitator: true } || (beheerder is not null && beheerder.Manages(workshop));
+}
+
 /// <summary>Which notes of one step a viewer may read: none, only their own (silent writing), or all.</summary>
 public sealed record NoteVisibility
 {

@@ -56,6 +56,12 @@ public sealed partial class Workshop
     /// <summary>For a follow-up: the previous session's team actions, and what became of them.</summary>
     public List<PreviousAction> PreviousActions { get; private set; } = [];
 
+    /// <summary>Every status change of the actions this session holds (its own and those carried in), oldest first.</summary>
+    public List<ActionStatusChange> ActionHistory { get; private set; } = [];
+
+    /// <summary>For a follow-up: the anonymous figures of the earlier sessions of its chain, kept when it started.</summary>
+    public List<KeptSession> KeptSessions { get; private set; } = [];
+
     public const int MaxTeamActions = 30;
 
     public List<Participant> Participants { get; private set; } = [];
@@ -167,11 +173,15 @@ public sealed partial class Workshop
             ?? throw new WorkshopRuleException(Messages.FacilitatorLinkNotFound)).Revoke(now);
 
     /// <summary>
-    /// Starts a session that follows up on <paramref name="previous"/>: same gemeente, and last time's team actions
-    /// copied in, to be reviewed ("Wat is ermee gebeurd?"). Load the previous session's team actions first.
+    /// Starts a session that follows up on <paramref name="previous"/>: same gemeente; last time's team actions copied
+    /// in with their status, and every action it had carried over that is still open, with its first date and history
+    /// (one action identity across the chain, decision 0022); and the anonymous figures of the previous session
+    /// (<paramref name="previousScores"/>, per topic) and of those it kept in turn. Load the previous session's team
+    /// actions, previous actions, action history and kept sessions (with topics) first.
     /// </summary>
     public static Workshop StartFollowUp(
-        Workshop previous, string? title, DateOnly date, Edition edition, string joinCode, byte[] facilitatorKeyHash, DateTime now)
+        Workshop previous, string? title, DateOnly date, Edition edition, string joinCode, byte[] facilitatorKeyHash, DateTime now,
+        IReadOnlyDictionary<string, ScoreSummary>? previousScores = null)
     {
         if (date < previous.Date)
         {
@@ -182,11 +192,26 @@ public sealed partial class Workshop
         workshop.PreviousWorkshopId = previous.Id;
         workshop.GemeenteId = previous.GemeenteId;
         var position = 1;
-        foreach (var action in previous.TeamActions.OrderBy(a => a.DueDate).ThenBy(a => a.CreatedAt))
+        var keys = new HashSet<Guid>();
+
+        // Carried over before and still not done: oldest first, keeping their first date and history.
+        foreach (var action in previous.PreviousActions.Where(a => a.IsOpen).OrderBy(a => a.FirstMadeAt).ThenBy(a => a.Position))
         {
-            workshop.PreviousActions.Add(PreviousAction.CopyOf(action, workshop, position++));
+            workshop.PreviousActions.Add(PreviousAction.CarryOver(action, workshop, position++));
+            keys.Add(action.ActionKey);
         }
 
+        foreach (var action in previous.TeamActions.OrderBy(a => a.DueDate).ThenBy(a => a.CreatedAt))
+        {
+            workshop.PreviousActions.Add(PreviousAction.CopyOf(action, workshop, position++, previous.ActionHistory.Any(h => h.ActionKey == action.Id)));
+            keys.Add(action.Id);
+        }
+
+        workshop.ActionHistory.AddRange(previous.ActionHistory.Where(h => keys.Contains(h.ActionKey)).OrderBy(h => h.At).Select(h => h.CopyFor(workshop.Id)));
+
+        workshop.KeptSessions.Add(KeptSession.Of(workshop, previous, previousScores ?? new Dictionary<string, ScoreSummary>(), now));
+        workshop.KeptSessions.AddRange(previous.KeptSessions.OrderByDescending(k => k.Date)
+            .Take(Reports.SessionReport.MaxChain - 2).Select(k => k.CopyFor(workshop)));
         return workshop;
     }
 
@@ -374,17 +399,79 @@ public sealed partial class Workshop
         TeamActions.Remove(action);
     }
 
-    /// <summary>Records what became of one of last time's actions. Load <see cref="PreviousActions"/> first.</summary>
+    /// <summary>Records what became of one of last time's actions, in the session. Load <see cref="PreviousActions"/> and <see cref="ActionHistory"/> first.</summary>
     public void ReviewPreviousAction(Guid actionId, ActionStatus? status, string? note, DateTime now)
     {
         EnsureOpen();
-        var action = PreviousActions.FirstOrDefault(a => a.Id == actionId) ?? throw new WorkshopRuleException(Messages.PreviousActionNotFound);
+        if (!PreviousActions.Any(a => a.Id == actionId))
+        {
+            throw new WorkshopRuleException(Messages.PreviousActionNotFound);
+        }
+
+        FollowAction(actionId, status, note, now);
+    }
+
+    /// <summary>
+    /// A new status for one of this session's actions (its own team action or one carried in), with an optional short
+    /// note, recorded in the action's dated history. Allowed at any time, also after closing and between sessions;
+    /// who may is <see cref="ActionFollower"/>'s rule. Load <see cref="TeamActions"/>, <see cref="PreviousActions"/>
+    /// and <see cref="ActionHistory"/> first.
+    /// </summary>
+    public void FollowAction(Guid actionId, ActionStatus? status, string? note, DateTime now)
+    {
         if (status is not { } chosen || !Enum.IsDefined(chosen))
         {
             throw new WorkshopRuleException(Messages.ActionStatusRequired, nameof(PreviousAction.Status));
         }
 
-        action.Review(chosen, TextRules.OptionalText(note, PreviousAction.NoteMaxLength, nameof(PreviousAction.StatusNote)), now);
+        var cleanNote = TextRules.OptionalText(note, PreviousAction.NoteMaxLength, nameof(PreviousAction.StatusNote));
+        Guid key;
+        if (TeamActions.FirstOrDefault(a => a.Id == actionId) is { } own)
+        {
+            own.SetStatus(chosen, cleanNote);
+            key = own.Id;
+        }
+        else if (PreviousActions.FirstOrDefault(a => a.Id == actionId) is { } carried)
+        {
+            carried.Review(chosen, cleanNote, now);
+            key = carried.ActionKey;
+        }
+        else
+        {
+            throw new WorkshopRuleException(Messages.TeamActionNotFound);
+        }
+
+        ActionHistory.Add(ActionStatusChange.Record(Id, key, chosen, cleanNote, now));
+    }
+
+    /// <summary>
+    /// Changes what an action says, who picks it up and by when: at any time, also between sessions. The date may not
+    /// lie before the day the action was first made, nor more than <see cref="TeamAction.MaxYearsAhead"/> years after
+    /// this session.
+    /// </summary>
+    public void EditAction(Guid actionId, string? text, string? owner, DateOnly? dueDate)
+    {
+        var cleanText = TextRules.ActionText(text, nameof(TeamAction.Text));
+        var cleanOwner = TextRules.Owner(owner);
+        if (TeamActions.FirstOrDefault(a => a.Id == actionId) is { } own)
+        {
+            own.Edit(cleanText, cleanOwner, CheckDueDate(dueDate));
+        }
+        else if (PreviousActions.FirstOrDefault(a => a.Id == actionId) is { } carried)
+        {
+            var made = DateOnly.FromDateTime(carried.FirstMadeAt);
+            carried.Edit(cleanText, cleanOwner, dueDate switch
+            {
+                null => throw new WorkshopRuleException(Messages.DueDateRequired, nameof(TeamAction.DueDate)),
+                { } d when d < made => throw new WorkshopRuleException(Messages.DueDateBeforeAction, nameof(TeamAction.DueDate)),
+                { } d when d > Date.AddYears(TeamAction.MaxYearsAhead) => throw new WorkshopRuleException(Messages.DueDateTooFar, nameof(TeamAction.DueDate)),
+                { } d => d,
+            });
+        }
+        else
+        {
+            throw new WorkshopRuleException(Messages.TeamActionNotFound);
+        }
     }
 
     private DateOnly CheckDueDate(DateOnly? dueDate) => dueDate switch

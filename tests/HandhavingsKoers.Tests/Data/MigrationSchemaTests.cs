@@ -34,6 +34,7 @@ public sealed class MigrationSchemaTests
         "20261130174950_NoteListIndexWithMerges",
         "20261130175614_FacilitatorLinks",
         "20261130181936_ConceptPlan",
+        "20261130190450_FollowedActionsAndKeptFigures",
     ];
 
     [Fact]

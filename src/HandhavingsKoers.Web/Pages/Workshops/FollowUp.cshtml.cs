@@ -18,7 +18,7 @@ public sealed class FollowUpModel(AppDbContext db, EditionCatalog editions, Time
 
     public Workshop Previous { get; private set; } = null!;
 
-    public int TeamActionCount => Previous.TeamActions.Count;
+    public int TeamActionCount => Previous.TeamActions.Count + Previous.PreviousActions.Count(a => a.IsOpen);
 
     public IReadOnlyList<Edition> Editions => editions.All;
 
@@ -58,11 +58,13 @@ public sealed class FollowUpModel(AppDbContext db, EditionCatalog editions, Time
             return Page();
         }
 
+        // The previous session's anonymous figures are kept with the chain (decision 0022).
+        var previousScores = await Reports.SessionReport.ScoresByTopicAsync(db, editions, Previous);
         var key = SecretToken.New();
         var joinCode = await StartModel.UnusedJoinCodeAsync(db);
         Workshop? workshop = null;
         StartModel.CheckRule(ModelState, () => workshop = Workshop.StartFollowUp(Previous, Input.Title, Input.Date!.Value, edition,
-            joinCode, SecretToken.Hash(key), clock.GetUtcNow().UtcDateTime));
+            joinCode, SecretToken.Hash(key), clock.GetUtcNow().UtcDateTime, previousScores));
         if (workshop is null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -77,7 +79,8 @@ public sealed class FollowUpModel(AppDbContext db, EditionCatalog editions, Time
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
-        var previous = await db.Workshops.Include(w => w.TeamActions).SingleOrDefaultAsync(w => w.Id == id);
+        var previous = await db.Workshops.Include(w => w.TeamActions).Include(w => w.PreviousActions).Include(w => w.ActionHistory)
+            .Include(w => w.KeptSessions).ThenInclude(k => k.Topics).AsSplitQuery().SingleOrDefaultAsync(w => w.Id == id);
         if (previous is null)
         {
             return this.Refuse(StatusCodes.Status404NotFound, Messages.WorkshopNotFound);

@@ -217,6 +217,11 @@ public sealed class PraatplaatReport(WorkshopReport report, ReportOptions option
             SpaceAfter = 4,
             Beside = [new TextBlock(several ? Texts.Radar.CaptionSessions : Texts.Radar.Caption, Heading3, TextRole.Heading3) { SpaceBefore = 12, SpaceAfter = 4 }, .. medians],
         };
+        if (report.KeptNotice is { } kept)
+        {
+            yield return new TextBlock(kept, Empty) { SpaceBefore = 4 };
+        }
+
         if (several)
         {
             yield return new TextBlock(Texts.Summary.DashMeans, Empty) { SpaceBefore = 4 };

@@ -134,6 +134,11 @@ public sealed class WordReport(WorkshopReport report, ReportOptions options)
         widths.AddRange(sessions.Select(_ => 2));
         widths.Add(2);
         yield return Table(caption, header, rows, widths);
+        if (report.KeptNotice is { } kept)
+        {
+            yield return Styled(S.Normal, kept);
+        }
+
         if (report.Sessions.Count > 1)
         {
             yield return Styled(S.Normal, Texts.Summary.DashMeans);

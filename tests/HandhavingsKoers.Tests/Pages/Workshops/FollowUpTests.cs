@@ -123,7 +123,8 @@ public class FollowUpTests : AppTest
         // ---- Session 3, November: back to the 2024 praatplaat.
         var third = await facilitator.StartFollowUpAsync(second, "Vervolgsessie najaar", "2026-11-22", "praatplaat-2024");
         var thirdWelcome = await facilitator.OpenAsync(third.FacilitatorUrl("welkom"));
-        Assert.Equal(["Risicoprofielen laten toetsen"], thirdWelcome.Document.QuerySelectorAll("li.previous-action > .note-text").Select(e => e.TextContent));
+        // The letters were still "mee bezig" in June: carried over again, before June's own action (decision 0022).
+        Assert.Equal(["Brieven herschrijven in B1", "Risicoprofielen laten toetsen"], thirdWelcome.Document.QuerySelectorAll("li.previous-action > .note-text").Select(e => e.TextContent));
         using var fenna = App.NewUser();
         await fenna.JoinAsync(third.JoinCode, "Fenna");
         await facilitator.MoveRoomAsync(third, "vertrouwen");
@@ -149,7 +150,7 @@ public class FollowUpTests : AppTest
         var radar = summary.Document.QuerySelector(".radar-chart svg[role=img]")!;
         Assert.StartsWith("Radardiagram van de mediaan per onderwerp", radar.GetAttribute("aria-label"), StringComparison.Ordinal);
         Assert.Equal(2, radar.QuerySelectorAll($"circle[fill=\"{HandhavingsKoers.Web.Reports.Charts.RadarChart.Earlier}\"]").Length); // the previous session: two scored topics, no neighbours, so dots without a line
-        Assert.Equal(["Risicoprofielen laten toetsen"], summary.Document.QuerySelectorAll("#vorige-titel ~ table tbody td.note-text").Select(e => e.TextContent));
+        Assert.Equal(["Brieven herschrijven in B1", "Risicoprofielen laten toetsen"], summary.Document.QuerySelectorAll("#vorige-titel ~ table tbody td.note-text").Select(e => e.TextContent));
 
         // The exports carry the same: JSON with the chain, CSV and Markdown with scores and actions.
         using var json = JsonDocument.Parse(await facilitator.Client.GetStringAsync(third.SummaryUrl + "?handler=Json"));
@@ -157,7 +158,7 @@ public class FollowUpTests : AppTest
         Assert.Equal(3, root.GetProperty("sessions").GetArrayLength());
         var vertrouwen = root.GetProperty("trend").EnumerateArray().First(r => r.GetProperty("topic").GetString() == "Vertrouwen");
         Assert.Equal([3.0, 4, 5], vertrouwen.GetProperty("medians").EnumerateArray().Select(m => m.GetDouble()));
-        Assert.Equal("Risicoprofielen laten toetsen", root.GetProperty("previousActions")[0].GetProperty("text").GetString());
+        Assert.Equal("Risicoprofielen laten toetsen", root.GetProperty("previousActions")[1].GetProperty("text").GetString());
         var markdown = await facilitator.Client.GetStringAsync(third.SummaryUrl + "?handler=Markdown");
         Assert.Contains("| Vertrouwen | 3 | 4 | 5 |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Risicoprofielen laten toetsen | Privacy officer | 1 oktober 2026 | Nog niet besproken |", markdown, StringComparison.Ordinal);

@@ -130,6 +130,36 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.ToTable("LimitWindows", (string)null);
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.ActionStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ActionKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId", "ActionKey");
+
+                    b.ToTable("ActionStatusChanges", (string)null);
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -194,6 +224,71 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("WorkshopId");
 
                     b.ToTable("FacilitatorLinks", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EditionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("KeptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PreviousSessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("KeptSessions", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptTopic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("KeptSessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Median")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("TopicKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeptSessionId");
+
+                    b.ToTable("KeptTopics", (string)null);
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeyPoint", b =>
@@ -366,8 +461,23 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("ActionKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasDefaultValue(new Guid("00000000-0000-0000-0000-000000000000"));
+
+                    b.Property<bool>("CarriedOver")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
+
+                    b.Property<DateTime>("FirstMadeAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasDefaultValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
                     b.Property<string>("Owner")
                         .IsRequired()
@@ -398,7 +508,7 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkshopId");
+                    b.HasIndex("WorkshopId", "ActionKey");
 
                     b.ToTable("PreviousActions", (string)null);
                 });
@@ -536,6 +646,17 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("NotStarted");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -658,6 +779,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.ActionStatusChange", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithMany("ActionHistory")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
                 {
                     b.HasOne("HandhavingsKoers.Web.Workshops.Note", null)
@@ -690,6 +820,24 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
                         .WithMany("FacilitatorLinks")
                         .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptSession", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithMany("KeptSessions")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptTopic", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.KeptSession", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("KeptSessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -815,6 +963,11 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     b.Navigation("BeheerderLinks");
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptSession", b =>
+                {
+                    b.Navigation("Topics");
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PanelConclusion", b =>
                 {
                     b.Navigation("KeyPoints");
@@ -829,11 +982,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Workshop", b =>
                 {
+                    b.Navigation("ActionHistory");
+
                     b.Navigation("Conclusions");
 
                     b.Navigation("Dots");
 
                     b.Navigation("FacilitatorLinks");
+
+                    b.Navigation("KeptSessions");
 
                     b.Navigation("Notes");
 

@@ -72,6 +72,36 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.ToTable("Gemeenten", (string)null);
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.ActionStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ActionKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId", "ActionKey");
+
+                    b.ToTable("ActionStatusChanges", (string)null);
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -136,6 +166,71 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkshopId");
 
                     b.ToTable("FacilitatorLinks", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("KeptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PreviousSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("KeptSessions", (string)null);
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptTopic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Counts")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KeptSessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Median")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("TopicKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeptSessionId");
+
+                    b.ToTable("KeptTopics", (string)null);
                 });
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeyPoint", b =>
@@ -308,8 +403,23 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ActionKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new Guid("00000000-0000-0000-0000-000000000000"));
+
+                    b.Property<bool>("CarriedOver")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
+
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstMadeAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
 
                     b.Property<string>("Owner")
                         .IsRequired()
@@ -340,7 +450,7 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("WorkshopId");
+                    b.HasIndex("WorkshopId", "ActionKey");
 
                     b.ToTable("PreviousActions", (string)null);
                 });
@@ -478,6 +588,17 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("NotStarted");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -581,6 +702,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.ActionStatusChange", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithMany("ActionHistory")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Dot", b =>
                 {
                     b.HasOne("HandhavingsKoers.Web.Workshops.Note", null)
@@ -613,6 +743,24 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
                         .WithMany("FacilitatorLinks")
                         .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptSession", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.Workshop", null)
+                        .WithMany("KeptSessions")
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptTopic", b =>
+                {
+                    b.HasOne("HandhavingsKoers.Web.Workshops.KeptSession", null)
+                        .WithMany("Topics")
+                        .HasForeignKey("KeptSessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -738,6 +886,11 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
                     b.Navigation("BeheerderLinks");
                 });
 
+            modelBuilder.Entity("HandhavingsKoers.Web.Workshops.KeptSession", b =>
+                {
+                    b.Navigation("Topics");
+                });
+
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.PanelConclusion", b =>
                 {
                     b.Navigation("KeyPoints");
@@ -752,11 +905,15 @@ namespace HandhavingsKoers.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("HandhavingsKoers.Web.Workshops.Workshop", b =>
                 {
+                    b.Navigation("ActionHistory");
+
                     b.Navigation("Conclusions");
 
                     b.Navigation("Dots");
 
                     b.Navigation("FacilitatorLinks");
+
+                    b.Navigation("KeptSessions");
 
                     b.Navigation("Notes");
 

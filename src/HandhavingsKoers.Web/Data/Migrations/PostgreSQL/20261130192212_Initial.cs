@@ -119,6 +119,28 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 });
 
             migrationBuilder.CreateTable(
+                name: "ActionStatusChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkshopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActionKey = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionStatusChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionStatusChanges_Workshops_WorkshopId",
+                        column: x => x.WorkshopId,
+                        principalTable: "Workshops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FacilitatorLinks",
                 columns: table => new
                 {
@@ -135,6 +157,30 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     table.PrimaryKey("PK_FacilitatorLinks", x => x.Id);
                     table.ForeignKey(
                         name: "FK_FacilitatorLinks_Workshops_WorkshopId",
+                        column: x => x.WorkshopId,
+                        principalTable: "Workshops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KeptSessions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkshopId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PreviousSessionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Title = table.Column<string>(type: "character varying(150)", maxLength: 150, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    EditionKey = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    KeptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KeptSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KeptSessions_Workshops_WorkshopId",
                         column: x => x.WorkshopId,
                         principalTable: "Workshops",
                         principalColumn: "Id",
@@ -192,6 +238,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ActionKey = table.Column<Guid>(type: "uuid", nullable: false, defaultValue: new Guid("00000000-0000-0000-0000-000000000000")),
+                    FirstMadeAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false, defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified)),
+                    CarriedOver = table.Column<bool>(type: "boolean", nullable: false, defaultValue: false),
                     Position = table.Column<int>(type: "integer", nullable: false),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
                     StatusNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
@@ -285,7 +334,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                     Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Owner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     DueDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false, defaultValue: "NotStarted"),
+                    StatusNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -294,6 +345,27 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                         name: "FK_TeamActions_Workshops_WorkshopId",
                         column: x => x.WorkshopId,
                         principalTable: "Workshops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KeptTopics",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    KeptSessionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    TopicKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Counts = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Median = table.Column<double>(type: "double precision", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KeptTopics", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KeptTopics_KeptSessions_KeptSessionId",
+                        column: x => x.KeptSessionId,
+                        principalTable: "KeptSessions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -441,6 +513,11 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ActionStatusChanges_WorkshopId_ActionKey",
+                table: "ActionStatusChanges",
+                columns: new[] { "WorkshopId", "ActionKey" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BeheerderLinks_GemeenteId",
                 table: "BeheerderLinks",
                 column: "GemeenteId");
@@ -470,6 +547,16 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 table: "Gemeenten",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KeptSessions_WorkshopId",
+                table: "KeptSessions",
+                column: "WorkshopId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KeptTopics_KeptSessionId",
+                table: "KeptTopics",
+                column: "KeptSessionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_KeyPoints_NoteId",
@@ -519,9 +606,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
                 column: "WorkshopId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PreviousActions_WorkshopId",
+                name: "IX_PreviousActions_WorkshopId_ActionKey",
                 table: "PreviousActions",
-                column: "WorkshopId");
+                columns: new[] { "WorkshopId", "ActionKey" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Publications_TokenHash",
@@ -565,6 +652,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ActionStatusChanges");
+
+            migrationBuilder.DropTable(
                 name: "BeheerderLinks");
 
             migrationBuilder.DropTable(
@@ -575,6 +665,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
             migrationBuilder.DropTable(
                 name: "FacilitatorLinks");
+
+            migrationBuilder.DropTable(
+                name: "KeptTopics");
 
             migrationBuilder.DropTable(
                 name: "KeyPoints");
@@ -608,6 +701,9 @@ namespace HandhavingsKoers.Web.Data.Migrations.PostgreSQL
 
             migrationBuilder.DropTable(
                 name: "PriorityRounds");
+
+            migrationBuilder.DropTable(
+                name: "KeptSessions");
 
             migrationBuilder.DropTable(
                 name: "Notes");
