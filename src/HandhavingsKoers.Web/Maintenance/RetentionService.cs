@@ -67,17 +67,35 @@ public sealed partial class RetentionService(IServiceScopeFactory scopes, IOptio
             return 0;
         }
 
+        // With several instances on one PostgreSQL database each runs this service, so another may delete a workshop
+        // between this one reading and deleting it: the save then affects fewer rows than expected. That workshop is
+        // gone, which is what we wanted; read again and delete what is left.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await DeleteExpiredOnceAsync(months, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+                LogDeletedElsewhere(logger);
+            }
+        }
+    }
+
+    private async Task<int> DeleteExpiredOnceAsync(int months, CancellationToken cancellationToken)
+    {
         var cutoff = clock.GetUtcNow().UtcDateTime.AddMonths(-months);
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var expired = await db.Workshops.Where(w => w.ClosedAt != null && w.ClosedAt < cutoff).ToListAsync(cancellationToken);
+        db.Workshops.RemoveRange(expired);
+        await db.SaveChangesAsync(cancellationToken);
         foreach (var workshop in expired)
         {
-            db.Workshops.Remove(workshop);
             LogDeleted(logger, workshop.Id, workshop.Gemeente, workshop.ClosedAt!.Value, months);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
         if (expired.Count > 0 && !await db.ForgetDeletedAsync(cancellationToken))
         {
             LogStillInLog(logger, expired.Count);
@@ -85,6 +103,9 @@ public sealed partial class RetentionService(IServiceScopeFactory scopes, IOptio
 
         return expired.Count;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: another instance deleted an expired workshop first; reading again")]
+    private static partial void LogDeletedElsewhere(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention: closed workshop {WorkshopId} ({Gemeente}), left open without activity for {Days} days")]
     private static partial void LogClosedIdle(ILogger logger, Guid workshopId, string gemeente, int days);
