@@ -81,7 +81,8 @@ public sealed partial class ConceptPlanTests : BrowserTest
         await facilitator.GetByRole(AriaRole.Button, new() { Name = "Zet de zaal op deze stap" }).ClickAsync();
 
         // The phone follows the room to the own question, marked as the gemeente's, without a praatplaat source line.
-        await phone.GotoAsync(workshopUrl + "/stap");
+        // The phone's page follows the room by itself (a navigation of our own here would race it).
+        await phone.WaitForURLAsync(new Regex("/stap/eigen-vraag-1$"), new() { Timeout = 10000 });
         await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Samenwerking met de politie", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(phone.GetByText("Eigen vraag van de gemeente")).ToBeVisibleAsync();
         await Assertions.Expect(phone.GetByText("Bron:")).ToHaveCountAsync(0);
