@@ -38,7 +38,7 @@ public static class Entry
 
         if (args is ["pdf", ..])
         {
-            PdfLoop.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300);
+            PdfLoop.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300, args is [_, _, "types"]);
             return;
         }
 
