@@ -53,7 +53,7 @@ public sealed record ListBlock(IReadOnlyList<ListItem> Items, TextStyle BulletSt
 
 public sealed record ListItem(IReadOnlyList<TextBlock> Body);
 
-/// <summary>A vector QR code (a figure with alt text) with a caption and the clickable address beside it.</summary>
+/// <summary>A QR code (a figure with alt text) with a caption and the clickable address beside it.</summary>
 public sealed record QrLinkBlock(string Url, string Caption, string AltText, double Size, TextStyle CaptionStyle, TextStyle UrlStyle) : Block;
 
 /// <summary>

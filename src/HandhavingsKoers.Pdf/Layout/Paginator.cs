@@ -116,7 +116,11 @@ public sealed class Paginator
         _ => "P",
     };
 
-    private void PlaceText(TextBlock block, double x, double width)
+    /// <param name="ownElement">
+    /// False places the lines straight into the element that is open (a list item's body holding one paragraph): the
+    /// same reading order for a screen reader, one structure element fewer per note to write.
+    /// </param>
+    private void PlaceText(TextBlock block, double x, double width, bool ownElement = true)
     {
         var inner = width - block.Indent - (2 * block.Padding) - (block.Bar is null ? 0 : 4);
         var lines = _shaper.Wrap(block.Text, block.Style, inner);
@@ -130,7 +134,11 @@ public sealed class Paginator
         PlacedRect? background = null, bar = null;
         EnsureRoom(block.Style.LineSpacing + (2 * block.Padding));
         StartDecoration();
-        Open(TagOf(block.Role));
+        if (ownElement)
+        {
+            Open(TagOf(block.Role));
+        }
+
         _y += block.Padding;
         foreach (var line in lines)
         {
@@ -139,10 +147,18 @@ public sealed class Paginator
                 // Close the element here and open a new one on the next page, after its own decoration.
                 _y += block.Padding;
                 Grow();
-                Close();
-                NewPage();
+                if (ownElement)
+                {
+                    Close();
+                }
+
+                NewPage(); // re-opens the enclosing elements, so lines placed without an element of their own go on in them
                 StartDecoration();
-                Open(TagOf(block.Role));
+                if (ownElement)
+                {
+                    Open(TagOf(block.Role));
+                }
+
                 _y += block.Padding;
             }
 
@@ -153,7 +169,10 @@ public sealed class Paginator
 
         _y += block.Padding;
         Grow();
-        Close();
+        if (ownElement)
+        {
+            Close();
+        }
 
         void StartDecoration()
         {
@@ -214,10 +233,11 @@ public sealed class Paginator
             }
 
             Open("LBody");
+            var single = item.Body is [{ Role: TextRole.Paragraph }];
             foreach (var body in item.Body)
             {
                 _y += AtTop ? 0 : body.SpaceBefore;
-                PlaceText(body, _area.X + labelWidth, _area.Width - labelWidth);
+                PlaceText(body, _area.X + labelWidth, _area.Width - labelWidth, ownElement: !single);
                 _y += body.SpaceAfter;
             }
 

@@ -26,7 +26,7 @@ public sealed record PlacedRect(double X, double Y, double Width, XColor Color) 
     public double Height { get; set; }
 }
 
-/// <summary>A QR code drawn as vector squares.</summary>
+/// <summary>A QR code, drawn as a sharp black-and-white image (see PdfReport.PageWriter.DrawQr).</summary>
 public sealed record PlacedQr(double X, double Y, double Size, bool[,] Modules) : Placed;
 
 /// <summary>A drawing placed at (X, Y), scaled by <see cref="Scale"/>.</summary>

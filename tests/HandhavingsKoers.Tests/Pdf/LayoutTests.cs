@@ -148,6 +148,34 @@ public sealed class LayoutTests
     }
 
     [Fact]
+    public void A_list_item_of_one_paragraph_holds_its_lines_in_its_body_also_across_a_page_break()
+    {
+        var area = new XRect(0, 0, 300, 200);
+        var paginator = new Paginator(new TextShaper(), area);
+        paginator.Add([
+            new TextBlock(string.Join(' ', Enumerable.Range(0, 40).Select(i => $"woord{i}")), Body),
+            new ListBlock([
+                new ListItem([new TextBlock("Notitie met auteur", Body), new TextBlock("Deelnemer 1", Body)]),
+                new ListItem([new TextBlock(string.Join(' ', Enumerable.Range(0, 150).Select(i => $"lang{i}")), Body)]),
+            ], Body),
+        ]);
+
+        var bodies = paginator.Pages.SelectMany(p => Elements(p.Items)).Where(e => e.Tag == "LBody").ToList();
+
+        // Two paragraphs (a note and its author) keep a P each; one paragraph sits in the body itself, on each page
+        // the long item reaches, with every word.
+        Assert.Equal(["P", "P"], bodies[0].Children.OfType<PlacedElement>().Select(e => e.Tag));
+        var single = bodies.Skip(1).ToList();
+        Assert.True(single.Count >= 2, "the long item continues on the next page");
+        Assert.All(single, b => Assert.Empty(b.Children.OfType<PlacedElement>()));
+        var words = string.Join(' ', single.SelectMany(b => b.Children.OfType<PlacedLine>()).Select(l => l.Line.Text.Trim()));
+        Assert.Equal(string.Join(' ', Enumerable.Range(0, 150).Select(i => $"lang{i}")), words);
+
+        static IEnumerable<PlacedElement> Elements(IEnumerable<Placed> items) =>
+            items.OfType<PlacedElement>().SelectMany(e => Elements(e.Children).Prepend(e));
+    }
+
+    [Fact]
     public void Qr_codes_have_a_quiet_zone_and_encode_the_address()
     {
         var modules = QrCodes.Modules("https://vng.nl/naleving");
