@@ -30,6 +30,7 @@ public static class PdfLoop
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        var paused = GC.GetTotalPauseDuration();
         for (var i = 0; i < renders; i++)
         {
             var start = Stopwatch.GetTimestamp();
@@ -40,9 +41,10 @@ public static class PdfLoop
         allocated = (GC.GetAllocatedBytesForCurrentThread() - allocated) / renders;
         var cpuEach = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / renders;
         var gcs = string.Join('/', collections.Select((before, generation) => GC.CollectionCount(generation) - before));
+        var pausedEach = (GC.GetTotalPauseDuration() - paused).TotalMilliseconds / renders;
         Array.Sort(times);
         Console.WriteLine(FormattableString.Invariant(
-            $"concluded PDF, {renders} renders: fastest {times[0]:0.00} ms, median {times[renders / 2]:0.00} ms; {allocated / 1024.0 / 1024.0:0.0} MB allocated and {cpuEach:0.0} ms of CPU (all threads: GC, finalizers) each; {pdf.Length / 1024} KB ({saved}); collections gen0/1/2: {gcs}"));
+            $"concluded PDF, {renders} renders: fastest {times[0]:0.00} ms, median {times[renders / 2]:0.00} ms; {allocated / 1024.0 / 1024.0:0.0} MB allocated and {cpuEach:0.0} ms of CPU (all threads: GC, finalizers) each; {pdf.Length / 1024} KB ({saved}); collections gen0/1/2: {gcs}, {pausedEach:0.0} ms paused for them per render"));
         sampler?.Print(30);
     }
 }

@@ -40,11 +40,14 @@ public sealed partial class RetentionService(IServiceScopeFactory scopes, IOptio
 
         var now = clock.GetUtcNow().UtcDateTime;
         var cutoff = now.AddDays(-days);
+        var cutoffDay = DateOnly.FromDateTime(cutoff);
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var idle = await db.Workshops
-            // A concept is prepared ahead, often weeks before the room meets: not idle, so not closed here.
-            .Where(w => w.ClosedAt == null && !w.IsConcept && w.CreatedAt < cutoff
+            // A concept is prepared ahead, often weeks before the room meets: not idle, so not closed here. Nor is a
+            // session whose planned day is less than the idle period ago: prepared long ahead and opened the day
+            // before, it has no notes and no one joined yet.
+            .Where(w => w.ClosedAt == null && !w.IsConcept && w.CreatedAt < cutoff && w.Date < cutoffDay
                 && !db.Notes.Any(n => n.WorkshopId == w.Id && (n.CreatedAt >= cutoff || (n.UpdatedAt != null && n.UpdatedAt >= cutoff)))
                 && !db.Participants.Any(p => p.WorkshopId == w.Id && p.JoinedAt >= cutoff))
             .ToListAsync(cancellationToken);

@@ -361,7 +361,10 @@ public sealed record SessionReport(Guid Id, string Title, DateOnly Date, string 
             .GroupBy(s => new { s.StepKey, s.Value })
             .Select(g => new { g.Key.StepKey, g.Key.Value, Count = g.Count() })
             .ToListAsync();
-        return counts.GroupBy(x => edition?.Panels.FirstOrDefault(p => p.Key == x.StepKey)?.TopicKey ?? x.StepKey)
+        // Kept for the chain's trend, which has no place for an own question (decision 0020): the next session's
+        // own question 1 may ask something else entirely.
+        return counts.Where(x => !WorkshopPlan.IsOwnQuestionKey(x.StepKey))
+            .GroupBy(x => edition?.Panels.FirstOrDefault(p => p.Key == x.StepKey)?.TopicKey ?? x.StepKey)
             .ToDictionary(g => g.Key, g => ScoreSummary.From(g.SelectMany(x => Enumerable.Repeat(x.Value, x.Count))));
     }
 }

@@ -132,11 +132,15 @@ public sealed partial class Workshop
         return workshop;
     }
 
-    /// <summary>The facilitator opens a concept: from now on people join with the code.</summary>
+    /// <summary>
+    /// The facilitator opens a concept: from now on people join with the code. The room starts at the welcome: a
+    /// try-out walk through the concept may have left it on a step the plan has since skipped, where nobody could enter.
+    /// </summary>
     public void OpenConcept()
     {
         EnsureOpen();
         IsConcept = false;
+        CurrentStepKey = StepSequence.WelcomeKey;
     }
 
     /// <summary>

@@ -107,9 +107,9 @@ public sealed class MaintenanceTests : AppTest
         using (var db = App.OpenDatabase())
         using (var command = db.CreateCommand())
         {
-            // Both started 40 days ago; only one has seen activity since.
+            // Both started and held 40 days ago; only one has seen activity since.
             var longAgo = DateTime.UtcNow.AddDays(-40).ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-            command.CommandText = $"update Workshops set CreatedAt = '{longAgo}' where Id in ('{forgotten.Id.ToString().ToUpperInvariant()}', '{quietButRecent.Id.ToString().ToUpperInvariant()}')";
+            command.CommandText = $"update Workshops set CreatedAt = '{longAgo}', Date = '{longAgo[..10]}' where Id in ('{forgotten.Id.ToString().ToUpperInvariant()}', '{quietButRecent.Id.ToString().ToUpperInvariant()}')";
             Assert.Equal(2, command.ExecuteNonQuery());
         }
 

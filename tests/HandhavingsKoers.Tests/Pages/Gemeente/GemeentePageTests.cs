@@ -66,7 +66,7 @@ public sealed class GemeentePageTests : AppTest
     }
 
     [Fact]
-    public async Task A_concept_prepared_long_ahead_is_not_closed_as_idle_by_retention()
+    public async Task A_concept_or_a_session_opened_long_after_it_was_prepared_is_not_closed_as_idle_by_retention()
     {
         var gemeente = await App.AddGemeenteAsync("Zuidwaarde");
         using var beheerder = App.NewUser();
@@ -74,12 +74,18 @@ public sealed class GemeentePageTests : AppTest
         ((IHtmlInputElement)form.Elements["Input.Concept"]!).IsChecked = true;
         await beheerder.SubmitAsync(form, new Dictionary<string, string> { ["Input.Title"] = "Concept", ["Input.Date"] = "2027-03-01" });
         await beheerder.StartSessionAsync(gemeente, "Vergeten sessie");
+        await beheerder.StartSessionAsync(gemeente, "Vroeg geopend");
         App.Execute("update Workshops set CreatedAt = '2020-01-01 00:00:00'");
+        App.Execute("update Workshops set Date = '2020-01-01' where Title = 'Vergeten sessie'");
+
+        // Prepared long ahead and opened the day before its planned day: nobody joined yet, and that is not idle.
+        App.Execute($"update Workshops set Date = '{DateTime.UtcNow.AddDays(1):yyyy-MM-dd}' where Title = 'Vroeg geopend'");
 
         var closed = await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<HandhavingsKoers.Web.Maintenance.RetentionService>(App.Services).CloseIdleAsync(CancellationToken.None);
         Assert.Equal(1, closed);
-        Assert.Equal(0, App.Count("select count(*) from Workshops where Title = 'Concept' and ClosedAt is not null"));
+        Assert.Equal(1, App.Count("select count(*) from Workshops where Title = 'Vergeten sessie' and ClosedAt is not null"));
+        Assert.Equal(0, App.Count("select count(*) from Workshops where Title in ('Concept', 'Vroeg geopend') and ClosedAt is not null"));
     }
 
     [Fact]
