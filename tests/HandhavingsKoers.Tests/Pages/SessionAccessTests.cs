@@ -98,7 +98,7 @@ public class SessionAccessTests : AppTest
         Assert.Empty(page.Document.QuerySelectorAll("form[action*='handler=Open']"));
         var notice = page.Document.QuerySelector("section[aria-labelledby=concept-titel]")!.TextContent;
         Assert.Contains("werkt pas als de begeleider de sessie opent", notice, StringComparison.Ordinal);
-        Assert.Contains("De begeleider opent de sessie met de begeleiderslink", notice, StringComparison.Ordinal);
+        Assert.Contains("Dat doet de begeleider met de begeleiderslink", notice, StringComparison.Ordinal);
 
         // The facilitator's open form, sent to the beheerder's address with the beheerder's cookie: refused.
         using var facilitator = App.NewUser();
