@@ -39,8 +39,8 @@ builder.Services.AddSingleton<StreamSlots>();
 builder.Services.AddRazorPages(options =>
     {
         // The prepare page and "Acties volgen" answer at the beheerder's address too, where the beheerder's cookie is sent.
-        options.Conventions.AddPageRoute("/Prepare/Index", HandhavingsKoers.Web.Pages.Routes.GemeentePrepareTemplate);
-        options.Conventions.AddPageRoute("/Workshops/Actions", HandhavingsKoers.Web.Pages.Routes.GemeenteActionsTemplate);
+        options.Conventions.AddPageRoute("/Prepare/Index", HandhavingsKoers.Web.Pages.Routes.PreparePage.GemeenteTemplate);
+        options.Conventions.AddPageRoute("/Workshops/Actions", HandhavingsKoers.Web.Pages.Routes.ActionsPage.GemeenteTemplate);
     })
     .AddMvcOptions(options =>
     {

@@ -60,25 +60,25 @@ public static class Routes
     public static string PublicReportPdf(string token) => $"{PublicReport(token)}?handler=Pdf";
     public static string PublicReportWord(string token) => $"{PublicReport(token)}?handler=Word";
 
+    /// <summary>The page to prepare a concept session (decision 0020), at the facilitator's and a beheerder's address.</summary>
+    public static SessionPage PreparePage { get; } = new("voorbereiden");
+
     /// <summary>The facilitator's page to prepare a concept session (decision 0020).</summary>
-    public static string Prepare(Guid id) => $"{Workshop(id)}/voorbereiden";
+    public static string Prepare(Guid id) => PreparePage.Facilitator(id);
 
     /// <summary>The same page for a beheerder, under the gemeente's path (where the beheerder's cookie goes).</summary>
-    public static string GemeentePrepare(Guid gemeenteId, Guid id) => $"{Gemeente(gemeenteId)}/voorbereiden/{id}";
-
-    /// <summary>The route template of <see cref="GemeentePrepare"/> (the page's own directive holds the other).</summary>
-    public const string GemeentePrepareTemplate = "gemeente/{gemeenteId:guid}/voorbereiden/{id:guid}";
+    public static string GemeentePrepare(Guid gemeenteId, Guid id) => PreparePage.Beheerder(gemeenteId, id);
 
     public static string FollowUp(Guid id) => $"{Workshop(id)}/vervolg";
 
+    /// <summary>"Acties volgen" of one session (decision 0022), at the facilitator's and a beheerder's address.</summary>
+    public static SessionPage ActionsPage { get; } = new("acties");
+
     /// <summary>"Acties volgen", for the session's facilitator (their cookie is scoped to the workshop).</summary>
-    public static string Actions(Guid id) => $"{Workshop(id)}/acties";
+    public static string Actions(Guid id) => ActionsPage.Facilitator(id);
 
     /// <summary>"Acties volgen" of one session, for a beheerder (their cookie is scoped to the gemeente's path).</summary>
-    public static string GemeenteActions(Guid gemeenteId, Guid id) => $"{Gemeente(gemeenteId)}/acties/{id}";
-
-    /// <summary>The second address of the "Acties volgen" page, as a route template (see <see cref="GemeenteActions"/>).</summary>
-    public const string GemeenteActionsTemplate = "gemeente/{gemeente:guid}/acties/{id:guid}";
+    public static string GemeenteActions(Guid gemeenteId, Guid id) => ActionsPage.Beheerder(gemeenteId, id);
 
     public static string Live(Guid id, long lastEventId) => $"{Workshop(id)}/live?lastEventId={lastEventId}";
 
@@ -87,4 +87,21 @@ public static class Routes
     public static string WithQuery(string path, string query) => path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
 
     private static string WithStep(string path, string? stepKey) => stepKey is null ? path : $"{path}/{stepKey}";
+
+    /// <summary>
+    /// A session's page outside the room with two addresses (decision 0023): the facilitator's under
+    /// <c>/w/{id}/{segment}</c>, where their cookie goes, and a beheerder's under <c>/gemeente/{gemeenteId}/{segment}/{id}</c>,
+    /// where theirs goes. <see cref="SessionAccess"/> reads the route values these templates name.
+    /// </summary>
+    public sealed record SessionPage(string Segment)
+    {
+        public const string GemeenteIdValue = "gemeenteId";
+
+        public string Facilitator(Guid id) => $"{Workshop(id)}/{Segment}";
+
+        public string Beheerder(Guid gemeenteId, Guid id) => $"{Gemeente(gemeenteId)}/{Segment}/{id}";
+
+        /// <summary>The beheerder's address as a route template (the page's own directive holds the facilitator's).</summary>
+        public string GemeenteTemplate => $"gemeente/{{{GemeenteIdValue}:guid}}/{Segment}/{{id:guid}}";
+    }
 }

@@ -52,6 +52,7 @@ public static class Messages
     public const string ForWhomRequired = "Schrijf bij 'voor wie' een naam of een rol, of laat het veld leeg.";
     public static readonly string ForWhomTooLong = $"Bij 'voor wie' passen hoogstens {Gemeenten.BeheerderLink.ForWhomMaxLength} tekens.";
     public const string SessionNotInGemeente = "Deze sessie hoort niet bij uw gemeente, of bestaat niet meer.";
+    public const string NotForBeheerder = "Dit kan alleen de begeleider, met de begeleiderslink. Als beheerder bereidt u de sessie voor en houdt u de acties bij. De begeleider opent de sessie als alles klaar is.";
     public const string StartClosed = "Op deze installatie starten de beheerders van een gemeente de sessies, op de pagina van hun gemeente. Vraag hun om een begeleiderslink.";
     public const string FacilitatorLinkRevoked = "De begeleiderslink van deze sessie is ingetrokken. Vraag de beheerder van uw gemeente om een nieuwe link.";
     public const string FacilitatorKeyReplaced = "Deze begeleiderslink werkt niet (meer). Misschien heeft de beheerder van uw gemeente een nieuwe gemaakt. Vraag hun om de nieuwe link.";

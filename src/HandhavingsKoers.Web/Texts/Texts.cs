@@ -501,6 +501,7 @@ public static partial class Texts
         public const string Context = "{0} · {1}";
         public const string ConceptHeading = "Deze sessie is nog een concept";
         public const string ConceptText = "Deelnemers kunnen nog niet meedoen. De code {0} werkt pas als u de sessie opent. Open de sessie pas als alles klaar is: daarna kunt u de vragen niet meer veranderen.";
+        public const string ConceptTextBeheerder = "Deelnemers kunnen nog niet meedoen. De code {0} werkt pas als de begeleider de sessie opent. Dat doet de begeleider met de begeleiderslink, als alles klaar is. U kunt als beheerder de sessie niet openen. Na het openen kunt u de vragen niet meer veranderen.";
         public const string Open = "Sessie openen voor deelnemers";
         public const string Opened = "De sessie is geopend. Deelnemers kunnen nu meedoen met de code.";
         public const string OpenHeading = "Deze sessie is geopend";

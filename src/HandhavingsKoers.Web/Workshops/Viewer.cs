@@ -53,18 +53,15 @@ public sealed record Beheerder(Guid GemeenteId, Guid LinkId)
     public IQueryable<Gemeenten.BeheerderLink> Links(IQueryable<Gemeenten.BeheerderLink> links) => links.Where(l => l.GemeenteId == GemeenteId);
 
     public bool Manages(Workshop workshop) => workshop.GemeenteId == GemeenteId;
-}
 
-/// <summary>
-/// Who may follow a session's team actions between sessions: edit them (text, owner, date) and change their status,
-/// at any time, also after closing. The session's own facilitator, or a beheerder of its gemeente (through
-/// <see cref="Beheerder.Sessions"/>). Never a participant, the room or the public: they read the actions, as the step
-/// pages and the report show them.
-/// </summary>
-public static class ActionFollower
-{
-    public static bool May(Viewer? viewer, Beheerder? beheerder, Workshop workshop) =>
-        viewer is { IsFacilitator: true } || (beheerder is not null && beheerder.Manages(workshop));
+    /// <summary>
+    /// What a beheerder may do to a session of their gemeente, on its pages with a gemeente address
+    /// (<see cref="SessionAccess"/>): prepare a concept (decision 0020) and follow its team actions between sessions, the
+    /// part of <see cref="FacilitatorAction.WriteNotes"/> that "Acties volgen" covers (decision 0022); the room's pages
+    /// know only facilitator keys. Not opening the concept: the facilitator opens the session when the room is ready
+    /// (decision 0023), and not anything else that runs the room.
+    /// </summary>
+    public static bool May(FacilitatorAction action) => action is FacilitatorAction.Prepare or FacilitatorAction.WriteNotes;
 }
 
 /// <summary>Which notes of one step a viewer may read: none, only their own (silent writing), or all.</summary>

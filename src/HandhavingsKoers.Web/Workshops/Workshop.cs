@@ -418,7 +418,8 @@ public sealed partial class Workshop
     /// <summary>
     /// A new status for one of this session's actions (its own team action or one carried in), with an optional short
     /// note, recorded in the action's dated history. Allowed at any time, also after closing and between sessions;
-    /// who may is <see cref="ActionFollower"/>'s rule. Load <see cref="TeamActions"/>, <see cref="PreviousActions"/>
+    /// who may is <see cref="SessionAccess"/>'s rule (a facilitator key whose role may write team actions, or a
+    /// beheerder of the gemeente). Load <see cref="TeamActions"/>, <see cref="PreviousActions"/>
     /// and <see cref="ActionHistory"/> first.
     /// </summary>
     public void FollowAction(Guid actionId, ActionStatus? status, string? note, DateTime now)

@@ -58,6 +58,28 @@ public static partial class GemeenteJourney
         return (Guid.Parse(WorkshopId().Match(link).Groups[1].Value), link, started);
     }
 
+    /// <summary>A concept session a beheerder started, with the facilitator link shown once and its join code.</summary>
+    public sealed record Concept(MadeGemeente Gemeente, User Beheerder, Guid Id, string FacilitatorLink, string Code)
+    {
+        public string BeheerderUrl => $"/gemeente/{Gemeente.Id}/voorbereiden/{Id}";
+
+        public string FacilitatorUrl => $"/w/{Id}/voorbereiden";
+    }
+
+    /// <summary>A new gemeente whose beheerder starts a concept on the gemeente page (its prepare page is linked beside it).</summary>
+    public static async Task<Concept> StartConceptAsync(this AppFactory app, string gemeenteName = "Zuidwaarde", string? forWhom = null)
+    {
+        var gemeente = await app.AddGemeenteAsync(gemeenteName, forWhom);
+        var beheerder = app.NewUser();
+        var form = (await beheerder.OpenAsync(gemeente.Link)).HandlerForm("Start");
+        ((IHtmlInputElement)form.Elements["Input.Concept"]!).IsChecked = true;
+        var started = await beheerder.SubmitAsync(form, new Dictionary<string, string> { ["Input.Title"] = "Voorbereide sessie", ["Input.Date"] = "2026-12-10" });
+        var link = NewFacilitatorLink(started)!;
+        var id = Guid.Parse(WorkshopId().Match(link).Groups[1].Value);
+        var code = app.Text($"select JoinCode from Workshops where Id = {app.IdLiteral(id)}")!;
+        return new Concept(gemeente, beheerder, id, link, code);
+    }
+
     /// <summary>The facilitator link the gemeente page shows once, if it shows one.</summary>
     public static string? NewFacilitatorLink(Page page) => (page.Document.QuerySelector("#nieuwe-begeleiderslink") as IHtmlInputElement)?.Value;
 

@@ -113,6 +113,20 @@ public static partial class Journey
         return await facilitator.SubmitAsync(form);
     }
 
+    /// <summary>
+    /// The facilitator invites a co-facilitator or notulist ("Samen begeleiden", decision 0021) through the real form;
+    /// returns the link shown once.
+    /// </summary>
+    public static async Task<string> InviteAsync(this User facilitator, Guid workshopId, string role, string forWhom)
+    {
+        var page = await facilitator.OpenAsync($"/w/{workshopId}/begeleider");
+        var made = await facilitator.SubmitAsync(page.HandlerForm("Invite"), new Dictionary<string, string> { ["Invite.Role"] = role, ["Invite.ForWhom"] = forWhom });
+        Assert.True(made.Status == System.Net.HttpStatusCode.OK, $"{made.Status}: {string.Join("; ", made.Errors)}");
+        var link = (made.Document.QuerySelector("#gedeelde-link") as AngleSharp.Html.Dom.IHtmlInputElement)?.Value ?? throw new InvalidOperationException(made.Text);
+        Assert.Contains($"/w/{workshopId}/begeleider?sleutel=", link, StringComparison.Ordinal);
+        return link;
+    }
+
     /// <summary>The note's list item on a page, found by its text.</summary>
     public static AngleSharp.Dom.IElement NoteItem(this Page page, string text) =>
         page.Document.QuerySelectorAll("li.note").FirstOrDefault(li => li.QuerySelector(".note-text")?.TextContent == text)

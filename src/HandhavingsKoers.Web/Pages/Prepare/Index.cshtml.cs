@@ -1,6 +1,5 @@
 using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
-using HandhavingsKoers.Web.Gemeenten;
 using HandhavingsKoers.Web.Hosting;
 using HandhavingsKoers.Web.Live;
 using HandhavingsKoers.Web.Pages.Present;
@@ -16,18 +15,19 @@ namespace HandhavingsKoers.Web.Pages.Prepare;
 /// Preparing a concept session (decision 0020): which principles, in which order, own questions of the gemeente, an own
 /// introduction, default timers, the invitation, and opening it. The facilitator reaches it at <c>/w/{id}/voorbereiden</c>
 /// (the facilitator's cookie), a beheerder of the session's gemeente at <c>/gemeente/{gemeenteId}/voorbereiden/{id}</c>
-/// (the beheerder's cookie is scoped to the gemeente's path). The rules are the workshop's (<c>Workshop.Plan.cs</c>).
+/// (the beheerder's cookie is scoped to the gemeente's path); who may do which handler is <see cref="SessionAccess"/>'s
+/// rule, settled once before any handler. The plan's rules are the workshop's (<c>Workshop.Plan.cs</c>).
 /// </summary>
 public sealed class IndexModel(AppDbContext db, EditionCatalog editions, IWorkshopEvents events, PublicAddress publicAddress, JoinQrCodes qrCodes)
     : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    /// <summary>Who is here, at which address (<see cref="SessionAccess"/>), settled once before any handler.</summary>
+    public SessionAccess Access { get; private set; } = null!;
+
+    public Workshop Workshop => Access.Workshop;
 
     /// <summary>The edition as the seeds give it: the plan chooses from its principles.</summary>
     public Edition Edition { get; private set; } = null!;
-
-    /// <summary>The beheerder's gemeente when the beheerder is here; null for the facilitator.</summary>
-    public Guid? GemeenteId { get; private set; }
 
     [BindProperty]
     public OwnQuestionInput Own { get; set; } = new();
@@ -42,7 +42,8 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, IWorksh
 
     public IEnumerable<Panel> Skipped => Edition.Principles.Where(p => !Plan.Order.Contains(p.Key));
 
-    public string PageUrl => GemeenteId is { } gemeente ? Routes.GemeentePrepare(gemeente, Workshop.Id) : Routes.Prepare(Workshop.Id);
+    /// <summary>Whether the one here may open the concept: the facilitator (or a co-facilitator), not a beheerder.</summary>
+    public bool MayOpen => Access.Permits(FacilitatorAction.OpenAndClose);
 
     public string JoinUrl => publicAddress.JoinUrl(Request, Workshop.JoinCode);
 
@@ -60,92 +61,61 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, IWorksh
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        var refusal = await AuthorizeAsync(context);
-        if (refusal is not null)
-        {
-            context.Result = refusal;
-            return;
-        }
-
-        await next();
-    }
-
-    private async Task<IActionResult?> AuthorizeAsync(PageHandlerExecutingContext context)
-    {
         if (HttpMethods.IsPost(Request.Method) && !ModelState.IsValid)
         {
             ModelState.Clear();
-            return this.Refuse(StatusCodes.Status400BadRequest, Messages.BadRequest);
+            context.Result = this.Refuse(StatusCodes.Status400BadRequest, Messages.BadRequest);
+            return;
         }
 
-        var id = Guid.Parse((string)context.RouteData.Values["id"]!);
-        Workshop? workshop;
-        if (context.RouteData.Values["gemeenteId"] is string raw)
+        var (access, refusal) = await SessionAccess.FindAsync(db, HttpContext, Routes.PreparePage, FacilitatorPages.ActionOf(context), Messages.NotFacilitator);
+        if (refusal is not null)
         {
-            var gemeenteId = Guid.Parse(raw);
-            var found = await GemeenteAccess.FindAsync(db, HttpContext, gemeenteId);
-            if (found.Beheerder is not { } beheerder)
-            {
-                return this.Refuse(StatusCodes.Status403Forbidden, found.Revoked ? Messages.BeheerderLinkRevoked : Messages.NotBeheerder);
-            }
-
-            // Through the beheerder's own query: another gemeente's session never leaves the database.
-            workshop = await beheerder.Sessions(db.Workshops).SingleOrDefaultAsync(w => w.Id == id);
-            if (workshop is null)
-            {
-                return this.Refuse(StatusCodes.Status404NotFound, Messages.SessionNotInGemeente);
-            }
-
-            GemeenteId = gemeenteId;
-        }
-        else
-        {
-            workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == id);
-            if (workshop is null)
-            {
-                return this.Refuse(StatusCodes.Status404NotFound, Messages.WorkshopNotFound);
-            }
-
-            // A co-facilitator prepares too; a notulist does not (FacilitatorRoles.Permits, decision 0021).
-            var facilitation = await WorkshopAccess.FindFacilitatorAsync(db, HttpContext, workshop);
-            if (facilitation.RefusalFor(FacilitatorAction.Prepare) is { } refusal)
-            {
-                return this.Refuse(StatusCodes.Status403Forbidden, refusal);
-            }
+            context.Result = this.Refuse(refusal.Status, refusal.Message);
+            return;
         }
 
-        Workshop = workshop;
-        Edition = editions.Get(workshop.EditionKey);
-        return null;
+        Access = access!;
+        Edition = editions.Get(Workshop.EditionKey);
+        await next();
     }
 
+    [Requires(FacilitatorAction.Prepare)]
     public IActionResult OnGet()
     {
         Introduction = Workshop.Plan?.Introduction;
         return Page();
     }
 
+    [Requires(FacilitatorAction.Prepare)]
     public Task<IActionResult> OnPostUpAsync(string? key) =>
         ChangeAsync(() => Workshop.MovePanel(Edition, key, up: true), "", Texts.Prepare.Saved, "#volgorde-titel");
 
+    [Requires(FacilitatorAction.Prepare)]
     public Task<IActionResult> OnPostDownAsync(string? key) =>
         ChangeAsync(() => Workshop.MovePanel(Edition, key, up: false), "", Texts.Prepare.Saved, "#volgorde-titel");
 
+    [Requires(FacilitatorAction.Prepare)]
     public Task<IActionResult> OnPostSkipAsync(string? key) =>
         ChangeAsync(() => Workshop.SkipPrinciple(Edition, key), "", Texts.Prepare.Saved, "#volgorde-titel");
 
+    [Requires(FacilitatorAction.Prepare)]
     public Task<IActionResult> OnPostIncludeAsync(string? key) =>
         ChangeAsync(() => Workshop.IncludePrinciple(Edition, key), "", Texts.Prepare.Saved, "#volgorde-titel");
 
+    [Requires(FacilitatorAction.Prepare)]
     public Task<IActionResult> OnPostAddQuestionAsync() =>
         ChangeAsync(() => Workshop.AddOwnQuestion(Edition, Own.Title, Own.Question), nameof(Own), Texts.Prepare.QuestionAdded, "#volgorde-titel");
 
+    [Requires(FacilitatorAction.Prepare)]
     public Task<IActionResult> OnPostRemoveQuestionAsync(string? key) =>
         ChangeAsync(() => Workshop.RemoveOwnQuestion(Edition, key), "", Texts.Prepare.QuestionRemoved, "#volgorde-titel");
 
+    [Requires(FacilitatorAction.Prepare)]
     public Task<IActionResult> OnPostIntroductionAsync() =>
         ChangeAsync(() => Workshop.SetIntroduction(Edition, Introduction), nameof(Introduction), Texts.Prepare.Saved, "#inleiding-titel");
 
+    [Requires(FacilitatorAction.Prepare)]
     public Task<IActionResult> OnPostTimersAsync()
     {
         // One number field per panel step, named "minuten-<key>"; text that is not a whole number gets a Dutch message.
@@ -177,7 +147,11 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, IWorksh
 
     public const string TimerFieldPrefix = "minuten-";
 
-    /// <summary>Opens the concept: from now on people join with the code, and the plan is fixed.</summary>
+    /// <summary>
+    /// Opens the concept: from now on people join with the code, and the plan is fixed. The facilitator's, not a
+    /// beheerder's (<see cref="Beheerder.May"/>): the room opens when whoever runs it is ready.
+    /// </summary>
+    [Requires(FacilitatorAction.OpenAndClose)]
     public Task<IActionResult> OnPostOpenAsync() =>
         ChangeAsync(Workshop.OpenConcept, "", Texts.Prepare.Opened, "");
 
@@ -211,7 +185,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, IWorksh
 
         await events.PublishAsync(Workshop.Id, WorkshopEvent.Status);
         TempData["Saved"] = saved;
-        return Redirect(PageUrl + anchor);
+        return Redirect(Access.Here + anchor);
     }
 }
 

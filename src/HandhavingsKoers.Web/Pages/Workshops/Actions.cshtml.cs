@@ -1,5 +1,4 @@
 using HandhavingsKoers.Web.Data;
-using HandhavingsKoers.Web.Gemeenten;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
@@ -12,14 +11,17 @@ namespace HandhavingsKoers.Web.Pages.Workshops;
 /// "Acties volgen": a session's team actions (its own and those it carried in from earlier sessions), edited and given
 /// a status with a dated history at any time, also after closing and between sessions. Two addresses, one page: the
 /// facilitator's under <c>/w/{id}</c> (where their cookie goes) and the beheerder's under <c>/gemeente/{gemeente}</c>
-/// (where theirs goes). Who may is <see cref="ActionFollower"/>'s rule, settled once before any handler.
+/// (where theirs goes). Who may is <see cref="SessionAccess"/>'s rule, settled once before any handler.
 /// </summary>
 public sealed class ActionsModel(AppDbContext db, TimeProvider clock) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    /// <summary>Who is here, at which address (<see cref="SessionAccess"/>), settled once before any handler.</summary>
+    public SessionAccess Access { get; private set; } = null!;
+
+    public Workshop Workshop => Access.Workshop;
 
     /// <summary>Set when a beheerder follows the actions from the gemeente's page.</summary>
-    public Beheerder? Beheerder { get; private set; }
+    public Beheerder? Beheerder => Access.Beheerder;
 
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -28,62 +30,34 @@ public sealed class ActionsModel(AppDbContext db, TimeProvider clock) : PageMode
     public IReadOnlyList<FollowedAction> Carried { get; private set; } = [];
 
     /// <summary>Where the forms post and the page redirects to: the address it was opened at.</summary>
-    public string Here => Beheerder is null ? Routes.Actions(Workshop.Id) : Routes.GemeenteActions(Beheerder.GemeenteId, Workshop.Id);
+    public string Here => Access.Here;
 
-    public string Back => Beheerder is null ? Routes.FacilitatorStep(Workshop.Id) : Routes.Gemeente(Beheerder.GemeenteId) + $"#sessie-{Workshop.Id}";
+    public string Back => Access.Back;
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
-        var refusal = await AuthorizeAsync(Guid.Parse((string)context.RouteData.Values["id"]!), context.RouteData.Values["gemeente"] as string);
+        // Whoever may write team actions in the room (the facilitator, a co-facilitator, a notulist: WriteNotes in
+        // decision 0021's table) follows them between sessions too, and so does a beheerder of the gemeente.
+        var (access, refusal) = await SessionAccess.FindAsync(db, HttpContext, Routes.ActionsPage, FacilitatorPages.ActionOf(context), Messages.NotActionFollower,
+            workshops => workshops.Include(w => w.TeamActions).Include(w => w.PreviousActions).Include(w => w.ActionHistory).AsSplitQuery());
         if (refusal is not null)
         {
-            context.Result = refusal;
+            context.Result = this.Refuse(refusal.Status, refusal.Message);
             return;
         }
 
+        Access = access!;
         await next();
     }
 
-    private async Task<IActionResult?> AuthorizeAsync(Guid id, string? gemeente)
-    {
-        IQueryable<Workshop> workshops = db.Workshops;
-        if (gemeente is not null)
-        {
-            var found = await GemeenteAccess.FindAsync(db, HttpContext, Guid.Parse(gemeente));
-            if (found.Beheerder is null)
-            {
-                return this.Refuse(StatusCodes.Status403Forbidden, found.Revoked ? Messages.BeheerderLinkRevoked : Messages.NotBeheerder);
-            }
-
-            Beheerder = found.Beheerder;
-            workshops = Beheerder.Sessions(workshops);
-        }
-
-        var workshop = await workshops.Include(w => w.TeamActions).Include(w => w.PreviousActions).Include(w => w.ActionHistory)
-            .AsSplitQuery().SingleOrDefaultAsync(w => w.Id == id);
-        if (workshop is null)
-        {
-            return this.Refuse(StatusCodes.Status404NotFound, Beheerder is null ? Messages.WorkshopNotFound : Messages.SessionNotInGemeente);
-        }
-
-        // Whoever may write team actions in the room (the facilitator, a co-facilitator, a notulist: WriteNotes in
-        // decision 0021's table) follows them between sessions too.
-        var facilitation = Beheerder is null ? await WorkshopAccess.FindFacilitatorAsync(db, HttpContext, workshop) : WorkshopAccess.Facilitation.None;
-        var viewer = facilitation.Permits(FacilitatorAction.WriteNotes) ? Viewer.Facilitator : null;
-        if (!ActionFollower.May(viewer, Beheerder, workshop))
-        {
-            return this.Refuse(StatusCodes.Status403Forbidden, facilitation.Revoked ? Messages.SharedLinkRevoked : Messages.NotActionFollower);
-        }
-
-        Workshop = workshop;
-        return null;
-    }
-
+    [Requires(FacilitatorAction.WriteNotes)]
     public IActionResult OnGet() => Show();
 
+    [Requires(FacilitatorAction.WriteNotes)]
     public Task<IActionResult> OnPostStatusAsync(Guid? actionId, ActionStatus? status, string? note) =>
         ChangeAsync(actionId, () => Workshop.FollowAction(actionId ?? Guid.Empty, status, note, Now), Texts.FollowActions.StatusSaved);
 
+    [Requires(FacilitatorAction.WriteNotes)]
     public Task<IActionResult> OnPostEditAsync(Guid? actionId, string? text, string? owner, DateOnly? due)
     {
         if (ModelState["due"] is { Errors.Count: > 0 } bad)

@@ -402,15 +402,7 @@ public class SharedFacilitationTests : RoomTest
     }
 
     /// <summary>The invitation through the real form; returns the link shown once.</summary>
-    protected async Task<string> InviteAsync(User facilitator, string role, string forWhom)
-    {
-        var page = await facilitator.OpenAsync(Workshop.FacilitatorUrl("vertrouwen"));
-        var made = await facilitator.SubmitAsync(HandlerForm(page, "Invite"), new Dictionary<string, string> { ["Invite.Role"] = role, ["Invite.ForWhom"] = forWhom });
-        Assert.True(made.Status == HttpStatusCode.OK, $"{made.Status}: {string.Join("; ", made.Errors)}");
-        var link = ((IHtmlInputElement?)made.Document.QuerySelector("#gedeelde-link"))?.Value ?? throw new InvalidOperationException(made.Text);
-        Assert.Contains($"/w/{Workshop.Id}/begeleider?sleutel=", link, StringComparison.Ordinal);
-        return link;
-    }
+    protected Task<string> InviteAsync(User facilitator, string role, string forWhom) => facilitator.InviteAsync(Workshop.Id, role, forWhom);
 
     private async Task<User> OpenAsAsync(string role, string forWhom)
     {
@@ -468,7 +460,8 @@ public sealed class FacilitatorRoleTests
         var pages = new[]
         {
             typeof(HandhavingsKoers.Web.Pages.Facilitate.StepModel), typeof(HandhavingsKoers.Web.Pages.Facilitate.PrioritiesModel),
-            typeof(HandhavingsKoers.Web.Pages.Conclude.IndexModel),
+            typeof(HandhavingsKoers.Web.Pages.Conclude.IndexModel), typeof(HandhavingsKoers.Web.Pages.Prepare.IndexModel),
+            typeof(HandhavingsKoers.Web.Pages.Workshops.ActionsModel),
         };
         var missing = pages.SelectMany(p => p.GetMethods(BindingFlags.Public | BindingFlags.Instance))
             .Where(m => m.Name.StartsWith("OnPost", StringComparison.Ordinal) && m.GetCustomAttribute<RequiresAttribute>() is null)

@@ -24,27 +24,6 @@ public class PrepareTests : AppTest
     private const string OwnTitle = "Samenwerking met de politie";
     private const string OwnText = "Hoe werken wij samen met de politie bij overlast in de wijk?";
 
-    private sealed record Concept(GemeenteJourney.MadeGemeente Gemeente, User Beheerder, Guid Id, string FacilitatorLink, string Code)
-    {
-        public string BeheerderUrl => $"/gemeente/{Gemeente.Id}/voorbereiden/{Id}";
-
-        public string FacilitatorUrl => $"/w/{Id}/voorbereiden";
-    }
-
-    /// <summary>A beheerder starts a concept on the gemeente page; its prepare page is reached by the link beside it.</summary>
-    private async Task<Concept> StartConceptAsync(string gemeenteName = "Zuidwaarde")
-    {
-        var gemeente = await App.AddGemeenteAsync(gemeenteName);
-        var beheerder = App.NewUser();
-        var form = (await beheerder.OpenAsync(gemeente.Link)).HandlerForm("Start");
-        ((IHtmlInputElement)form.Elements["Input.Concept"]!).IsChecked = true;
-        var started = await beheerder.SubmitAsync(form, new Dictionary<string, string> { ["Input.Title"] = "Voorbereide sessie", ["Input.Date"] = "2026-12-10" });
-        var link = GemeenteJourney.NewFacilitatorLink(started)!;
-        var id = Guid.Parse(System.Text.RegularExpressions.Regex.Match(link, "/w/([0-9a-f-]{36})/").Groups[1].Value);
-        var code = App.Text($"select JoinCode from Workshops where Id = {App.IdLiteral(id)}")!;
-        return new Concept(gemeente, beheerder, id, link, code);
-    }
-
     private static async Task<Page> PressAsync(User user, Page page, string handler, string? key = null, IDictionary<string, string>? values = null)
     {
         var form = page.Document.QuerySelectorAll("form").OfType<IHtmlFormElement>()
@@ -80,7 +59,7 @@ public class PrepareTests : AppTest
     [Fact]
     public async Task A_beheerder_prepares_a_concept_from_the_gemeente_page_and_the_whole_walk_follows_the_plan()
     {
-        var concept = await StartConceptAsync();
+        var concept = await App.StartConceptAsync();
         var gemeentePage = await concept.Beheerder.OpenAsync(concept.Gemeente.Url);
         var link = gemeentePage.Document.QuerySelectorAll($"#sessie-{concept.Id} a").First(a => a.TextContent.StartsWith("Voorbereiden", StringComparison.Ordinal));
         Assert.Equal(concept.BeheerderUrl, link.GetAttribute("href"));
@@ -89,7 +68,7 @@ public class PrepareTests : AppTest
         Assert.Equal(["Preventie", "Vertrouwen", "Gepaste sanctionering", "Maatwerk", "Doenvermogen", OwnTitle], PlanOrder(page));
         Assert.Contains("Menselijke maat", page.Document.QuerySelector("ul.plan-list")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("Eigen vraag van de gemeente", page.Document.QuerySelector("ol.plan-list li.plan-item-own")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains($"De code {concept.Code[..3]} {concept.Code[3..]} werkt pas als u de sessie opent", page.Text, StringComparison.Ordinal);
+        Assert.Contains($"De code {concept.Code[..3]} {concept.Code[3..]} werkt pas als de begeleider de sessie opent", page.Text, StringComparison.Ordinal);
 
         // The facilitator walks the plan: welcome, the chosen principles, the own question, visie, actions, closing.
         using var facilitator = App.NewUser();
@@ -108,8 +87,9 @@ public class PrepareTests : AppTest
         Assert.Equal("7", ((IHtmlInputElement)(await facilitator.OpenAsync($"/w/{concept.Id}/begeleider/vertrouwen")).Document.QuerySelector("input[name=minutes]")!).Value);
         Assert.Equal("5", ((IHtmlInputElement)(await facilitator.OpenAsync($"/w/{concept.Id}/begeleider/preventie")).Document.QuerySelector("input[name=minutes]")!).Value);
 
-        // Opening on the prepare page: the code works from now on, and the page says the plan is fixed.
-        var opened = await PressAsync(concept.Beheerder, await concept.Beheerder.OpenAsync(concept.BeheerderUrl), "Open");
+        // The facilitator opens on the prepare page (a beheerder may not, decision 0023): the code works from now on,
+        // and the page says the plan is fixed.
+        var opened = await PressAsync(facilitator, await facilitator.OpenAsync(concept.FacilitatorUrl), "Open");
         Assert.Equal(HttpStatusCode.OK, opened.Status);
         Assert.Contains("Deze sessie is geopend", opened.Text, StringComparison.Ordinal);
         Assert.Empty(opened.Document.QuerySelectorAll("form[action*='handler=Up']"));
@@ -133,11 +113,11 @@ public class PrepareTests : AppTest
     [Fact]
     public async Task Own_questions_are_marked_in_the_summary_and_every_export_and_stay_out_of_the_trend_and_radar()
     {
-        var concept = await StartConceptAsync();
+        var concept = await App.StartConceptAsync();
         await PrepareAsync(concept.Beheerder, concept.BeheerderUrl);
-        await PressAsync(concept.Beheerder, await concept.Beheerder.OpenAsync(concept.BeheerderUrl), "Open");
         using var facilitator = App.NewUser();
         var facilitatorPage = await facilitator.OpenAsync(concept.FacilitatorLink);
+        await PressAsync(facilitator, await facilitator.OpenAsync(concept.FacilitatorUrl), "Open");
         var workshop = new Journey.StartedWorkshop(concept.Id, concept.Code, concept.FacilitatorLink, facilitatorPage);
         using var participant = App.NewUser();
         await participant.JoinAsync(concept.Code, "Sanne");
@@ -203,7 +183,7 @@ public class PrepareTests : AppTest
     [Fact]
     public async Task Once_opened_the_plan_is_fixed_and_a_stale_form_gets_a_Dutch_refusal()
     {
-        var concept = await StartConceptAsync();
+        var concept = await App.StartConceptAsync();
         using var facilitator = App.NewUser();
         await facilitator.OpenAsync(concept.FacilitatorLink);
         var stale = await facilitator.OpenAsync(concept.FacilitatorUrl);
@@ -231,7 +211,7 @@ public class PrepareTests : AppTest
     [Fact]
     public async Task Bad_input_gets_a_clear_Dutch_message_and_changes_nothing()
     {
-        var concept = await StartConceptAsync();
+        var concept = await App.StartConceptAsync();
         using var facilitator = App.NewUser();
         await facilitator.OpenAsync(concept.FacilitatorLink);
         var page = await facilitator.OpenAsync(concept.FacilitatorUrl);
@@ -301,7 +281,7 @@ public class PrepareTests : AppTest
     [Fact]
     public async Task Only_the_facilitator_and_the_gemeentes_beheerders_reach_the_prepare_page()
     {
-        var concept = await StartConceptAsync();
+        var concept = await App.StartConceptAsync();
         using var stranger = App.NewUser();
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.OpenAsync(concept.FacilitatorUrl)).Status);
         Assert.Equal(HttpStatusCode.Forbidden, (await stranger.OpenAsync(concept.BeheerderUrl)).Status);
@@ -325,7 +305,7 @@ public class PrepareTests : AppTest
     [Fact]
     public async Task The_invitation_gives_the_join_address_code_and_QR_code_and_lists_the_planned_questions()
     {
-        var concept = await StartConceptAsync();
+        var concept = await App.StartConceptAsync();
         var page = await PrepareAsync(concept.Beheerder, concept.BeheerderUrl);
         var card = page.Document.QuerySelector(".invitation-card")!;
         Assert.Contains("Uitnodiging: Voorbereide sessie", card.TextContent, StringComparison.Ordinal);
@@ -342,11 +322,11 @@ public class PrepareTests : AppTest
     [Fact]
     public async Task A_follow_up_walks_the_previous_plan_and_a_session_without_plan_walks_as_before()
     {
-        var concept = await StartConceptAsync();
+        var concept = await App.StartConceptAsync();
         await PrepareAsync(concept.Beheerder, concept.BeheerderUrl);
-        await PressAsync(concept.Beheerder, await concept.Beheerder.OpenAsync(concept.BeheerderUrl), "Open");
         using var facilitator = App.NewUser();
         var facilitatorPage = await facilitator.OpenAsync(concept.FacilitatorLink);
+        await PressAsync(facilitator, await facilitator.OpenAsync(concept.FacilitatorUrl), "Open");
         var followUp = await facilitator.StartFollowUpAsync(new Journey.StartedWorkshop(concept.Id, concept.Code, concept.FacilitatorLink, facilitatorPage), "Vervolg", "2027-03-01");
         Assert.Equal(
             ["Welkom", "Preventie", "Vertrouwen", "Gepaste sanctionering", "Maatwerk", "Doenvermogen", OwnTitle, "Visie", "Drie zaken voor morgen", "Afronding"],
