@@ -29,7 +29,7 @@ public sealed partial class ConceptPlanTests : BrowserTest
 
         await beheerder.GetByRole(AriaRole.Link, new() { Name = "Voorbereiden voor “Teamsessie voorjaar”" }).ClickAsync();
         await Assertions.Expect(beheerder.GetByRole(AriaRole.Heading, new() { Name = "Sessie voorbereiden: Teamsessie voorjaar", Level = 1 })).ToBeVisibleAsync();
-        await Assertions.Expect(beheerder.GetByText("werkt pas als u de sessie opent")).ToBeVisibleAsync();
+        await Assertions.Expect(beheerder.GetByText("werkt pas als de begeleider de sessie opent")).ToBeVisibleAsync();
 
         await beheerder.GetByRole(AriaRole.Button, new() { Name = "overslaan Menselijke maat" }).ClickAsync();
         await beheerder.GetByRole(AriaRole.Button, new() { Name = "omhoog Maatwerk" }).ClickAsync();

@@ -209,6 +209,30 @@ public class PrepareTests : AppTest
     }
 
     [Fact]
+    public async Task Opening_a_concept_starts_the_room_at_the_welcome_after_a_try_out_on_a_step_the_plan_then_skipped()
+    {
+        var concept = await App.StartConceptAsync();
+        using var facilitator = App.NewUser();
+        await facilitator.OpenAsync(concept.FacilitatorLink);
+        var room = await facilitator.OpenAsync($"/w/{concept.Id}/begeleider/vertrouwen");
+
+        // A try-out walk through the concept leaves the room on vertrouwen; then that principle is skipped.
+        var move = room.Document.QuerySelectorAll("form").OfType<IHtmlFormElement>()
+            .First(f => f.Action.EndsWith("handler=Move", StringComparison.Ordinal) && f.Elements["target"] is IHtmlInputElement { Value: "vertrouwen" });
+        await facilitator.SubmitAsync(move);
+        Assert.Equal(1, App.Count($"select count(*) from Workshops where CurrentStepKey = 'vertrouwen' and Id = {App.IdLiteral(concept.Id)}"));
+        var page = await PressAsync(facilitator, await facilitator.OpenAsync(concept.FacilitatorUrl), "Skip", "vertrouwen");
+        await PressAsync(facilitator, page, "Open");
+
+        // The first person to join comes into the welcome, not to a "not started yet" refusal.
+        using var participant = App.NewUser();
+        var joined = await participant.JoinAsync(concept.Code, "Anna");
+        Assert.Equal(HttpStatusCode.OK, joined.Status);
+        Assert.Equal("Welkom", joined.Heading);
+        Assert.Equal(1, App.Count($"select count(*) from Workshops where CurrentStepKey = 'welkom' and Id = {App.IdLiteral(concept.Id)}"));
+    }
+
+    [Fact]
     public async Task Bad_input_gets_a_clear_Dutch_message_and_changes_nothing()
     {
         var concept = await App.StartConceptAsync();
