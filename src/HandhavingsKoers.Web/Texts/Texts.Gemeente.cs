@@ -33,7 +33,7 @@ public static partial class Texts
         public const string NewFacilitatorLinkText = "Geef deze link aan de begeleider van de sessie. U ziet hem maar één keer: we bewaren alleen een versleutelde vorm. Wie de link heeft, kan de sessie leiden.";
         public const string NewFacilitatorLinkLabel = "Begeleiderslink";
         public const string OpenAsFacilitator = "Sessie nu openen als begeleider";
-        public const string FacilitatorRevoked = "De begeleiderslink van “{0}” is ingetrokken. Maak een nieuwe als de sessie weer een begeleider nodig heeft.";
+        public const string FacilitatorRevoked = "De begeleiderslink van “{0}” is ingetrokken, en ook de links van mede-begeleiders en notulisten. Maak een nieuwe begeleiderslink als de sessie weer een begeleider nodig heeft.";
 
         public const string StartHeading = "Nieuwe sessie starten";
         public const string StartLead = "De sessie komt in de lijst van uw gemeente. Daarna ziet u de begeleiderslink, één keer.";

@@ -149,8 +149,19 @@ public sealed partial class Workshop
     /// </summary>
     public void ReplaceFacilitatorKey(byte[] keyHash) => FacilitatorKeyHash = keyHash;
 
-    /// <summary>No facilitator link works any more until a beheerder issues a new one.</summary>
-    public void RevokeFacilitatorKey() => FacilitatorKeyHash = [];
+    /// <summary>
+    /// No facilitator link works any more until a beheerder issues a new one, and no co-facilitator's or notulist's
+    /// link either: they were handed out under the facilitator's authority, and one may be the departing facilitator's
+    /// own. (A re-issued key keeps them: the session goes on with the same team.) Load the links first.
+    /// </summary>
+    public void RevokeFacilitatorKey(DateTime now)
+    {
+        FacilitatorKeyHash = [];
+        foreach (var link in FacilitatorLinks.Where(l => l.IsActive))
+        {
+            link.Revoke(now);
+        }
+    }
 
     /// <summary>Links of co-facilitators and notulists, the revoked ones included (decision 0021). Load them before inviting or revoking.</summary>
     public List<FacilitatorLink> FacilitatorLinks { get; private set; } = [];

@@ -2,6 +2,7 @@ using HandhavingsKoers.Web.Content;
 using HandhavingsKoers.Web.Data;
 using HandhavingsKoers.Web.Gemeenten;
 using HandhavingsKoers.Web.Hosting;
+using HandhavingsKoers.Web.Live;
 using HandhavingsKoers.Web.Pages.Workshops;
 using HandhavingsKoers.Web.Theme;
 using HandhavingsKoers.Web.Workshops;
@@ -18,7 +19,7 @@ namespace HandhavingsKoers.Web.Pages.Gemeente;
 /// (<see cref="OnPageHandlerExecutionAsync"/>); every query then goes through <see cref="Beheerder"/>, so nothing of
 /// another gemeente is read or changed.
 /// </summary>
-public sealed partial class IndexModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, PublicAddress publicAddress, ThemeCatalog themes, ILogger<IndexModel> logger)
+public sealed partial class IndexModel(AppDbContext db, EditionCatalog editions, TimeProvider clock, PublicAddress publicAddress, ThemeCatalog themes, IWorkshopEvents events, ILogger<IndexModel> logger)
     : PageModel
 {
     private const string NewFacilitatorLinkKey = "NieuweBegeleiderslink";
@@ -161,9 +162,13 @@ public sealed partial class IndexModel(AppDbContext db, EditionCatalog editions,
             return this.Refuse(StatusCodes.Status404NotFound, Messages.SessionNotInGemeente);
         }
 
-        workshop.RevokeFacilitatorKey();
+        await db.Entry(workshop).Collection(w => w.FacilitatorLinks).LoadAsync();
+        workshop.RevokeFacilitatorKey(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync();
         LogFacilitatorLinkRevoked(logger, workshop.Id, Gemeente.Id, Beheerder.LinkId);
+
+        // Open facilitator streams (co-facilitators' and notulists' too) hear it and end.
+        await events.PublishAsync(workshop.Id, WorkshopEvent.Links);
         TempData["Saved"] = Texts.Format(Texts.Gemeente.FacilitatorRevoked, workshop.Title);
         return Redirect(Routes.Gemeente(Gemeente.Id) + "#sessies-titel");
     }

@@ -123,7 +123,15 @@ public sealed class GemeentePageTests : AppTest
         Assert.Equal(HttpStatusCode.Forbidden, (await laptop.OpenAsync(oldLink)).Status);
         Assert.Equal(HttpStatusCode.OK, (await laptop.OpenAsync(newLink)).Status);
 
+        // The facilitator shares the session; a re-issue later would keep that link, a revoke ends it too.
+        var notulistLink = await laptop.InviteAsync(id, "Notulist", "Mijzelf");
+        using var notulist = App.NewUser();
+        Assert.Equal(HttpStatusCode.OK, (await notulist.OpenAsync(notulistLink)).Status);
+
         var revoked = await beheerder.SubmitAsync(reissued.HandlerForm("RevokeFacilitator", id));
+        Assert.Equal(HttpStatusCode.Forbidden, (await notulist.OpenAsync($"/w/{id}/begeleider")).Status);
+        using var notulistElsewhere = App.NewUser();
+        Assert.Equal(HttpStatusCode.Forbidden, (await notulistElsewhere.OpenAsync(notulistLink)).Status);
         Assert.Equal(HttpStatusCode.OK, revoked.Status);
         Assert.Contains("ingetrokken", revoked.Document.QuerySelector($"#sessie-{id}")!.TextContent, StringComparison.Ordinal);
         var refused = await laptop.OpenAsync($"/w/{id}/begeleider");
