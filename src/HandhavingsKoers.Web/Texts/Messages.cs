@@ -109,6 +109,7 @@ public static class Messages
     public const string ActionStatusRequired = "Kies wat er met de actie is gebeurd: nog niet begonnen, mee bezig, gedaan of vervallen.";
     public const string DueDateBeforeAction = "Die datum ligt vóór de dag waarop de actie is afgesproken. Kies een latere datum.";
     public const string NotActionFollower = "Alleen de begeleider van deze sessie of een beheerder van de gemeente kan de acties bijhouden.";
+    public const string ActionsFollowedUp = "Deze acties lopen door in de vervolgsessie “{0}”. Pas ze daar aan: hier verandert er niets meer.";
 
     public static string TextTooLong(int length, int max) =>
         $"Deze tekst is {length} tekens lang. Dat is te lang: maximaal {max} tekens.";

@@ -579,6 +579,8 @@ public static partial class Texts
         public const string Link = "Acties volgen";
         public const string Back = "Terug naar de sessie";
         public const string BackToGemeente = "Terug naar de sessies van de gemeente";
+        public const string FollowedUp = "Deze acties lopen door in de vervolgsessie “{0}” ({1}). Daar staat hoe het ermee staat, en daar past u ze aan. Hier ziet u hoe ze er bij het begin van het vervolg voor stonden.";
+        public const string ToFollowUp = "Acties volgen in “{0}”";
     }
 
     public static class Domain

@@ -34,6 +34,12 @@ public sealed class ActionsModel(AppDbContext db, TimeProvider clock) : PageMode
 
     public string Back => Access.Back;
 
+    /// <summary>
+    /// The session that carries these actions on, when a follow-up has started: it copied them with their status then,
+    /// and the chain reads its copy. Changes here would reach nobody, so the page only shows them and points there.
+    /// </summary>
+    public (Guid Id, string Title, DateOnly Date)? FollowedUpIn { get; private set; }
+
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         // Whoever may write team actions in the room (the facilitator, a co-facilitator, a notulist: WriteNotes in
@@ -47,8 +53,38 @@ public sealed class ActionsModel(AppDbContext db, TimeProvider clock) : PageMode
         }
 
         Access = access!;
+        FollowedUpIn = await LatestFollowUpAsync(Workshop.Id);
+        if (FollowedUpIn is { } later && context.HandlerMethod?.HttpMethod == "Post")
+        {
+            context.Result = this.Refuse(StatusCodes.Status409Conflict, Texts.Format(Messages.ActionsFollowedUp, later.Title));
+            return;
+        }
+
         await next();
     }
+
+    /// <summary>The latest session of the chain after this one, if any (a chain is a handful of sessions).</summary>
+    private async Task<(Guid Id, string Title, DateOnly Date)?> LatestFollowUpAsync(Guid id)
+    {
+        (Guid Id, string Title, DateOnly Date)? latest = null;
+        for (var hops = 0; hops < 50; hops++)
+        {
+            var next = await db.Workshops.AsNoTracking().Where(w => w.PreviousWorkshopId == id)
+                .OrderByDescending(w => w.CreatedAt).Select(w => new { w.Id, w.Title, w.Date }).FirstOrDefaultAsync();
+            if (next is null)
+            {
+                break;
+            }
+
+            latest = (next.Id, next.Title, next.Date);
+            id = next.Id;
+        }
+
+        return latest;
+    }
+
+    /// <summary>Where the follow-up's actions are followed, when this person can go there (a beheerder of the gemeente).</summary>
+    public string? FollowUpAddress => FollowedUpIn is { } later && Beheerder is not null ? Routes.GemeenteActions(Beheerder.GemeenteId, later.Id) : null;
 
     [Requires(FacilitatorAction.WriteNotes)]
     public IActionResult OnGet() => Show();

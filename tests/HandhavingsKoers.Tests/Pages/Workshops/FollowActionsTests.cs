@@ -101,12 +101,24 @@ public class FollowActionsTests : IAsyncLifetime
 
         // ---- Follow-up B: it opens with both actions, the busy one with its note and age.
         _clock.Advance(TimeSpan.FromDays(60));
+        var stale = await facilitator.OpenAsync(actionsUrl); // left open in a tab while B starts
+        var staleForm = Item(stale, "Brieven herschrijven in B1").QuerySelectorAll("form").OfType<IHtmlFormElement>().First(f => f.Action.Contains("handler=Status", StringComparison.Ordinal));
         var second = await facilitator.StartFollowUpAsync(first, "Vervolg zomer", "2025-06-18");
         var welcome = await facilitator.OpenAsync(second.FacilitatorUrl("welkom"));
         Assert.Equal(["Brieven herschrijven in B1", "Eerst bellen, dan een brief"],
             welcome.Document.QuerySelectorAll("li.previous-action > .note-text").Select(e => e.TextContent));
         Assert.Equal(["Mee bezig", "Nog niet besproken"], welcome.Document.QuerySelectorAll("li.previous-action .status").Select(e => e.TextContent));
         Assert.Contains("sinds 3 maanden open", welcome.Text, StringComparison.Ordinal);
+
+        // A's page now only shows its actions and points to B, which carries them on; a form left open there changes nothing.
+        var changes = App.Count("select count(*) from ActionStatusChanges");
+        var readOnly = await facilitator.OpenAsync(actionsUrl);
+        Assert.Contains("Deze acties lopen door in de vervolgsessie “Vervolg zomer” (18 juni 2025).", readOnly.Text, StringComparison.Ordinal);
+        Assert.Empty(readOnly.Document.QuerySelectorAll("li.previous-action form"));
+        var refusedLate = await facilitator.SubmitAsync(staleForm, new Dictionary<string, string> { ["status"] = "Done" });
+        Assert.Equal(HttpStatusCode.Conflict, refusedLate.Status);
+        Assert.Contains(HandhavingsKoers.Web.Texts.Format(Messages.ActionsFollowedUp, "Vervolg zomer"), refusedLate.Text, StringComparison.Ordinal);
+        Assert.Equal(changes, App.Count("select count(*) from ActionStatusChanges"));
 
         // In B the team says: the letters are still busy, calling first is done.
         await facilitator.ReviewAsync(second, "Brieven herschrijven in B1", "Busy", "Drukker dan gedacht");
