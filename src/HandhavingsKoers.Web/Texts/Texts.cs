@@ -581,6 +581,8 @@ public static partial class Texts
         public const string BackToGemeente = "Terug naar de sessies van de gemeente";
         public const string FollowedUp = "Deze acties lopen door in de vervolgsessie “{0}” ({1}). Daar staat hoe het ermee staat, en daar past u ze aan. Hier ziet u hoe ze er bij het begin van het vervolg voor stonden.";
         public const string ToFollowUp = "Acties volgen in “{0}”";
+        public const string DeletedOn = "Deze sessie wordt op {0} verwijderd, met haar acties. Start het vervolg vóór die datum: dan lopen de open acties daarin door.";
+        public const string Published = "Deze sessie is openbaar gepubliceerd. Wat u hier verandert, ziet iedereen met de openbare link meteen, ook de toelichting bij een status. Schrijf daarom geen namen van personen.";
     }
 
     public static class Domain

@@ -1,9 +1,11 @@
 using HandhavingsKoers.Web.Data;
+using HandhavingsKoers.Web.Maintenance;
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace HandhavingsKoers.Web.Pages.Workshops;
 
@@ -13,7 +15,7 @@ namespace HandhavingsKoers.Web.Pages.Workshops;
 /// facilitator's under <c>/w/{id}</c> (where their cookie goes) and the beheerder's under <c>/gemeente/{gemeente}</c>
 /// (where theirs goes). Who may is <see cref="SessionAccess"/>'s rule, settled once before any handler.
 /// </summary>
-public sealed class ActionsModel(AppDbContext db, TimeProvider clock) : PageModel
+public sealed class ActionsModel(AppDbContext db, TimeProvider clock, IOptions<RetentionOptions> retention) : PageModel
 {
     /// <summary>Who is here, at which address (<see cref="SessionAccess"/>), settled once before any handler.</summary>
     public SessionAccess Access { get; private set; } = null!;
@@ -45,7 +47,7 @@ public sealed class ActionsModel(AppDbContext db, TimeProvider clock) : PageMode
         // Whoever may write team actions in the room (the facilitator, a co-facilitator, a notulist: WriteNotes in
         // decision 0021's table) follows them between sessions too, and so does a beheerder of the gemeente.
         var (access, refusal) = await SessionAccess.FindAsync(db, HttpContext, Routes.ActionsPage, FacilitatorPages.ActionOf(context), Messages.NotActionFollower,
-            workshops => workshops.Include(w => w.TeamActions).Include(w => w.PreviousActions).Include(w => w.ActionHistory).AsSplitQuery());
+            workshops => workshops.Include(w => w.TeamActions).Include(w => w.PreviousActions).Include(w => w.ActionHistory).Include(w => w.Publications).AsSplitQuery());
         if (refusal is not null)
         {
             context.Result = this.Refuse(refusal.Status, refusal.Message);
@@ -82,6 +84,20 @@ public sealed class ActionsModel(AppDbContext db, TimeProvider clock) : PageMode
 
         return latest;
     }
+
+    /// <summary>
+    /// Published for the raad: what is changed here (text, owner, a status's note) shows on the public page at once, so
+    /// the page says so before anyone types a name into a note.
+    /// </summary>
+    public bool IsPublished => Workshop.ActivePublication(Now) is not null;
+
+    /// <summary>
+    /// The day retention deletes this closed session with its actions (null: open, or retention off). A follow-up
+    /// started before then carries the open actions on; after, they are gone with it.
+    /// </summary>
+    public DateOnly? DeletedOn => Workshop.ClosedAt is { } closed && retention.Value.MonthsAfterClosing > 0
+        ? DateOnly.FromDateTime(closed.AddMonths(retention.Value.MonthsAfterClosing))
+        : null;
 
     /// <summary>Where the follow-up's actions are followed, when this person can go there (a beheerder of the gemeente).</summary>
     public string? FollowUpAddress => FollowedUpIn is { } later && Beheerder is not null ? Routes.GemeenteActions(Beheerder.GemeenteId, later.Id) : null;

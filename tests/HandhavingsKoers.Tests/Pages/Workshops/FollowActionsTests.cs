@@ -139,6 +139,26 @@ public class FollowActionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Acties_volgen_says_when_retention_deletes_the_session_and_warns_that_a_published_report_shows_every_change()
+    {
+        using var facilitator = App.NewUser();
+        var session = await facilitator.StartWorkshopAsync("Gemeente Zuidwolde", "Startsessie", "2025-03-10");
+        await facilitator.MoveRoomAsync(session, "acties");
+        await facilitator.AddTeamActionAsync(session, "Brieven herschrijven in B1", "Teamleider", "2025-06-01");
+        var actionsUrl = $"/w/{session.Id}/acties";
+        Assert.DoesNotContain("verwijderd", (await facilitator.OpenAsync(actionsUrl)).Text, StringComparison.Ordinal); // still open
+
+        await facilitator.PressAsync(session.FacilitatorUrl("afronding"), "Close");
+        var closed = await facilitator.OpenAsync(actionsUrl);
+        Assert.Contains("Deze sessie wordt op 10 maart 2026 verwijderd, met haar acties. Start het vervolg vóór die datum", closed.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("openbaar gepubliceerd", closed.Text, StringComparison.Ordinal);
+
+        await Conclude.ConcludeSteps.PublishAsync(facilitator, session);
+        var published = await facilitator.OpenAsync(actionsUrl);
+        Assert.Contains("Deze sessie is openbaar gepubliceerd. Wat u hier verandert, ziet iedereen met de openbare link meteen", published.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_beheerder_follows_the_actions_of_their_own_gemeente_only()
     {
         var gemeente = await App.AddGemeenteAsync("Zuidwaarde");
