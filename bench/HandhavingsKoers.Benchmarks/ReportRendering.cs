@@ -20,6 +20,7 @@ public class ReportRendering
 {
     private WorkshopReport _report = null!;
     private WorkshopReport _concluded = null!;
+    private WorkshopReport _concludedWithoutNames = null!;
     private readonly ReportOptions _options = new(new DateTime(2026, 11, 22, 15, 0, 0), "https://handhaving.example.nl/w/1/samenvatting");
 
     [GlobalSetup]
@@ -27,6 +28,7 @@ public class ReportRendering
     {
         _report = Build();
         _concluded = BuildConcluded();
+        _concludedWithoutNames = WithoutNames(_concluded);
     }
 
     [Benchmark(Description = "Report, 7 sections, 200 notes")]
@@ -40,6 +42,9 @@ public class ReportRendering
 
     [Benchmark(Description = "Concluded report, 200 notes: Word")]
     public int ConcludedWord() => new WordReport(_concluded, _options).GenerateDocx().Length;
+
+    [Benchmark(Description = "Concluded report as the raad gets it (no names), 200 notes: PDF")]
+    public int ConcludedPdfWithoutNames() => new PraatplaatReport(_concludedWithoutNames, _options).GeneratePdf().Length;
 
     /// <summary>
     /// The same workshop as the facilitator finishes it after the session: a samenvatting of three paragraphs, a
@@ -65,6 +70,21 @@ public class ReportRendering
                 .ToList(),
         };
     }
+
+    /// <summary>
+    /// The report as it is downloaded by default and published for the raad: notes carry no author and each participant's
+    /// actions are numbered (the facilitator asks for names separately). One line fewer per note than the named report.
+    /// </summary>
+    public static WorkshopReport WithoutNames(WorkshopReport report) => report with
+    {
+        Panels = report.Panels.Select(p => p with
+        {
+            Already = p.Already.Select(n => n with { Author = null }).ToList(),
+            Todo = p.Todo.Select(n => n with { Author = null }).ToList(),
+        }).ToList(),
+        Actions = report.Actions.Select(a => a with { Name = null }).ToList(),
+        IncludesNames = false,
+    };
 
     public static WorkshopReport Build()
     {
