@@ -15,12 +15,13 @@ namespace HandhavingsKoers.Web.Pages;
 public static class FacilitatorPages
 {
     /// <summary>
-    /// What the handler does, from its <see cref="RequiresAttribute"/>. A handler without one reads when it is a GET,
-    /// and is the facilitator's alone otherwise, so a new form nobody thought about is not opened to every role.
+    /// What the handler does, from its <see cref="RequiresAttribute"/>. A handler without one reads when it is a GET (or a
+    /// HEAD, which Razor Pages answer with OnGet), and is the facilitator's alone otherwise, so a new form nobody thought
+    /// about is not opened to every role.
     /// </summary>
     public static FacilitatorAction ActionOf(PageHandlerExecutingContext context) =>
         context.HandlerMethod?.MethodInfo.GetCustomAttribute<RequiresAttribute>()?.Action
-        ?? (HttpMethods.IsGet(context.HttpContext.Request.Method) ? FacilitatorAction.Read : FacilitatorAction.Delete);
+        ?? (HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method) ? FacilitatorAction.Read : FacilitatorAction.Delete);
 
     /// <summary>The actor when this browser may do the action in this workshop; otherwise the Dutch refusal.</summary>
     public static async Task<(IActionResult? Refusal, Actor? Actor)> AuthorizeAsync(this PageModel page, AppDbContext db, Workshop workshop, FacilitatorAction action)
