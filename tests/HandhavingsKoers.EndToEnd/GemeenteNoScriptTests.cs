@@ -71,6 +71,8 @@ public sealed partial class GemeenteNoScriptTests(Xunit.Abstractions.ITestOutput
         var order = await beheerder.Locator("ol.plan-list > li strong").AllTextContentsAsync();
         Assert.Equal(["Vertrouwen", "Preventie", "Maatwerk", "Gepaste sanctionering", "Samenwerking met de politie", "Doenvermogen"], order);
         await LookAsync(beheerder, "prepare");
+        Assert.True(await GapAsync(beheerder.GetByText("U kunt tot drie eigen vragen"), beheerder.GetByText("Korte titel", new() { Exact = true })) >= 12, "The introduction touches the form below it.");
+        Assert.True(await GapAsync(beheerder.GetByText("Hoeveel minuten wilt u per vraag?"), beheerder.GetByText("Vertrouwen: minuten")) >= 12, "The introduction touches the form below it.");
 
         // The invitation, printed: only the invitation goes on paper, on one page.
         await beheerder.EmulateMediaAsync(new() { Media = Media.Print });
@@ -220,6 +222,17 @@ public sealed partial class GemeenteNoScriptTests(Xunit.Abstractions.ITestOutput
         }
 
         output.WriteLine($"{name}: {result.Violations.Length} violations, {result.Passes.Length} rules passed");
+
+        // The page's text keeps its distance from the header above and the footer below.
+        var main = (await page.Locator("main").BoundingBoxAsync())!;
+        var first = (await page.Locator("main > :visible").First.BoundingBoxAsync())!;
+        var last = (await page.Locator("main > :visible").Last.BoundingBoxAsync())!;
+        if (first.Y - main.Y < 16 || main.Y + main.Height - (last.Y + last.Height) < 16)
+        {
+            _violations.Add($"{name}: the content touches the header or the footer");
+        }
+
+        await page.EvaluateAsync("() => document.activeElement?.blur()");
         foreach (var (width, height) in new[] { (360, 740), (1280, 900), (1920, 1080) })
         {
             await page.SetViewportSizeAsync(width, height);
@@ -241,6 +254,10 @@ public sealed partial class GemeenteNoScriptTests(Xunit.Abstractions.ITestOutput
 
         await page.SetViewportSizeAsync(size.Width, size.Height);
     }
+
+    /// <summary>The vertical space in CSS pixels between the bottom of one element and the top of the next.</summary>
+    private static async Task<float> GapAsync(ILocator above, ILocator below) =>
+        (await below.BoundingBoxAsync())!.Y - ((await above.BoundingBoxAsync())!.Y + (await above.BoundingBoxAsync())!.Height);
 
     [GeneratedRegex(@"/gemeente/\S+")]
     private static partial Regex BeheerderPath();
