@@ -97,6 +97,7 @@ public sealed partial class GemeenteNoScriptTests(Xunit.Abstractions.ITestOutput
         var notulistLink = await InviteAsync(facilitator, "Notulist", "Iris");
         var coLink = await InviteAsync(facilitator, "Medebegeleider", "Bram");
         await Assertions.Expect(facilitator.GetByRole(AriaRole.Button, new() { Name = "Link van Iris intrekken" })).ToBeVisibleAsync();
+        await Assertions.Expect(facilitator.GetByLabel("Link voor Bram (medebegeleider)")).ToHaveCSSAsync("border-top-style", "solid");
         await LookAsync(facilitator, "facilitator-links");
 
         // The co-facilitator opens the session for the room and moves it through the steps.
@@ -170,6 +171,8 @@ public sealed partial class GemeenteNoScriptTests(Xunit.Abstractions.ITestOutput
         await Assertions.Expect(carried).ToContainTextAsync("Vaste afspraken met de wijkagent");
         await Assertions.Expect(carried).ToContainTextAsync("Mee bezig");
         await Assertions.Expect(carried).ToContainTextAsync("sinds minder dan een maand open");
+        var choices = await carried.GetByRole(AriaRole.Radio).EvaluateAllAsync<string[]>("radios => radios.map(r => r.labels[0].textContent.trim())");
+        Assert.Equal(["Nog niet begonnen", "Mee bezig", "Gedaan", "Vervallen"], choices); // as on "Acties volgen"
         await LookAsync(facilitator, "follow-up-welcome");
 
         Assert.True(_violations.Count == 0, string.Join("\n", _violations));
@@ -232,11 +235,14 @@ public sealed partial class GemeenteNoScriptTests(Xunit.Abstractions.ITestOutput
             _violations.Add($"{name}: the content touches the header or the footer");
         }
 
-        await page.EvaluateAsync("() => document.activeElement?.blur()");
+        // From the top: a full-page screenshot of a scrolled page draws the off-screen skip link (fixed at -200%) inside it.
+        await page.EvaluateAsync("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }");
         foreach (var (width, height) in new[] { (360, 740), (1280, 900), (1920, 1080) })
         {
+            // Measured in the checker's page (the same address and layout): a page without JavaScript cannot measure.
             await page.SetViewportSizeAsync(width, height);
-            if (await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"))
+            await check.SetViewportSizeAsync(width, height);
+            if (await check.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth"))
             {
                 _violations.Add($"{name}: scrolls sideways at {width} px");
             }

@@ -555,7 +555,6 @@ public static partial class Texts
         public const string InvitationTextLabel = "De uitnodiging als tekst, om te kopiëren";
     }
 
-    /// <summary>Words the domain gives to things: step names, score points, what became of an action.</summary>
     /// <summary>The "Acties volgen" page: a session's team actions, followed between sessions.</summary>
     public static class FollowActions
     {
@@ -580,6 +579,7 @@ public static partial class Texts
         public const string BackToGemeente = "Terug naar de sessies van de gemeente";
     }
 
+    /// <summary>Words the domain gives to things: step names, score points, what became of an action.</summary>
     public static class Domain
     {
         public const string WelcomeStep = "Welkom";
