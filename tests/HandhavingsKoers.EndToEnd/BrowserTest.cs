@@ -12,13 +12,18 @@ public abstract class BrowserTest : IAsyncLifetime
     public async Task InitializeAsync() => (Playwright, Browser) = await Browsers.LaunchAsync();
 
     /// <summary>A browser as our users have it: Dutch time and language, at a phone's, laptop's or projector's size.</summary>
-    protected Task<IBrowserContext> NewUserAsync(int width, int height, bool bypassCsp = false) =>
+    /// <param name="width">The viewport's width in CSS pixels.</param>
+    /// <param name="height">The viewport's height in CSS pixels.</param>
+    /// <param name="bypassCsp">Lets the test inject scripts (axe) past the app's content security policy.</param>
+    /// <param name="javaScript">False: a browser with JavaScript switched off, where every page must still work.</param>
+    protected Task<IBrowserContext> NewUserAsync(int width, int height, bool bypassCsp = false, bool javaScript = true) =>
         Browser.NewContextAsync(new()
         {
             TimezoneId = "Europe/Amsterdam",
             Locale = "nl-NL",
             ViewportSize = new() { Width = width, Height = height },
             BypassCSP = bypassCsp,
+            JavaScriptEnabled = javaScript,
         });
 
     /// <summary>

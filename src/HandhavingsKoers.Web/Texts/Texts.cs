@@ -556,7 +556,6 @@ public static partial class Texts
         public const string InvitationTextLabel = "De uitnodiging als tekst, om te kopiëren";
     }
 
-    /// <summary>Words the domain gives to things: step names, score points, what became of an action.</summary>
     /// <summary>The "Acties volgen" page: a session's team actions, followed between sessions.</summary>
     public static class FollowActions
     {
@@ -585,6 +584,7 @@ public static partial class Texts
         public const string Published = "Deze sessie is openbaar gepubliceerd. Wat u hier verandert, ziet iedereen met de openbare link meteen, ook de toelichting bij een status. Schrijf daarom geen namen van personen.";
     }
 
+    /// <summary>Words the domain gives to things: step names, score points, what became of an action.</summary>
     public static class Domain
     {
         public const string WelcomeStep = "Welkom";
