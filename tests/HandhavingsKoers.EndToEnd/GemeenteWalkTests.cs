@@ -73,6 +73,10 @@ public sealed partial class GemeenteWalkTests : BrowserTest
         await Assertions.Expect(co.GetByRole(AriaRole.Button, new() { Name = "Workshop weer openen" })).ToBeVisibleAsync();
 
         // The facilitator starts the follow-up: it opens with the action carried over, and how long it has been open.
+        // In a fresh tab: the facilitator's first tab follows the room live, and a late move of it would interrupt a
+        // navigation there.
+        await facilitator.CloseAsync();
+        facilitator = await laptop.NewPageAsync();
         await facilitator.GotoAsync(workshopUrl + "/vervolg");
         await facilitator.GetByRole(AriaRole.Button, new() { Name = "Vervolgsessie starten" }).ClickAsync();
         await Assertions.Expect(facilitator.GetByRole(AriaRole.Heading, new() { Name = "Wat is er gebeurd met de acties van vorige keer?" })).ToBeVisibleAsync();
