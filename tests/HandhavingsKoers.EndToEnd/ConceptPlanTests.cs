@@ -61,7 +61,7 @@ public sealed partial class ConceptPlanTests : BrowserTest
         await Assertions.Expect(beheerder.Locator(".invitation-card")).ToBeVisibleAsync();
         await beheerder.EmulateMediaAsync(new() { Media = Media.Screen });
         await beheerder.SetViewportSizeAsync(1280, 900);
-        var invited = Regex.Match(await beheerder.Locator(".invitation-card").TextContentAsync() ?? "", @"vul de code (\w{3}) (\w{3}) in");
+        var invited = Regex.Match(await beheerder.Locator(".invitation-card").TextContentAsync() ?? "", @"De code (\w{3}) (\w{3}) staat daar al ingevuld");
         Assert.True(invited.Success, "The invitation gives no code.");
         var code = invited.Groups[1].Value + invited.Groups[2].Value;
 

@@ -550,7 +550,7 @@ public static partial class Texts
         public const string InvitationWhat = "We praten samen over de handhavingskoers van onze gemeente. We gebruiken daarvoor de praatplaat '{0}'.";
         public const string InvitationExpect = "Wat kunt u verwachten? We bespreken deze onderwerpen: {0}. Bij elk onderwerp schrijft u op wat we al doen en wat we nog moeten doen. Aan het eind kiest u drie zaken voor morgen.";
         public const string InvitationBring = "Neem een telefoon, tablet of laptop mee. U hoeft niets te installeren en u hoeft geen account te maken.";
-        public const string InvitationJoin = "Meedoen: ga naar {0} en vul de code {1} in. Of scan de QR-code.";
+        public const string InvitationJoin = "Meedoen: ga naar {0}. De code {1} staat daar al ingevuld. Of scan de QR-code.";
         public const string InvitationCodeLater = "De code werkt vanaf het begin van de sessie.";
         public const string InvitationQr = "QR-code naar {0}";
         public const string InvitationTextLabel = "De uitnodiging als tekst, om te kopiëren";
