@@ -407,11 +407,16 @@ public sealed partial class Workshop
         return action;
     }
 
+    /// <summary>
+    /// Removes a team action and its status history (its notes may say more than the action did, and nothing would
+    /// show or copy them again). Load <see cref="TeamActions"/> and <see cref="ActionHistory"/> first.
+    /// </summary>
     public void RemoveTeamAction(Guid actionId)
     {
         EnsureOpen();
         var action = TeamActions.FirstOrDefault(a => a.Id == actionId) ?? throw new WorkshopRuleException(Messages.TeamActionNotFound);
         TeamActions.Remove(action);
+        ActionHistory.RemoveAll(h => h.ActionKey == action.Id);
     }
 
     /// <summary>Records what became of one of last time's actions, in the session. Load <see cref="PreviousActions"/> and <see cref="ActionHistory"/> first.</summary>

@@ -189,7 +189,11 @@ public sealed partial class StepModel(
     [OnStep(StepSequence.ActionsKey)]
     [Requires(FacilitatorAction.WriteNotes)]
     public Task<IActionResult> OnPostRemoveTeamActionAsync(Guid? teamActionId) =>
-        EditAsync(() => Db.Entry(Workshop).Collection(w => w.TeamActions).LoadAsync(),
+        EditAsync(async () =>
+            {
+                await Db.Entry(Workshop).Collection(w => w.TeamActions).LoadAsync();
+                await Db.Entry(Workshop).Collection(w => w.ActionHistory).LoadAsync();
+            },
             () => Workshop.RemoveTeamAction(teamActionId ?? Guid.Empty),
             _ => "", WorkshopEvent.Notes, "#teamacties-titel", Texts.TeamActions.Removed);
 

@@ -159,6 +159,24 @@ public class FollowActionsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_team_action_removed_in_the_room_takes_its_status_history_along()
+    {
+        using var facilitator = App.NewUser();
+        var session = await facilitator.StartWorkshopAsync("Gemeente Zuidwolde", "Startsessie", "2025-03-10");
+        await facilitator.MoveRoomAsync(session, "acties");
+        await facilitator.AddTeamActionAsync(session, "Brieven herschrijven in B1", "Teamleider", "2025-06-01");
+        var busy = await SetStatusAsync(facilitator, $"/w/{session.Id}/acties", "Brieven herschrijven in B1", "Busy", "Jan belt de drukker");
+        Assert.Equal(HttpStatusCode.OK, busy.Status);
+        Assert.Equal(1, App.Count("select count(*) from ActionStatusChanges"));
+
+        var room = await facilitator.OpenAsync(session.FacilitatorUrl("acties"));
+        var remove = room.Document.QuerySelectorAll("form").OfType<IHtmlFormElement>().First(f => f.Action.Contains("handler=RemoveTeamAction", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await facilitator.SubmitAsync(remove)).Status);
+        Assert.Equal(0, App.Count("select count(*) from TeamActions"));
+        Assert.Equal(0, App.Count("select count(*) from ActionStatusChanges"));
+    }
+
+    [Fact]
     public async Task A_beheerder_follows_the_actions_of_their_own_gemeente_only()
     {
         var gemeente = await App.AddGemeenteAsync("Zuidwaarde");
