@@ -142,9 +142,7 @@ public class FollowActionsTests : IAsyncLifetime
     public async Task Acties_volgen_says_when_retention_deletes_the_session_and_warns_that_a_published_report_shows_every_change()
     {
         using var facilitator = App.NewUser();
-        var session = await facilitator.StartWorkshopAsync("Gemeente Zuidwolde", "Startsessie", "2025-03-10");
-        await facilitator.MoveRoomAsync(session, "acties");
-        await facilitator.AddTeamActionAsync(session, "Brieven herschrijven in B1", "Teamleider", "2025-06-01");
+        var session = await StartWithOneTeamActionAsync(facilitator);
         var actionsUrl = $"/w/{session.Id}/acties";
         Assert.DoesNotContain("verwijderd", (await facilitator.OpenAsync(actionsUrl)).Text, StringComparison.Ordinal); // still open
 
@@ -162,9 +160,7 @@ public class FollowActionsTests : IAsyncLifetime
     public async Task A_team_action_removed_in_the_room_takes_its_status_history_along()
     {
         using var facilitator = App.NewUser();
-        var session = await facilitator.StartWorkshopAsync("Gemeente Zuidwolde", "Startsessie", "2025-03-10");
-        await facilitator.MoveRoomAsync(session, "acties");
-        await facilitator.AddTeamActionAsync(session, "Brieven herschrijven in B1", "Teamleider", "2025-06-01");
+        var session = await StartWithOneTeamActionAsync(facilitator);
         var busy = await SetStatusAsync(facilitator, $"/w/{session.Id}/acties", "Brieven herschrijven in B1", "Busy", "Jan belt de drukker");
         Assert.Equal(HttpStatusCode.OK, busy.Status);
         Assert.Equal(1, App.Count("select count(*) from ActionStatusChanges"));
@@ -277,6 +273,15 @@ public class FollowActionsTests : IAsyncLifetime
 
     private static IHtmlElement Item(Page page, string text) =>
         (IHtmlElement)page.Document.QuerySelectorAll("li.previous-action").First(li => li.QuerySelector(".note-text")?.TextContent == text);
+
+    /// <summary>A session on its actions step with one team action, "Brieven herschrijven in B1".</summary>
+    private static async Task<Journey.StartedWorkshop> StartWithOneTeamActionAsync(User facilitator)
+    {
+        var session = await facilitator.StartWorkshopAsync("Gemeente Zuidwolde", "Startsessie", "2025-03-10");
+        await facilitator.MoveRoomAsync(session, "acties");
+        await facilitator.AddTeamActionAsync(session, "Brieven herschrijven in B1", "Teamleider", "2025-06-01");
+        return session;
+    }
 
     private static async Task<Page> SetStatusAsync(User user, string url, string actionText, string status, string note)
     {
