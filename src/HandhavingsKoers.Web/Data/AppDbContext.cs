@@ -1,5 +1,6 @@
 using HandhavingsKoers.Web.Workshops;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HandhavingsKoers.Web.Data;
 
@@ -17,6 +18,16 @@ public abstract class AppDbContext(DbContextOptions options) : DbContext(options
     /// Nothing to do for a provider that does not keep a log file of its own.
     /// </summary>
     public virtual Task<bool> ForgetDeletedAsync(CancellationToken cancellationToken = default) => Task.FromResult(true);
+
+    /// <summary>
+    /// Starts a transaction for several writes that must land together (a save and an <c>ExecuteUpdate</c>, say).
+    /// Use this, not <c>Database.BeginTransactionAsync</c>: on SQLite it first takes the app's write turn
+    /// (<see cref="WriteGate"/>) and holds it until the transaction is disposed. A transaction begun outside the turn
+    /// holds SQLite's write lock while its own save waits for the turn, which another request's save holds while it
+    /// waits for that lock: both then hang until the busy timeout (decision 0010).
+    /// </summary>
+    public virtual Task<IDbContextTransaction> BeginWriteAsync(CancellationToken cancellationToken = default) =>
+        Database.BeginTransactionAsync(cancellationToken);
 
     public DbSet<Workshop> Workshops => Set<Workshop>();
     public DbSet<Participant> Participants => Set<Participant>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HandhavingsKoers.Web.Data;
 
@@ -12,19 +13,68 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
 {
     private const int CheckpointAttempts = 20;
 
+    // True while this context holds the app's write turn: in a save, or from BeginWriteAsync until that transaction
+    // is disposed. A pooled context always gives it back before it returns to the pool (every taker releases in finally).
+    private bool _holdsWriteTurn;
+
     /// <summary>Writes wait their turn here instead of in SQLite (see <see cref="WriteGate"/>, decision 0010).</summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        // The app's one gate, a singleton: EF finds it among the application's services.
-        var gate = this.GetService<WriteGate>();
-        await gate.WaitAsync(cancellationToken);
+        if (_holdsWriteTurn)
+        {
+            // Inside BeginWriteAsync's transaction: the turn is already ours.
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        if (Database.CurrentTransaction is not null)
+        {
+            // Waiting for the turn now could hang: see BeginWriteAsync. Fail at once, in the first test that gets here.
+            throw new InvalidOperationException("On SQLite a transaction that writes starts with AppDbContext.BeginWriteAsync, not Database.BeginTransactionAsync (decision 0010).");
+        }
+
+        await TakeWriteTurnAsync(cancellationToken);
         try
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
-            gate.Release();
+            ReleaseWriteTurn();
+        }
+    }
+
+    public override async Task<IDbContextTransaction> BeginWriteAsync(CancellationToken cancellationToken = default)
+    {
+        if (_holdsWriteTurn)
+        {
+            throw new InvalidOperationException("This context already holds the write turn; SQLite has no nested transactions.");
+        }
+
+        await TakeWriteTurnAsync(cancellationToken);
+        try
+        {
+            return new WriteTurnTransaction(await Database.BeginTransactionAsync(cancellationToken), ReleaseWriteTurn);
+        }
+        catch
+        {
+            ReleaseWriteTurn();
+            throw;
+        }
+    }
+
+    private async Task TakeWriteTurnAsync(CancellationToken cancellationToken)
+    {
+        // The app's one gate, a singleton: EF finds it among the application's services.
+        await this.GetService<WriteGate>().WaitAsync(cancellationToken);
+        _holdsWriteTurn = true;
+    }
+
+    private void ReleaseWriteTurn()
+    {
+        if (_holdsWriteTurn)
+        {
+            _holdsWriteTurn = false;
+            this.GetService<WriteGate>().Release();
         }
     }
 
@@ -37,8 +87,7 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     public override async Task<bool> ForgetDeletedAsync(CancellationToken cancellationToken = default)
     {
         // No writer may come in between: take the app's write turn, as a save does.
-        var gate = this.GetService<WriteGate>();
-        await gate.WaitAsync(cancellationToken);
+        await TakeWriteTurnAsync(cancellationToken);
         await Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -62,7 +111,48 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
         finally
         {
             await Database.CloseConnectionAsync();
-            gate.Release();
+            ReleaseWriteTurn();
+        }
+    }
+}
+
+/// <summary>
+/// The transaction <see cref="SqliteAppDbContext.BeginWriteAsync"/> hands out: EF's own, which gives the write turn
+/// back when it is disposed (committed or not), so a <c>using</c> around it is all a caller writes.
+/// </summary>
+internal sealed class WriteTurnTransaction(IDbContextTransaction inner, Action release) : IDbContextTransaction
+{
+    public Guid TransactionId => inner.TransactionId;
+
+    public void Commit() => inner.Commit();
+
+    public Task CommitAsync(CancellationToken cancellationToken = default) => inner.CommitAsync(cancellationToken);
+
+    public void Rollback() => inner.Rollback();
+
+    public Task RollbackAsync(CancellationToken cancellationToken = default) => inner.RollbackAsync(cancellationToken);
+
+    public void Dispose()
+    {
+        try
+        {
+            inner.Dispose();
+        }
+        finally
+        {
+            release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await inner.DisposeAsync();
+        }
+        finally
+        {
+            release();
         }
     }
 }

@@ -182,7 +182,7 @@ public static partial class GemeenteCommands
 
         // The sessions first (the database deletes everything in them with them: cascading foreign keys), then the
         // gemeente and its links, in one transaction: a failure leaves all of it in place.
-        await using (var transaction = await db.Database.BeginTransactionAsync())
+        await using (var transaction = await db.BeginWriteAsync())
         {
             await db.Workshops.Where(w => w.GemeenteId == gemeente.Id).ExecuteDeleteAsync();
             db.Gemeenten.Remove(gemeente);

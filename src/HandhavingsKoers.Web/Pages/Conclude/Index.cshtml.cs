@@ -187,7 +187,7 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         summary.IsModified = false;
         version.IsModified = false;
 
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var transaction = await db.BeginWriteAsync();
         await db.SaveChangesAsync();
         var saved = await db.Workshops.Where(w => w.Id == Workshop.Id && w.ExecutiveSummaryVersion == summaryRead)
             .ExecuteUpdateAsync(s => s.SetProperty(w => w.ExecutiveSummary, text).SetProperty(w => w.ExecutiveSummaryVersion, next));

@@ -106,7 +106,7 @@ public sealed class PrioritiesModel(AppDbContext db, EditionCatalog editions, Ti
 
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync();
+            await using var transaction = await db.BeginWriteAsync();
             // The round's dots go with it (a foreign key with cascade, so a dot saved in a race cannot outlive it).
             await db.SaveChangesAsync();
             await db.Notes.Where(n => n.WorkshopId == Workshop.Id && n.PaperDots != 0).ExecuteUpdateAsync(s => s.SetProperty(n => n.PaperDots, 0));
