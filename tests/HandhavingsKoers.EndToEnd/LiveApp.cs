@@ -45,6 +45,32 @@ public sealed class LiveApp : WebApplicationFactory<Program>
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
     }
+
+    /// <summary>
+    /// The requests the server answered with a server error (5xx) while the test ran, each with the exception logged
+    /// with it; empty when there were none. Read after <see cref="DisposeAsync"/>, when the log is complete.
+    /// </summary>
+    public IReadOnlyList<string> ServerErrors()
+    {
+        var folder = Path.Combine(_folder, "logs");
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var lines = Directory.GetFiles(folder).Order(StringComparer.Ordinal).SelectMany(File.ReadLines).ToList();
+        var errors = new List<string>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (System.Text.RegularExpressions.Regex.IsMatch(lines[i], @"\[ERR\] HTTP \S+ \S+ responded 5\d\d"))
+            {
+                // Serilog writes the exception on the lines after the request line.
+                errors.Add(string.Join('\n', lines.Skip(i).Take(4)));
+            }
+        }
+
+        return errors;
+    }
 }
 
 /// <summary>Debian's Chromium, driven by Playwright. No browser download: the package manager installs it.</summary>
