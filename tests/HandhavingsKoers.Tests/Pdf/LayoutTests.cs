@@ -148,7 +148,7 @@ public sealed class LayoutTests
     }
 
     [Fact]
-    public void A_list_item_of_one_paragraph_holds_its_lines_in_its_body_also_across_a_page_break()
+    public void A_list_items_first_paragraph_holds_its_lines_in_its_body_also_across_a_page_break()
     {
         var area = new XRect(0, 0, 300, 200);
         var paginator = new Paginator(new TextShaper(), area);
@@ -162,9 +162,12 @@ public sealed class LayoutTests
 
         var bodies = paginator.Pages.SelectMany(p => Elements(p.Items)).Where(e => e.Tag == "LBody").ToList();
 
-        // Two paragraphs (a note and its author) keep a P each; one paragraph sits in the body itself, on each page
-        // the long item reaches, with every word.
-        Assert.Equal(["P", "P"], bodies[0].Children.OfType<PlacedElement>().Select(e => e.Tag));
+        // A note and its author: the note's lines sit in the body itself, the author is a paragraph of its own. One
+        // paragraph sits in the body itself too, on each page the long item reaches, with every word.
+        Assert.Equal(["Notitie met auteur"], bodies[0].Children.OfType<PlacedLine>().Select(l => l.Line.Text.Trim()));
+        var author = Assert.Single(bodies[0].Children.OfType<PlacedElement>());
+        Assert.Equal("P", author.Tag);
+        Assert.Equal(["Deelnemer 1"], author.Children.OfType<PlacedLine>().Select(l => l.Line.Text.Trim()));
         var single = bodies.Skip(1).ToList();
         Assert.True(single.Count >= 2, "the long item continues on the next page");
         Assert.All(single, b => Assert.Empty(b.Children.OfType<PlacedElement>()));
