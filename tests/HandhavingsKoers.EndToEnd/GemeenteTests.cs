@@ -16,6 +16,11 @@ public sealed class GemeenteTests : BrowserTest
         // The operator adds the gemeente; its beheerder opens the printed link and starts a session.
         var (beheerder, gemeenteUrl, firstLink) = await GemeenteWithSessionAsync("Teamsessie handhaving najaar", beheerderName: "Fatima, teamleider");
 
+        // The copy button lines up with the link field above it (a notice once indented every button in it).
+        var field = await beheerder.GetByLabel("Begeleiderslink", new() { Exact = true }).BoundingBoxAsync();
+        var copy = await beheerder.GetByRole(AriaRole.Button, new() { Name = "Kopieer de link" }).BoundingBoxAsync();
+        Assert.Equal(field!.X, copy!.X, 1);
+
         // A colleague facilitates with that link.
         var facilitator = await (await NewUserAsync(1280, 900)).NewPageAsync();
         await facilitator.GotoAsync(firstLink);
