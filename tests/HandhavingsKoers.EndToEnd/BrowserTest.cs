@@ -55,6 +55,44 @@ public abstract class BrowserTest : IAsyncLifetime
         return phone;
     }
 
+    /// <summary>
+    /// A gemeente space with one session, set up as people do it: the operator adds the gemeente with the command (as
+    /// <c>dotnet run -- gemeente add</c>), its beheerder opens the printed link, fills in the title, as a concept if
+    /// asked, and presses "Sessie starten". Returns the beheerder's page (on the gemeente page, which shows the new
+    /// facilitator link once), the gemeente page's address without its key, and that facilitator link.
+    /// </summary>
+    /// <param name="title">The session's title.</param>
+    /// <param name="concept">True: "Als concept klaarzetten" is ticked, so the room can only join once it is opened.</param>
+    /// <param name="width">The beheerder's viewport width.</param>
+    /// <param name="height">The beheerder's viewport height.</param>
+    /// <param name="javaScript">False: the beheerder's browser has JavaScript switched off.</param>
+    /// <param name="bypassCsp">Lets the test run axe in the beheerder's browser.</param>
+    /// <param name="beheerderName">Who the first beheerder link is for (the command's optional second argument).</param>
+    protected async Task<(IPage Beheerder, string GemeenteUrl, string FacilitatorLink)> GemeenteWithSessionAsync(
+        string title, bool concept = false, int width = 1280, int height = 900, bool javaScript = true, bool bypassCsp = false, string? beheerderName = null)
+    {
+        using var output = new StringWriter();
+        string[] command = beheerderName is null ? ["gemeente", "add", "Zuidwaarde"] : ["gemeente", "add", "Zuidwaarde", beheerderName];
+        Assert.Equal(0, await HandhavingsKoers.Web.Maintenance.GemeenteCommands.RunAsync(App.Services, command, output));
+        var path = System.Text.RegularExpressions.Regex.Match(output.ToString(), @"/gemeente/\S+").Value;
+        Assert.NotEmpty(path);
+
+        var beheerder = await (await NewUserAsync(width, height, bypassCsp, javaScript)).NewPageAsync();
+        await beheerder.GotoAsync(App.BaseUrl + path);
+        await Assertions.Expect(beheerder.GetByRole(AriaRole.Heading, new() { Name = "Gemeente Zuidwaarde", Level = 1 })).ToBeVisibleAsync();
+        Assert.DoesNotContain("sleutel", beheerder.Url, StringComparison.Ordinal); // the key leaves the address bar at once
+        await beheerder.GetByLabel("Titel van de workshop").FillAsync(title);
+        if (concept)
+        {
+            await beheerder.GetByLabel("Als concept klaarzetten", new() { Exact = false }).CheckAsync();
+        }
+
+        await beheerder.GetByRole(AriaRole.Button, new() { Name = "Sessie starten" }).ClickAsync();
+        await Assertions.Expect(beheerder.GetByRole(AriaRole.Status).Filter(new() { HasText = "De sessie is gestart." })).ToBeVisibleAsync();
+        var facilitatorLink = await beheerder.GetByLabel("Begeleiderslink", new() { Exact = true }).InputValueAsync();
+        return (beheerder, App.BaseUrl + path[..path.IndexOf('?', StringComparison.Ordinal)], facilitatorLink);
+    }
+
     public async Task DisposeAsync()
     {
         await Browser.DisposeAsync();

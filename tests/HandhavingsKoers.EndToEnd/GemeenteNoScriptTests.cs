@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using HandhavingsKoers.Web.Maintenance;
 using Microsoft.Playwright;
 
 namespace HandhavingsKoers.EndToEnd;
@@ -19,18 +18,8 @@ public sealed partial class GemeenteNoScriptTests(Xunit.Abstractions.ITestOutput
     [BrowserFact]
     public async Task Without_JavaScript_a_gemeente_prepares_shares_runs_closes_and_follows_up_a_session()
     {
-        // The operator.
-        using var command = new StringWriter();
-        Assert.Equal(0, await GemeenteCommands.RunAsync(App.Services, ["gemeente", "add", "Zuidwaarde"], command));
-        var beheerderPath = BeheerderPath().Match(command.ToString()).Value;
-
-        // The beheerder starts a concept on a phone.
-        var beheerder = await (await NewUserAsync(360, 740, bypassCsp: true, javaScript: false)).NewPageAsync();
-        await beheerder.GotoAsync(App.BaseUrl + beheerderPath);
-        await beheerder.GetByLabel("Titel van de workshop").FillAsync("Teamsessie voorjaar");
-        await beheerder.GetByLabel("Als concept klaarzetten", new() { Exact = false }).CheckAsync();
-        await beheerder.GetByRole(AriaRole.Button, new() { Name = "Sessie starten" }).ClickAsync();
-        var facilitatorLink = await beheerder.GetByLabel("Begeleiderslink", new() { Exact = true }).InputValueAsync();
+        // The operator adds the gemeente; its beheerder starts a concept on a phone.
+        var (beheerder, _, facilitatorLink) = await GemeenteWithSessionAsync("Teamsessie voorjaar", concept: true, width: 360, height: 740, javaScript: false, bypassCsp: true);
         await beheerder.GetByRole(AriaRole.Link, new() { Name = "Voorbereiden voor “Teamsessie voorjaar”" }).ClickAsync();
         await Assertions.Expect(beheerder.GetByRole(AriaRole.Heading, new() { Name = "Sessie voorbereiden: Teamsessie voorjaar", Level = 1 })).ToBeVisibleAsync();
 
@@ -158,12 +147,19 @@ public sealed partial class GemeenteNoScriptTests(Xunit.Abstractions.ITestOutput
         await Assertions.Expect(action).ToContainTextAsync("Mee bezig");
         await Assertions.Expect(action).ToContainTextAsync("Eerste gesprek is gepland");
         await LookAsync(facilitator, "actions");
+        Assert.True(await GapAsync(facilitator.GetByText("Sessie: Teamsessie voorjaar"), facilitator.GetByText("Houd hier bij hoe het staat met de teamacties")) >= 8, "The introduction's paragraphs run together.");
 
         // The follow-up: its start page, then its welcome with the action carried over and its age.
         await facilitator.GetByRole(AriaRole.Link, new() { Name = "Terug naar de sessie" }).ClickAsync();
         await facilitator.GetByRole(AriaRole.Link, new() { Name = "Vervolgsessie starten" }).ClickAsync();
         await Assertions.Expect(facilitator.GetByRole(AriaRole.Heading, new() { Name = "Vervolgsessie starten", Level = 1 })).ToBeVisibleAsync();
         await LookAsync(facilitator, "follow-up-start");
+        Assert.True(await GapAsync(facilitator.GetByText("Een vervolgsessie laat zien"), facilitator.GetByText("Gemeente", new() { Exact = true })) >= 8, "The introduction touches the facts below it.");
+
+        // On a phone the facts use the page's width: a long term does not squeeze its value into a narrow column.
+        await facilitator.SetViewportSizeAsync(360, 740);
+        Assert.True((await facilitator.GetByText("Teamsessie voorjaar, ").BoundingBoxAsync())!.Width >= 250, "The follow-up's facts are squeezed at 360 px.");
+        await facilitator.SetViewportSizeAsync(1280, 900);
         await facilitator.GetByRole(AriaRole.Button, new() { Name = "Vervolgsessie starten" }).ClickAsync();
         await Assertions.Expect(facilitator.GetByRole(AriaRole.Heading, new() { Name = "Wat is er gebeurd met de acties van vorige keer?" })).ToBeVisibleAsync();
         var carried = facilitator.Locator("li.previous-action");
@@ -264,9 +260,6 @@ public sealed partial class GemeenteNoScriptTests(Xunit.Abstractions.ITestOutput
     /// <summary>The vertical space in CSS pixels between the bottom of one element and the top of the next.</summary>
     private static async Task<float> GapAsync(ILocator above, ILocator below) =>
         (await below.BoundingBoxAsync())!.Y - ((await above.BoundingBoxAsync())!.Y + (await above.BoundingBoxAsync())!.Height);
-
-    [GeneratedRegex(@"/gemeente/\S+")]
-    private static partial Regex BeheerderPath();
 
     /// <summary>A page object in a PDF (not the page tree, <c>/Type /Pages</c>).</summary>
     [GeneratedRegex(@"/Type\s*/Page\b")]

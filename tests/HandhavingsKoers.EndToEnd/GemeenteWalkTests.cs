@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using HandhavingsKoers.Web.Maintenance;
 using Microsoft.Playwright;
 
 namespace HandhavingsKoers.EndToEnd;
@@ -11,23 +10,13 @@ namespace HandhavingsKoers.EndToEnd;
 /// carried over. Each part has its own, more detailed test (GemeenteTests, ConceptPlanTests,
 /// SharedFacilitationTests, FollowActionsTests); this one checks that they work together.
 /// </summary>
-public sealed partial class GemeenteWalkTests : BrowserTest
+public sealed class GemeenteWalkTests : BrowserTest
 {
     [BrowserFact]
     public async Task A_gemeente_prepares_shares_runs_and_follows_up_a_session()
     {
-        // The operator.
-        using var output = new StringWriter();
-        Assert.Equal(0, await GemeenteCommands.RunAsync(App.Services, ["gemeente", "add", "Zuidwaarde"], output));
-        var beheerderPath = BeheerderPath().Match(output.ToString()).Value;
-
-        // The beheerder starts a concept and prepares it with an own question.
-        var beheerder = await (await NewUserAsync(1280, 900)).NewPageAsync();
-        await beheerder.GotoAsync(App.BaseUrl + beheerderPath);
-        await beheerder.GetByLabel("Titel van de workshop").FillAsync("Teamsessie voorjaar");
-        await beheerder.GetByLabel("Als concept klaarzetten", new() { Exact = false }).CheckAsync();
-        await beheerder.GetByRole(AriaRole.Button, new() { Name = "Sessie starten" }).ClickAsync();
-        var facilitatorLink = await beheerder.GetByLabel("Begeleiderslink", new() { Exact = true }).InputValueAsync();
+        // The operator adds the gemeente; its beheerder starts a concept and prepares it with an own question.
+        var (beheerder, gemeenteUrl, facilitatorLink) = await GemeenteWithSessionAsync("Teamsessie voorjaar", concept: true);
         await beheerder.GetByRole(AriaRole.Link, new() { Name = "Voorbereiden voor “Teamsessie voorjaar”" }).ClickAsync();
         await beheerder.GetByLabel("Korte titel").FillAsync("Samenwerking met de politie");
         await beheerder.GetByLabel("De vraag").FillAsync("Hoe werken wij samen met de politie bij overlast?");
@@ -86,11 +75,8 @@ public sealed partial class GemeenteWalkTests : BrowserTest
         await Assertions.Expect(carried).ToContainTextAsync("sinds minder dan een maand open");
 
         // And the beheerder's list shows the chain: the session and its follow-up.
-        await beheerder.GotoAsync(App.BaseUrl + Regex.Replace(beheerderPath, @"\?.*$", ""));
+        await beheerder.GotoAsync(gemeenteUrl);
         await Assertions.Expect(beheerder.GetByText("Teamsessie voorjaar").First).ToBeVisibleAsync();
         Assert.True(await beheerder.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Acties volgen") }).CountAsync() >= 1);
     }
-
-    [GeneratedRegex(@"/gemeente/\S+")]
-    private static partial Regex BeheerderPath();
 }

@@ -24,6 +24,10 @@ public sealed class KeyboardTests : BrowserTest
         await facilitator.Keyboard.TypeAsync("Gemeente Toetsenbord");
         await facilitator.Keyboard.PressAsync("Tab");
         await facilitator.Keyboard.TypeAsync("Sessie zonder muis");
+
+        // A date field shows its focus too (Chromium focuses a part inside it, which :focus-visible missed).
+        await TabToAsync(facilitator, "input[type=date]");
+        await AssertVisibleFocusAsync(facilitator);
         await TabToAsync(facilitator, "form.form button[type=submit]");
         await facilitator.Keyboard.PressAsync("Enter");
         await facilitator.WaitForURLAsync(new Regex("/begeleider$"));

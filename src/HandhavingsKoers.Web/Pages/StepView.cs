@@ -135,7 +135,7 @@ public sealed class StepView
         switch (step.Kind)
         {
             case StepKind.Welcome:
-                // A follow-up opens with last time's team actions: "Wat is ermee gebeurd?" They stay when the
+                // A follow-up opens with last time's team actions: "Hoe staat het ermee?" They stay when the
                 // previous session is deleted later.
                 view.PreviousActions = await PreviousActionReport.LoadAsync(db, workshop.Id);
                 if (workshop.PreviousWorkshopId is { } previousId)

@@ -122,7 +122,7 @@ public static partial class Texts
         public const string Title = "Vervolgsessie starten";
         public const string DefaultTitle = "Vervolg: {0}";
         public const string BackTo = "← Terug naar “{0}”";
-        public const string Lead = "Een vervolgsessie laat zien hoe ver uw gemeente nu is. Ze begint met de teamacties van vorige keer: wat is ermee gebeurd? Bij elk onderwerp staat de score van vorige keer naast de nieuwe.";
+        public const string Lead = "Een vervolgsessie laat zien hoe ver uw gemeente nu is. Ze begint met de teamacties van vorige keer: hoe staat het ermee? Bij elk onderwerp staat de score van vorige keer naast de nieuwe.";
         public const string Gemeente = "Gemeente";
         public const string FollowsOn = "Vervolg op";
         public const string PreviousTeamActions = "Teamacties van vorige keer";
@@ -231,9 +231,6 @@ public static partial class Texts
         public const string FollowsOn = "Deze sessie is een vervolg op “{0}” van {1}.";
         public const string FollowsOnDeleted = "Deze sessie is een vervolg op een eerdere sessie. Die is inmiddels verwijderd; de acties zijn bewaard.";
         public const string None = "Vorige keer zijn geen teamacties vastgelegd.";
-        public const string Question = "Wat is ermee gebeurd?";
-        public const string NoteLabel = "Toelichting (niet verplicht)";
-        public const string Saved = "Bewaard.";
     }
 
     public static class Participant
@@ -560,10 +557,10 @@ public static partial class Texts
     public static class FollowActions
     {
         public const string Title = "Acties volgen";
-        public const string Intro = "Houd hier bij wat er met de teamacties gebeurt, ook tussen de sessies door. Een vervolgsessie begint met alle acties die nog niet gedaan zijn.";
+        public const string Intro = "Houd hier bij hoe het staat met de teamacties, ook tussen de sessies door. Een vervolgsessie begint met alle teamacties die nog niet gedaan zijn. Daar vult u ze op dezelfde manier in.";
         public const string OfSession = "Sessie: {0} ({1})";
         public const string OwnHeading = "Teamacties van deze sessie";
-        public const string CarriedHeading = "Acties van eerdere sessies";
+        public const string CarriedHeading = "Teamacties van eerdere sessies";
         public const string None = "Deze sessie heeft geen teamacties.";
         public const string StatusLegend = "Hoe staat het ermee?";
         public const string NoteLabel = "Korte toelichting (niet verplicht)";

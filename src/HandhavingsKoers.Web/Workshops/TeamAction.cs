@@ -56,7 +56,7 @@ public sealed class TeamAction
     };
 }
 
-/// <summary>What became of an action: the answer to "Wat is ermee gebeurd?".</summary>
+/// <summary>What became of an action: the answer to "Hoe staat het ermee?".</summary>
 public enum ActionStatus
 {
     NotStarted = 1,

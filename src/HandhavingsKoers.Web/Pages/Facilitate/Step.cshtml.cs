@@ -210,7 +210,7 @@ public sealed partial class StepModel(
                 nameof(PreviousAction.StatusNote) => FormIds.ReviewNote(actionId ?? Guid.Empty),
                 _ => "",
             },
-            WorkshopEvent.Status, $"#actie-{actionId:N}", Texts.PreviousActions.Saved);
+            WorkshopEvent.Status, $"#actie-{actionId:N}", Texts.FollowActions.StatusSaved);
     }
 
     /// <summary>

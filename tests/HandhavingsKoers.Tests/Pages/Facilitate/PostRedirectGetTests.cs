@@ -110,7 +110,7 @@ public class PostRedirectGetTests : RoomTest
         var reviewed = await Facilitator.SubmitWithoutRedirectAsync((IHtmlFormElement)item.QuerySelector("form")!, new Dictionary<string, string> { ["status"] = "Done", ["note"] = "Alle brieven zijn aangepast." });
 
         var landed = await Facilitator.AssertRedirectedAsync(reviewed, $"/w/{followUp.Id}/begeleider/welkom#{item.Id}");
-        Assert.Equal("Bewaard.", landed.Document.QuerySelector(".notice-success[role=status]")?.TextContent);
+        Assert.Equal("De status is opgeslagen.", landed.Document.QuerySelector(".notice-success[role=status]")?.TextContent);
         Assert.Equal("Gedaan", landed.Document.GetElementById(item.Id!)!.QuerySelector(".status")!.TextContent);
     }
 

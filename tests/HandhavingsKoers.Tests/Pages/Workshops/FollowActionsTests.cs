@@ -271,6 +271,43 @@ public class FollowActionsTests : IAsyncLifetime
         Assert.Contains("sinds 14 maanden open", welcome.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_follow_up_asks_about_last_times_actions_in_the_words_of_acties_volgen()
+    {
+        // The same action, the same question: between sessions on "Acties volgen" and in the follow-up's welcome.
+        using var facilitator = App.NewUser();
+        var first = await StartWithOneTeamActionAsync(facilitator);
+        await facilitator.PressAsync(first.FacilitatorUrl("afronding"), "Close");
+        var actions = await facilitator.OpenAsync($"/w/{first.Id}/acties");
+        var between = Words(Item(actions, "Brieven herschrijven in B1").QuerySelectorAll("form").OfType<IHtmlFormElement>().First(f => f.Action.Contains("handler=Status", StringComparison.Ordinal)));
+
+        var second = await facilitator.StartFollowUpAsync(first, "Vervolg zomer", "2025-06-18");
+        var welcome = await facilitator.OpenAsync(second.FacilitatorUrl("welkom"));
+        var form = Item(welcome, "Brieven herschrijven in B1").QuerySelector("form") as IHtmlFormElement;
+        Assert.NotNull(form);
+        Assert.Equal(between, Words(form));
+        Assert.Equal(["Hoe staat het ermee?", "Korte toelichting (niet verplicht)", "Status opslaan", "Nog niet begonnen", "Mee bezig", "Gedaan", "Vervallen"], between);
+
+        // And both say the same when it is saved.
+        var saved = await facilitator.SubmitAsync(form, new Dictionary<string, string> { ["status"] = "Busy" });
+        Assert.Equal(HttpStatusCode.OK, saved.Status);
+        Assert.Equal("De status is opgeslagen.", saved.Document.QuerySelector(".notice-success")?.TextContent);
+    }
+
+    /// <summary>What a status form says to a person: its question, the note's label, its button and its choices (without the hidden text for screen readers).</summary>
+    private static string[] Words(IHtmlFormElement form)
+    {
+        static string Visible(AngleSharp.Dom.IElement element) =>
+            Squash(string.Concat(element.ChildNodes.Where(n => n is not AngleSharp.Dom.IElement { ClassName: "visually-hidden" }).Select(n => n.TextContent)));
+        var note = form.QuerySelector("[name=note]")!;
+        return [
+            Visible(form.QuerySelector("legend")!),
+            Visible(form.QuerySelector($"label[for='{note.Id}']")!),
+            Visible(form.QuerySelector("button[type=submit]")!),
+            .. form.QuerySelectorAll("input[name=status] + label").Select(Visible),
+        ];
+    }
+
     private static IHtmlElement Item(Page page, string text) =>
         (IHtmlElement)page.Document.QuerySelectorAll("li.previous-action").First(li => li.QuerySelector(".note-text")?.TextContent == text);
 
