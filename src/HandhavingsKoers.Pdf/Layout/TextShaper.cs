@@ -25,7 +25,12 @@ public sealed class TextShaper
 {
     public const string Replacement = "\uFFFD";
 
-    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
+    // Automatic: a run of text that WinAnsi can hold (nearly all Dutch text) is written as a simple TrueType font with
+    // WinAnsiEncoding, one byte per character; any other run as a Unicode (Type0, Identity-H) font with a ToUnicode
+    // map. Both are embedded subsets and both give their text back to copy, search and screen readers (WinAnsi is one
+    // of the standard encodings PDF/UA accepts without a ToUnicode map). Writing every run as hexadecimal glyph ids
+    // cost a fifth of a report's render time and allocation (issue 16; decision 0004).
+    private static readonly XPdfFontOptions Encoding = new(PdfFontEncoding.Automatic);
 
     // Advance widths per em, by face and code point, shared by all renders. PDFsharp measures text as the plain sum
     // of advances (no kerning), so a word's width is the sum of its characters' and the table stays small.
@@ -57,7 +62,7 @@ public sealed class TextShaper
         if (!_fonts.TryGetValue(key, out var font))
         {
             var fontStyle = (style.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular) | (style.Italic ? XFontStyleEx.Italic : XFontStyleEx.Regular);
-            font = new XFont(key.Item1, style.Size, fontStyle, Unicode);
+            font = new XFont(key.Item1, style.Size, fontStyle, Encoding);
             _fonts[key] = font;
         }
 
@@ -104,7 +109,7 @@ public sealed class TextShaper
             if (!EmFonts.TryGetValue((key.Family, key.Bold, key.Italic), out var em))
             {
                 var style = (key.Bold ? XFontStyleEx.Bold : XFontStyleEx.Regular) | (key.Italic ? XFontStyleEx.Italic : XFontStyleEx.Regular);
-                em = new XFont(key.Family, 1000, style, Unicode);
+                em = new XFont(key.Family, 1000, style, Encoding);
                 EmFonts[(key.Family, key.Bold, key.Italic)] = em;
             }
 
