@@ -325,12 +325,32 @@ public abstract class PdfReport
         /// (screen and print). Drawn as vector squares, the concluded report's nine codes took a sixth of its render
         /// time: PDFsharp formats each square as an operator of its own, a few thousand per report.
         /// </summary>
-        private void DrawQr(PlacedQr qr)
+        private void DrawQr(PlacedQr qr) => gfx.DrawImage(QrImage(qr.Modules), qr.X, qr.Y, qr.Size, qr.Size);
+
+        // A QR code's image, kept per thread and per module matrix (QrCodes keeps one matrix per address). Making the
+        // bitmap and importing it (PDFsharp reads, checks and hashes it) was a twentieth of a report's render, and the
+        // same few addresses come back in every report; each document still writes its own image object. Per thread
+        // because PDFsharp does not promise that an XImage may be used by two documents at once, and a thread renders
+        // one document at a time. Small: cleared when it fills up.
+        [ThreadStatic]
+        private static Dictionary<bool[,], XImage>? _qrImages;
+
+        private static XImage QrImage(bool[,] modules)
         {
-            using var bitmap = new MemoryStream(QrCodes.Bitmap(qr.Modules), writable: false);
-            using var image = XImage.FromStream(bitmap);
-            image.Interpolate = false;
-            gfx.DrawImage(image, qr.X, qr.Y, qr.Size, qr.Size);
+            var images = _qrImages ??= new Dictionary<bool[,], XImage>(ReferenceEqualityComparer.Instance);
+            if (!images.TryGetValue(modules, out var image))
+            {
+                if (images.Count >= 32)
+                {
+                    images.Clear();
+                }
+
+                image = XImage.FromStream(new MemoryStream(QrCodes.Bitmap(modules), writable: false));
+                image.Interpolate = false;
+                images[modules] = image;
+            }
+
+            return image;
         }
     }
 }

@@ -41,6 +41,27 @@ public sealed class PraatplaatReportTests
     }
 
     [Fact]
+    public void Each_report_rendered_on_one_thread_carries_its_own_summary_qr_code()
+    {
+        // QR images are kept per thread between renders: the second workshop's report must not show the first's code,
+        // and the first's must still decode when it is rendered again after it.
+        string[] addresses = ["https://handhaving.example.nl/w/1/samenvatting", "https://handhaving.example.nl/w/2/samenvatting", "https://handhaving.example.nl/w/1/samenvatting"];
+        foreach (var address in addresses)
+        {
+            var pdf = new PdfInspector(new PraatplaatReport(ReportFixtures.With(notesPerPanel: 1), Anonymous with { SummaryUrl = address }).GeneratePdf());
+            var decoded = pdf.DecodeQrCodes();
+            if (decoded is null)
+            {
+                return;
+            }
+
+            Assert.Contains(address, decoded);
+            Assert.DoesNotContain(addresses.First(a => a != address), decoded);
+            Assert.Equal(8, decoded.Count);
+        }
+    }
+
+    [Fact]
     public void Without_a_public_address_there_is_no_qr_code_to_the_summary()
     {
         var pdf = new PdfInspector(new PraatplaatReport(ReportFixtures.With(notesPerPanel: 2), Anonymous).GeneratePdf());
