@@ -52,6 +52,9 @@ public sealed class ConcludeAndPublishTests(Xunit.Abstractions.ITestOutputHelper
         await facilitator.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Verslag afronden") }).ClickAsync();
         await Assertions.Expect(facilitator.GetByRole(AriaRole.Heading, new() { Name = "Verslag afronden", Level = 1 })).ToBeVisibleAsync();
 
+        // With the script on, the page says that what is typed saves itself (without it: "Druk op Opslaan").
+        await Assertions.Expect(facilitator.GetByText("Wat u typt, wordt vanzelf bewaard.", new() { Exact = false })).ToBeVisibleAsync();
+
         // Typed with the script on; no button pressed. The status says when it was saved (and is a live region).
         var vertrouwen = facilitator.GetByRole(AriaRole.Region, new() { Name = "Vertrouwen", Exact = true });
         await vertrouwen.GetByLabel("Conclusie: Vertrouwen").PressSequentiallyAsync(Conclusion, new() { Delay = 5 });

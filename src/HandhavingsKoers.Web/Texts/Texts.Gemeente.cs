@@ -47,11 +47,13 @@ public static partial class Texts
         public const string BeheerdersHeading = "Beheerders";
         public const string BeheerdersLead = "Iedere beheerder heeft een eigen link. Trek een link in als iemand geen beheerder meer is.";
         public const string ForWhom = "Voor wie";
-        public const string ForWhomNone = "(niet ingevuld)";
+        public const string ForWhomNone = "Link zonder naam";
+        public const string YoursWithoutName = "Uw eigen link";
         public const string Made = "Gemaakt";
         public const string You = "(uw link)";
         public const string RevokeLink = "Intrekken";
         public const string RevokeLinkLabel = "Intrekken: beheerderslink voor {0}";
+        public const string RevokeUnnamedLinkLabel = "Intrekken: beheerderslink zonder naam, gemaakt {0}";
         public const string InviteHeading = "Beheerder uitnodigen";
         public const string InviteLabel = "Voor wie is de link?";
         public const string InviteHint = "Een naam of een rol, zodat u later weet welke link u moet intrekken. Niet verplicht.";

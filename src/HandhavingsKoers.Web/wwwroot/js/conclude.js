@@ -8,6 +8,9 @@
     const form = document.querySelector("form[data-autosave]");
     if (!form || !("fetch" in window)) return;
     const texts = JSON.parse(form.dataset.texts || "{}");
+    // The page says "press Opslaan" (true without this script); with it, what is typed is saved as it is typed.
+    const note = document.querySelector("[data-autosave-note]");
+    if (note && texts.autosave) note.textContent = texts.autosave;
     const tokenField = form.querySelector("input[name=__RequestVerificationToken]");
     const action = form.getAttribute("action") || window.location.href;
     const delay = 800;

@@ -180,6 +180,7 @@ public sealed class GemeentePageTests : AppTest
         var joostPage = await joost.OpenAsync(joostLink);
         Assert.Equal(HttpStatusCode.OK, joostPage.Status);
         Assert.Contains("Joost (uw link)", joostPage.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fatima (uw link)", joostPage.Text, StringComparison.Ordinal);
 
         // Joost revokes Fatima's link: she is out at once, with a Dutch 403, on the bare page and with her link.
         var fatimaLinkId = Guid.Parse(joostPage.Document.QuerySelectorAll("li.beheerder-link")

@@ -335,6 +335,10 @@ public class PrepareTests : AppTest
         Assert.Contains("Uitnodiging: Voorbereide sessie", card.TextContent, StringComparison.Ordinal);
         Assert.Contains("10 december 2026", card.TextContent, StringComparison.Ordinal);
         Assert.Contains($"/doemee/{concept.Code}", card.TextContent, StringComparison.Ordinal);
+        // The address reads as itself (no stray space) and may wrap on a phone only before the code, never inside it.
+        var address = card.QuerySelectorAll("a").Single(a => a.GetAttribute("href")!.EndsWith($"/doemee/{concept.Code}", StringComparison.Ordinal));
+        Assert.Equal(address.GetAttribute("href"), address.TextContent);
+        Assert.Equal(concept.Code, address.QuerySelector("wbr + .unbroken")?.TextContent);
         Assert.Contains($"{concept.Code[..3]} {concept.Code[3..]}", card.TextContent, StringComparison.Ordinal);
         Assert.Contains("doenvermogen, Samenwerking met de politie, visie", card.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("menselijke maat", card.TextContent, StringComparison.Ordinal);
