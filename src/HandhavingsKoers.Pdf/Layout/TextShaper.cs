@@ -29,7 +29,7 @@ public sealed class TextShaper
     // WinAnsiEncoding, one byte per character; any other run as a Unicode (Type0, Identity-H) font with a ToUnicode
     // map. Both are embedded subsets and both give their text back to copy, search and screen readers (WinAnsi is one
     // of the standard encodings PDF/UA accepts without a ToUnicode map). Writing every run as hexadecimal glyph ids
-    // cost a fifth of a report's render time and allocation (issue 16; decision 0004).
+    // allocated 15.4 instead of 12.3 MB per named 200-note report (issue 16; decision 0004).
     private static readonly XPdfFontOptions Encoding = new(PdfFontEncoding.Automatic);
 
     // Advance widths per em, by face and code point, shared by all renders. PDFsharp measures text as the plain sum
@@ -138,8 +138,9 @@ public sealed class TextShaper
     private List<Line> WrapOnce(string text, TextStyle style, double maxWidth)
     {
         var lines = new List<Line>();
-        // A tab is a space in flowing text (fonts have no glyph for it).
-        foreach (var hardLine in text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\t', ' ').Split('\n'))
+        // A tab is a space in flowing text (fonts have no glyph for it). A soft hyphen goes: we never break inside a
+        // word at one, and drawn it would be a hard hyphen in the middle of the word.
+        foreach (var hardLine in text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\u00AD", "", StringComparison.Ordinal).Replace('\t', ' ').Split('\n'))
         {
             if (IsPlainLatin(hardLine) && TryWrapPlain(hardLine, Font(style), maxWidth, lines))
             {

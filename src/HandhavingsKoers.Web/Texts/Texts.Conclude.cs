@@ -10,7 +10,7 @@ public static partial class Texts
         public const string Title = "Verslag afronden";
         public const string Lead = "Schrijf per principe een korte conclusie en kies de kernpunten uit de notities. Schrijf daarna een bestuurlijke samenvatting voor het college. Alles komt in het verslag voor raad en college.";
         // Without JavaScript nothing is saved until the button is pressed; the script replaces this with Autosave.
-        public const string SaveWithButton = "Druk op Opslaan om te bewaren wat u schreef.";
+        public const string SaveWithButton = "Druk op Opslaan om uw tekst te bewaren.";
         public const string Autosave = "Wat u typt, wordt vanzelf bewaard. Werkt dat niet, druk dan op Opslaan.";
         public const string NotClosed = "U kunt het verslag afronden als de workshop is afgesloten. Sluit de workshop af op de pagina van de begeleider.";
         public const string ConclusionLabel = "Conclusie: {0}";

@@ -53,7 +53,8 @@ public static partial class Texts
         public const string You = "(uw link)";
         public const string RevokeLink = "Intrekken";
         public const string RevokeLinkLabel = "Intrekken: beheerderslink voor {0}";
-        public const string RevokeUnnamedLinkLabel = "Intrekken: beheerderslink zonder naam, gemaakt {0}";
+        public const string RevokeUnnamedLinkLabel = "Intrekken: beheerderslink zonder naam, gemaakt op {0} om {1}";
+        public const string RevokeOwnLinkLabel = "Intrekken: uw eigen beheerderslink";
         public const string InviteHeading = "Beheerder uitnodigen";
         public const string InviteLabel = "Voor wie is de link?";
         public const string InviteHint = "Een naam of een rol, zodat u later weet welke link u moet intrekken. Niet verplicht.";

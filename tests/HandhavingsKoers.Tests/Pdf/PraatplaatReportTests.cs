@@ -234,7 +234,7 @@ public sealed class PraatplaatReportTests
     [Fact]
     public void Any_typed_text_renders_or_is_visibly_replaced_and_nothing_crashes()
     {
-        var samples = new[] { "Zoë, Ĳsselmeer, Łódź, Øre", "Ελληνικά, Кириллица", "✓ ≥ → ☐ ★", "👍🏽 👨‍👩‍👧", "日本語", "עברית عربى", "tab\there" };
+        var samples = new[] { "Zoë, Ĳsselmeer, Łódź, Øre", "€ 5 – “ja” — ‘nee’ … • café", "zelf\u00ADredzaam", "Ελληνικά, Кириллица", "✓ ≥ → ☐ ★", "👍🏽 👨‍👩‍👧", "日本語", "עברית عربى", "tab\there" };
         var document = new PraatplaatReport(ReportFixtures.With(notesPerPanel: 2 * samples.Length, i => samples[i % 500 % samples.Length]), Anonymous);
         // Raw order: pdftotext's layout mode guesses spaces from glyph gaps and misses them between symbols.
         var text = new PdfInspector(document.GeneratePdf()).ExtractText(raw: true);
@@ -244,6 +244,8 @@ public sealed class PraatplaatReportTests
         }
 
         Assert.Contains("Zoë, Ĳsselmeer, Łódź, Øre", text, StringComparison.Ordinal);
+        Assert.Contains("€ 5 – “ja” — ‘nee’ … • café", text, StringComparison.Ordinal); // WinAnsi's 0x80-0x9F, where it differs from Unicode
+        Assert.Contains("zelfredzaam", text, StringComparison.Ordinal); // a soft hyphen is not drawn as a hard one
         Assert.Contains("Ελληνικά, Кириллица", text, StringComparison.Ordinal);
         Assert.Contains("✓ ≥ → ☐ ★", text, StringComparison.Ordinal);
         Assert.Contains("� �", text, StringComparison.Ordinal);   // two emoji, one mark each

@@ -49,6 +49,16 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, IWorksh
 
     public string JoinQrSvg => qrCodes.For(JoinUrl);
 
+    /// <summary>
+    /// A paragraph of the invitation cut around the join address it holds (address empty when it holds none), so the
+    /// page can draw the address as one that wraps before the code (_JoinAddress).
+    /// </summary>
+    public (string Before, string Address, string After) AroundJoinUrl(string paragraph)
+    {
+        var start = paragraph.IndexOf(JoinUrl, StringComparison.Ordinal);
+        return start < 0 ? (paragraph, "", "") : (paragraph[..start], JoinUrl, paragraph[(start + JoinUrl.Length)..]);
+    }
+
     /// <summary>The invitation's paragraphs, as shown and as the text to copy.</summary>
     public IReadOnlyList<string> Invitation => [
         Texts.Format(Texts.Prepare.InvitationWhen, Workshop.Title, Workshop.Gemeente, Texts.Date(Workshop.Date)),

@@ -41,7 +41,7 @@ public sealed class ConcludeTests : RoomTest
         var page = await Facilitator.OpenAsync(Workshop.ConcludeUrl());
         Assert.Equal("Verslag afronden", page.Heading);
         // Without JavaScript nothing saves itself: the page says to press the button, not that typing is saved.
-        Assert.Contains("Druk op Opslaan om te bewaren wat u schreef.", page.Text, StringComparison.Ordinal);
+        Assert.Contains("Druk op Opslaan om uw tekst te bewaren.", page.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("vanzelf bewaard", page.Text, StringComparison.Ordinal);
         page.KeyPoint("Vaste contactpersoon per inwoner").IsChecked = true;
         page.KeyPoint("Eerst bellen, dan pas een brief").IsChecked = true;

@@ -165,6 +165,26 @@ public sealed class GemeentePageTests : AppTest
     }
 
     [Fact]
+    public async Task Links_without_a_name_are_told_apart_and_your_own_is_called_yours()
+    {
+        var gemeente = await App.AddGemeenteAsync("Noordwaarde"); // the first link has no name
+        using var first = App.NewUser();
+        var page = await first.OpenAsync(gemeente.Link);
+        var invited = await first.SubmitAsync(page.HandlerForm("Invite"), new Dictionary<string, string> { ["Invite.ForWhom"] = "" });
+
+        var items = invited.Document.QuerySelectorAll("li.beheerder-link").ToList();
+        Assert.Equal(2, items.Count);
+        Assert.Equal("Uw eigen link", items[0].QuerySelector("strong")?.TextContent);
+        Assert.Equal("Link zonder naam", items[1].QuerySelector("strong")?.TextContent);
+        Assert.DoesNotContain("(niet ingevuld)", invited.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("(uw link)", invited.Text, StringComparison.Ordinal);
+
+        // The revoke buttons say whose link they revoke: your own, or the unnamed one by when it was made.
+        Assert.Equal("Intrekken: uw eigen beheerderslink", items[0].QuerySelector("button")?.GetAttribute("aria-label"));
+        Assert.Matches(@"^Intrekken: beheerderslink zonder naam, gemaakt op \d{1,2} \w+ \d{4} om \d\d:\d\d$", items[1].QuerySelector("button")?.GetAttribute("aria-label") ?? "");
+    }
+
+    [Fact]
     public async Task A_beheerder_invites_another_who_can_be_revoked_but_the_last_working_link_stays()
     {
         var gemeente = await App.AddGemeenteAsync("Zuidwaarde", "Fatima");
