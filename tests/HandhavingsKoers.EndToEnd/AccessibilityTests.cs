@@ -102,7 +102,8 @@ public sealed class AccessibilityTests(Xunit.Abstractions.ITestOutputHelper outp
         await phone.GotoAsync($"{App.BaseUrl}/doemee/{code}");
         await phone.FillAsync("#DisplayName", "Fatima");
         await phone.ClickAsync("form.form button[type=submit]");
-        await phone.WaitForURLAsync(new Regex("/stap$"));
+        await Assertions.Expect(phone).ToHaveURLAsync(new Regex("/stap$"), new() { Timeout = 15000 }); // the address, not the load event (see BrowserTest.JoinOnPhoneAsync)
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         await Check(phone, "participant welcome");
 
         var presenter = await laptop.NewPageAsync();

@@ -28,7 +28,7 @@ public sealed class ConcludeAndPublishTests(Xunit.Abstractions.ITestOutputHelper
         await phone.GotoAsync($"{App.BaseUrl}/doemee/{code}");
         await phone.GetByLabel("Uw naam").FillAsync("Sanne Jansen");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Meedoen" }).ClickAsync();
-        await phone.WaitForURLAsync(new Regex("/stap$"));
+        await Assertions.Expect(phone).ToHaveURLAsync(new Regex("/stap$"), new() { Timeout = 15000 }); // the address, not the load event (see BrowserTest.JoinOnPhoneAsync)
         await facilitator.GetByRole(AriaRole.Button, new() { Name = "Volgende stap: Vertrouwen" }).ClickAsync();
         await phone.WaitForURLAsync(new Regex("/stap/vertrouwen$"));
         foreach (var note in new[] { "We bellen eerst, dan pas een brief", "Een vaste contactpersoon per inwoner" })

@@ -37,7 +37,7 @@ public sealed class InTheRoomTests : BrowserTest
         await phone.GotoAsync($"{App.BaseUrl}/doemee/{code}");
         await phone.GetByLabel("Uw naam").FillAsync(name);
         await phone.GetByRole(AriaRole.Button, new() { Name = "Meedoen" }).ClickAsync();
-        await phone.WaitForURLAsync(new Regex("/stap$"));
+        await Assertions.Expect(phone).ToHaveURLAsync(new Regex("/stap$"), new() { Timeout = 15000 }); // the address, not the load event (see BrowserTest.JoinOnPhoneAsync)
         return phone;
     }
 

@@ -43,7 +43,7 @@ public sealed class KeyboardTests : BrowserTest
         await TabToAsync(phone, "#DisplayName");
         await phone.Keyboard.TypeAsync("Toetsenbordgebruiker");
         await phone.Keyboard.PressAsync("Enter");
-        await phone.WaitForURLAsync(new Regex("/stap$"));
+        await Assertions.Expect(phone).ToHaveURLAsync(new Regex("/stap$"), new() { Timeout = 15000 }); // the address, not the load event (see BrowserTest.JoinOnPhoneAsync)
 
         // The facilitator moves the room on with Tab and Enter; the phone follows.
         await TabToAsync(facilitator, ".move-buttons button");

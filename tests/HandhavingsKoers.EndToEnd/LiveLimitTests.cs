@@ -108,7 +108,7 @@ public sealed class LiveLimitTests(Xunit.Abstractions.ITestOutputHelper output) 
         await phone.GotoAsync($"{_app.BaseUrl}/doemee/{code}");
         await phone.GetByLabel("Uw naam").FillAsync(name);
         await phone.GetByRole(AriaRole.Button, new() { Name = "Meedoen" }).ClickAsync();
-        await phone.WaitForURLAsync(new Regex("/stap$"));
+        await Assertions.Expect(phone).ToHaveURLAsync(new Regex("/stap$"), new() { Timeout = 15000 }); // the address, not the load event (see BrowserTest.JoinOnPhoneAsync)
         return phone;
     }
 

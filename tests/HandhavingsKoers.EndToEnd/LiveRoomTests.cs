@@ -27,7 +27,7 @@ public sealed class LiveRoomTests(Xunit.Abstractions.ITestOutputHelper output) :
             await phone.ClickAsync("form[action='/doemee'] button");
             await phone.FillAsync("#DisplayName", name);
             await phone.ClickAsync("form.form button[type=submit]");
-            await phone.WaitForURLAsync(new Regex("/stap$"));
+            await Assertions.Expect(phone).ToHaveURLAsync(new Regex("/stap$"), new() { Timeout = 15000 }); // the address, not the load event (see BrowserTest.JoinOnPhoneAsync)
             phones.Add(phone);
         }
 

@@ -38,7 +38,7 @@ public sealed class PrioritisingTests : BrowserTest
             await phone.GotoAsync($"{App.BaseUrl}/doemee/{code}");
             await phone.GetByLabel("Uw naam").FillAsync($"Deelnemer {i + 1}");
             await phone.GetByRole(AriaRole.Button, new() { Name = "Meedoen" }).ClickAsync();
-            await phone.WaitForURLAsync(new Regex("/stap$"));
+            await Assertions.Expect(phone).ToHaveURLAsync(new Regex("/stap$"), new() { Timeout = 15000 }); // the address, not the load event (see BrowserTest.JoinOnPhoneAsync)
             phones.Add(phone);
         }
 
