@@ -32,6 +32,9 @@ public static partial class Texts
     /// <summary>The Netherlands' time zone: the server may run in UTC, the room reads Dutch time.</summary>
     public static readonly TimeZoneInfo DutchTime = FindDutchTime();
 
+    /// <summary>"1 december 2026": the Dutch date of a moment stored in UTC (after 23:00 UTC it is already the next day).</summary>
+    public static string Date(DateTime utc) => Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), DutchTime)));
+
     /// <summary>"14:05" in Dutch time, for a moment stored in UTC.</summary>
     public static string Time(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), DutchTime).ToString("HH:mm", Dutch);
 

@@ -329,4 +329,19 @@ public sealed record SessionChain(IReadOnlyList<SessionRow> Sessions)
 }
 
 /// <summary>One working beheerder link.</summary>
-public sealed record BeheerderLinkRow(Guid Id, string ForWhom, DateTime CreatedAt, bool IsYours);
+public sealed record BeheerderLinkRow(Guid Id, string ForWhom, DateTime CreatedAt, bool IsYours)
+{
+    /// <summary>What the list shows in bold: the name, else whose link it is.</summary>
+    public string Label => ForWhom.Length > 0 ? ForWhom : IsYours ? Texts.Gemeente.YoursWithoutName : Texts.Gemeente.ForWhomNone;
+
+    /// <summary>"(uw link)" after your own name; an unnamed own link already says so.</summary>
+    public string YoursSuffix => IsYours && ForWhom.Length > 0 ? " " + Texts.Gemeente.You : "";
+
+    public string MadeOn => Texts.Date(CreatedAt);
+
+    /// <summary>The revoke button's name for a screen reader: whose link goes, and for an unnamed one, when it was made.</summary>
+    public string RevokeLabel =>
+        IsYours ? Texts.Gemeente.RevokeOwnLinkLabel
+        : ForWhom.Length > 0 ? Texts.Format(Texts.Gemeente.RevokeLinkLabel, ForWhom)
+        : Texts.Format(Texts.Gemeente.RevokeUnnamedLinkLabel, MadeOn, Texts.Time(CreatedAt));
+}
