@@ -35,8 +35,14 @@ public sealed class StorageSettingsTests
     [Fact]
     public async Task A_request_borrows_a_pooled_context_that_went_back_with_its_connection_closed()
     {
-        // No retention run at start: nothing but this test borrows contexts.
-        await using var app = new AppFactory(AppFactory.NewFolder(), settings: new Dictionary<string, string?> { ["Retention:MonthsAfterClosing"] = "0" });
+        // No retention run at start (neither of its two passes borrows a context): nothing but this test borrows
+        // contexts. With only MonthsAfterClosing off, the idle-closing pass once borrowed one at the same moment in
+        // CI, and the second scope got that context back instead of the first.
+        await using var app = new AppFactory(AppFactory.NewFolder(), settings: new Dictionary<string, string?>
+        {
+            ["Retention:MonthsAfterClosing"] = "0",
+            ["Retention:CloseIdleAfterDays"] = "0",
+        });
         AppDbContext first;
         System.Data.Common.DbConnection connection;
         using (var scope = app.Services.CreateScope())
