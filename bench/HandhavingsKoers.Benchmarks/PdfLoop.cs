@@ -49,4 +49,22 @@ public static class PdfLoop
             $"concluded PDF, {renders} renders: fastest {times[0]:0.00} ms, median {times[renders / 2]:0.00} ms; {allocated / 1024.0 / 1024.0:0.0} MB allocated and {cpuEach:0.0} ms of CPU (all threads: GC, finalizers) each; {pdf.Length / 1024} KB ({saved}); collections gen0/1/2: {gcs}, {pausedEach:0.0} ms paused for them per render; {jitted} methods (re)compiled while measuring"));
         sampler?.Print(30);
     }
+
+    /// <summary>
+    /// The first render in this process (<see cref="FirstReportRendering"/>'s document), split into what the JIT spent
+    /// and the rest: <c>... -- first</c>. Run it a few times; each run is one fresh process.
+    /// </summary>
+    public static void First()
+    {
+        var report = ReportRendering.Build();
+        var methods = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jit = System.Runtime.JitInfo.GetCompilationTime();
+        var start = Stopwatch.GetTimestamp();
+        var length = new PraatplaatReport(report, new ReportOptions(DateTime.Now, null)).GeneratePdf().Length;
+        var took = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        methods = System.Runtime.JitInfo.GetCompiledMethodCount() - methods;
+        var jitTook = (System.Runtime.JitInfo.GetCompilationTime() - jit).TotalMilliseconds;
+        Console.WriteLine(FormattableString.Invariant(
+            $"first render: {took:0} ms ({length / 1024} KB), of which {jitTook:0} ms compiling {methods} methods"));
+    }
 }
