@@ -52,7 +52,7 @@ public static class StorageSetup
                 }
 
                 // None in the app; tests register one to make a second request land between a read and a write.
-                options.AddInterceptors(sp.GetServices<ISaveChangesInterceptor>());
+                options.AddInterceptors(sp.GetServices<ISaveChangesInterceptor>()).WarnOfFailedCommands();
             });
 
             // The key repository asks for the context by its own type.
@@ -84,7 +84,8 @@ public static class StorageSetup
                 .AddInterceptors(new SqlitePragmas(storage.Synchronous))
 
                 // None in the app; tests register one to make a second request land between a read and a write.
-                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>());
+                .AddInterceptors(sp.GetServices<ISaveChangesInterceptor>())
+                .WarnOfFailedCommands();
         });
 
         // One instance per data file: the keys stay in a folder beside it, backed up with it (decision 0016).
@@ -94,6 +95,20 @@ public static class StorageSetup
                     new DirectoryInfo(storage.Value.KeysFolder(env.ContentRootPath)), loggers));
         builder.Services.AddHealthChecks().AddCheck<DataFileHealthCheck>("database");
     }
+
+    /// <summary>
+    /// EF Core logs a failed command and a failed save as errors, before the exception reaches our code. Most of them
+    /// are races the app expects and answers: a retried note post that lost to its twin (the note is stored once), two
+    /// tabs saving one conclusion (409), a dot on a note deleted meanwhile, and on a new PostgreSQL database the
+    /// migrations table looked for before it exists. An operator who is alerted on errors should not be woken by a
+    /// double click, so EF logs these as warnings, exception included. Whether one is an error is up to the code that
+    /// meets it: one that nothing handles is logged as an error by the request logging and the exception handler
+    /// (and the visitor gets the Dutch error page); the retention service logs its own failures as errors.
+    /// </summary>
+    private static DbContextOptionsBuilder WarnOfFailedCommands(this DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(warnings => warnings.Log(
+            (RelationalEventId.CommandError, LogLevel.Warning),
+            (CoreEventId.SaveChangesFailed, LogLevel.Warning)));
 
     /// <summary>
     /// Checks the storage settings, reaches the database and brings its schema up to date (migrations), so a wrong

@@ -42,6 +42,15 @@ public sealed class AppFactory(string folder, string? seedFolder = null, IDictio
 
     public string DatabasePath => Path.Combine(Folder, "handhavingskoers.db");
 
+    /// <summary>Everything the app logged to its log files so far (Serilog's text format, "[ERR]" for an error).</summary>
+    public string ReadLog() =>
+        string.Concat(Directory.GetFiles(Path.Combine(Folder, "logs")).Order().Select(f =>
+        {
+            using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }));
+
     public static string NewFolder()
     {
         var folder = Path.Combine(Path.GetTempPath(), "hk-tests", Guid.NewGuid().ToString("N"));

@@ -31,7 +31,7 @@ public sealed class FacilitatorKeyInLogsTests
         var wrong = "Fout" + key[4..];
         Assert.Equal(HttpStatusCode.Forbidden, (await laptop.OpenAsync($"{workshop.FacilitatorUrl()}?SLEUTEL={wrong}&x=1")).Status);
 
-        var log = ReadLog(folder);
+        var log = app.ReadLog();
         Assert.Contains("Request starting", log, StringComparison.Ordinal); // ASP.NET Core's request lines are on
         Assert.DoesNotContain(key, log, StringComparison.Ordinal);
         Assert.DoesNotContain(wrong, log, StringComparison.Ordinal);
@@ -84,12 +84,4 @@ public sealed class FacilitatorKeyInLogsTests
         {
         }
     }
-
-    private static string ReadLog(string folder) =>
-        string.Concat(Directory.GetFiles(Path.Combine(folder, "logs")).Select(f =>
-        {
-            using var stream = new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }));
 }

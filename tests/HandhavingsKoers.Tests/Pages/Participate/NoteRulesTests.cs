@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Dom;
 using HandhavingsKoers.Tests.Infrastructure;
 using HandhavingsKoers.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace HandhavingsKoers.Tests.Pages.Participate;
 
@@ -110,6 +111,35 @@ public class NoteRulesTests : RoomTest
         Assert.Equal(HttpStatusCode.Conflict, other.Status);
         Assert.Contains(other.Errors, e => e.Contains("al bewaard", StringComparison.Ordinal));
         Assert.Equal(1, NoteCount);
+    }
+
+    /// <summary>
+    /// A double click on poor Wi-Fi: the second post arrives while the first is being saved, so both find no note
+    /// with their id, and the second's insert fails on the key. It is answered as stored, and the operator's log holds
+    /// no error for it (EF's "Failed executing DbCommand" is a warning, see <c>StorageSetup.WarnOfFailedCommands</c>).
+    /// </summary>
+    [Fact]
+    public async Task A_post_whose_twin_was_stored_while_it_was_saving_is_answered_as_stored_and_logs_no_error()
+    {
+        var form = (await Participant.OpenAsync(Workshop.ParticipantUrl("vertrouwen"))).FormWith("#nieuw-Already");
+
+        // The twin's insert, made from the note this post is about to save: the same id, text and author.
+        Meddler.BeforeNextSave(context =>
+        {
+            var note = context.ChangeTracker.Entries().Single(e => e.State == EntityState.Added);
+            var values = note.Properties.Where(p => p.CurrentValue is not null).ToList();
+            var sql = $"insert into \"{note.Metadata.GetTableName()}\" ({string.Join(", ", values.Select(p => $"\"{p.Metadata.GetColumnName()}\""))}) " +
+                $"values ({string.Join(", ", values.Select((_, i) => $"{{{i}}}"))})";
+            return context.Database.ExecuteSqlRawAsync(sql, values.Select(p => p.Metadata.GetTypeMapping().Converter?.ConvertToProvider(p.CurrentValue) ?? p.CurrentValue!));
+        });
+        var page = await Participant.SubmitAsync(form, new Dictionary<string, string> { ["Form.Text"] = "Twee keer verstuurd" });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal(["Twee keer verstuurd"], page.Notes("Already"));
+        Assert.Equal(1, NoteCount);
+        var log = App.ReadLog();
+        Assert.Contains("[WRN] Failed executing DbCommand", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("[ERR]", log, StringComparison.Ordinal);
     }
 
     [Fact]
