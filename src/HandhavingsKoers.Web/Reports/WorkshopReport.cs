@@ -193,7 +193,7 @@ public sealed record WorkshopReport(
     /// from kept figures because the session itself was deleted; null when none. Every output says it the same way.
     /// </summary>
     public string? KeptNotice => Sessions.Where(s => s.KeptAt is not null).ToList() is { Count: > 0 } kept
-        ? Texts.Format(Texts.Report.KeptFigures, string.Join(", ", kept.Select(s => Texts.Format(Texts.Report.KeptFiguresOf, s.Label, Texts.ShortDate(DateOnly.FromDateTime(s.KeptAt!.Value))))))
+        ? Texts.Format(Texts.Report.KeptFigures, string.Join(", ", kept.Select(s => Texts.Format(Texts.Report.KeptFiguresOf, s.Label, Texts.ShortDate(Texts.DutchDate(s.KeptAt!.Value))))))
         : null;
 
     /// <summary>What the radar shows, in words, for the figure's alternative text.</summary>

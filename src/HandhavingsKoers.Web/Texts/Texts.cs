@@ -32,8 +32,16 @@ public static partial class Texts
     /// <summary>The Netherlands' time zone: the server may run in UTC, the room reads Dutch time.</summary>
     public static readonly TimeZoneInfo DutchTime = FindDutchTime();
 
-    /// <summary>"1 december 2026": the Dutch date of a moment stored in UTC (after 23:00 UTC it is already the next day).</summary>
-    public static string Date(DateTime utc) => Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), DutchTime)));
+    /// <summary>
+    /// The calendar day in the Netherlands at a moment stored in UTC: after 23:00 UTC in winter (22:00 in summer) it is
+    /// already the next day there. The one rule for "which day was that" (a link's last day, an action's first day,
+    /// today's date on a form); the server's own time zone is never asked, it is often UTC.
+    /// </summary>
+    public static DateOnly DutchDate(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), DutchTime));
+
+    /// <summary>"1 december 2026": the Dutch date of a moment stored in UTC.</summary>
+    public static string Date(DateTime utc) => Date(DutchDate(utc));
 
     /// <summary>"14:05" in Dutch time, for a moment stored in UTC.</summary>
     public static string Time(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), DutchTime).ToString("HH:mm", Dutch);

@@ -152,13 +152,9 @@ public sealed class Publication
     };
 
     /// <summary>Not revoked and not past its last day.</summary>
-    public bool IsActive(DateTime now) => RevokedAt is null && (EndsOn is not { } last || DutchDate(now) <= last);
+    public bool IsActive(DateTime now) => RevokedAt is null && (EndsOn is not { } last || Texts.DutchDate(now) <= last);
 
     internal void Revoke(DateTime now) => RevokedAt ??= now;
-
-    /// <summary>The calendar day in the Netherlands at this moment (UTC): a link's last day ends at midnight there.</summary>
-    public static DateOnly DutchDate(DateTime utc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Texts.DutchTime));
 }
 
 /// <summary>Two people (or two tabs) saved the same part of the conclusions; the later one is told and nothing is overwritten.</summary>

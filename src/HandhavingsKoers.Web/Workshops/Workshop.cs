@@ -480,7 +480,7 @@ public sealed partial class Workshop
         }
         else if (PreviousActions.FirstOrDefault(a => a.Id == actionId) is { } carried)
         {
-            var made = DateOnly.FromDateTime(carried.FirstMadeAt);
+            var made = Texts.DutchDate(carried.FirstMadeAt);
             carried.Edit(cleanText, cleanOwner, dueDate switch
             {
                 null => throw new WorkshopRuleException(Messages.DueDateRequired, nameof(TeamAction.DueDate)),
@@ -907,7 +907,7 @@ public sealed partial class Workshop
             throw new WorkshopRuleException(Messages.AlreadyPublished);
         }
 
-        var today = Publication.DutchDate(now);
+        var today = Texts.DutchDate(now);
         if (endsOn is { } last && last < today)
         {
             throw new WorkshopRuleException(Messages.PublicationEndsInPast, nameof(Publication.EndsOn));

@@ -103,7 +103,7 @@ public sealed partial class IndexModel(AppDbContext db, EditionCatalog editions,
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Input.Date = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Input.Date = Texts.DutchDate(clock.GetUtcNow().UtcDateTime);
         Input.EditionKey = editions.All[0].Key;
         return await ShowAsync();
     }

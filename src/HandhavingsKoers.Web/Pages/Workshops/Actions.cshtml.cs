@@ -96,7 +96,7 @@ public sealed class ActionsModel(AppDbContext db, TimeProvider clock, IOptions<R
     /// started before then carries the open actions on; after, they are gone with it.
     /// </summary>
     public DateOnly? DeletedOn => Workshop.ClosedAt is { } closed && retention.Value.MonthsAfterClosing > 0
-        ? DateOnly.FromDateTime(closed.AddMonths(retention.Value.MonthsAfterClosing))
+        ? Texts.DutchDate(closed.AddMonths(retention.Value.MonthsAfterClosing))
         : null;
 
     /// <summary>Where the follow-up's actions are followed, when this person can go there (a beheerder of the gemeente).</summary>

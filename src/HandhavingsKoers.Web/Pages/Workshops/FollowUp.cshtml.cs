@@ -30,7 +30,7 @@ public sealed class FollowUpModel(AppDbContext db, EditionCatalog editions, Time
             return refusal;
         }
 
-        Input.Date = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Input.Date = Texts.DutchDate(clock.GetUtcNow().UtcDateTime);
         Input.EditionKey = Previous.EditionKey;
         var title = Texts.Format(Texts.FollowUp.DefaultTitle, Previous.Title);
         Input.Title = title[..Math.Min(Workshop.TitleMaxLength, title.Length)];

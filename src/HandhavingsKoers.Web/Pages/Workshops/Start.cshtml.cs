@@ -30,7 +30,7 @@ public sealed class StartModel(AppDbContext db, EditionCatalog editions, TimePro
 
     public void OnGet()
     {
-        Input.Date = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        Input.Date = Texts.DutchDate(clock.GetUtcNow().UtcDateTime);
         Input.EditionKey = editions.All[0].Key;
     }
 
