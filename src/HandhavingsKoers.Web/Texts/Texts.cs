@@ -108,6 +108,7 @@ public static partial class Texts
         public const string Heading = "Meedoen met een workshop";
         public const string LeadWithCode = "Kijk of de code klopt. U kunt ook uw naam invullen.";
         public const string Lead = "Vul de code in die de begeleider laat zien.";
+        public const string LeadAlreadyIn = "U doet al mee met deze workshop. Druk op Meedoen om verder te gaan. Wilt u een andere naam? Verander die dan eerst.";
         public const string CodeLabel = "Code";
         public const string CodeHint = "6 tot 8 letters en cijfers, bijvoorbeeld KDR 4P7";
         public const string NameLabel = "Uw naam (niet verplicht)";

@@ -18,17 +18,41 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IWorkshopEve
     /// <summary>Set when the code came from a join link or the home page, so the page can say so.</summary>
     public bool CodeGiven { get; private set; }
 
-    public void OnGet(string? code)
+    /// <summary>This browser already takes part in the workshop of the code: the form shows the name it has now.</summary>
+    public bool AlreadyIn { get; private set; }
+
+    public string Lead => AlreadyIn ? Texts.Join.LeadAlreadyIn : CodeGiven ? Texts.Join.LeadWithCode : Texts.Join.Lead;
+
+    public async Task OnGetAsync(string? code)
     {
         // A join link (/doemee/ABC123) or the home page's form (?code=) fills the code in.
         Code = code ?? Request.Query["code"];
         CodeGiven = !string.IsNullOrWhiteSpace(Code);
+
+        // Someone who scans the QR code again, or opens the link on the same phone, sees the name they joined with:
+        // pressing "Meedoen" again must not make them anonymous (the name field would otherwise be empty).
+        if (JoinCode.Normalize(Code) is { } normalized
+            && await db.Workshops.Where(w => w.JoinCode == normalized).Select(w => (Guid?)w.Id).SingleOrDefaultAsync() is { } id
+            && await WorkshopAccess.FindParticipantAsync(db, HttpContext, id) is { } participant)
+        {
+            AlreadyIn = true;
+            DisplayName = participant.DisplayName;
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
         var code = JoinCode.Normalize(Code);
         var workshop = code is null ? null : await db.Workshops.SingleOrDefaultAsync(w => w.JoinCode == code);
+
+        // Joining twice from the same browser keeps the same participant (and their notes). Someone who took part
+        // may come back after closing too: to their own page, which shows the summary; nothing changes then.
+        var existing = workshop is null ? null : await WorkshopAccess.FindParticipantAsync(db, HttpContext, workshop.Id);
+        if (existing is not null && workshop!.IsClosed)
+        {
+            return Redirect(Routes.ParticipantStep(workshop.Id));
+        }
+
         var error = string.IsNullOrWhiteSpace(Code) ? Messages.JoinCodeMissing
             : code is null ? Messages.JoinCodeMalformed
             : workshop is null || workshop.IsClosed ? Messages.JoinCodeUnknown
@@ -38,8 +62,6 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IWorkshopEve
             return Refused(nameof(Code), error);
         }
 
-        // Joining twice from the same browser keeps the same participant (and their notes).
-        var existing = await WorkshopAccess.FindParticipantAsync(db, HttpContext, workshop!.Id);
         try
         {
             if (existing is not null)
@@ -49,17 +71,18 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IWorkshopEve
             else
             {
                 var token = SecretToken.New();
-                workshop.Join(DisplayName, SecretToken.Hash(token), clock.GetUtcNow().UtcDateTime);
+                workshop!.Join(DisplayName, SecretToken.Hash(token), clock.GetUtcNow().UtcDateTime);
                 WorkshopAccess.RememberParticipant(HttpContext, workshop.Id, token);
             }
         }
         catch (WorkshopRuleException e)
         {
+            AlreadyIn = existing is not null;
             return Refused(e.Field == nameof(Code) ? nameof(Code) : nameof(DisplayName), e.Message);
         }
 
         await db.SaveChangesAsync();
-        await events.PublishAsync(workshop.Id, WorkshopEvent.Participants);
+        await events.PublishAsync(workshop!.Id, WorkshopEvent.Participants);
         return Redirect(Routes.ParticipantStep(workshop.Id));
     }
 

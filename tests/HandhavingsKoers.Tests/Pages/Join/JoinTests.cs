@@ -57,4 +57,42 @@ public sealed class JoinTests : RoomTest
         Assert.Equal("Vertrouwen", landed.Heading);
         Assert.Equal(1, App.Count("select count(*) from Participants where DisplayName = 'Piet'"));
     }
+
+    /// <summary>
+    /// Scanning the QR code again on the same phone: the form shows the name Sanne joined with, and pressing Meedoen
+    /// keeps it (it used to come up empty, and the press made her anonymous in every note and the named report).
+    /// </summary>
+    [Fact]
+    public async Task Opening_the_join_link_again_shows_the_name_you_joined_with_and_keeps_it()
+    {
+        var again = await Participant.OpenAsync($"/doemee/{Workshop.JoinCode}");
+
+        Assert.Contains("U doet al mee met deze workshop", again.Document.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        var form = again.Form("form[method=post]");
+        Assert.Equal("Sanne", ((IHtmlInputElement)form.Elements["DisplayName"]!).Value);
+        var landed = await Participant.SubmitAsync(form);
+
+        Assert.Equal(HttpStatusCode.OK, landed.Status);
+        Assert.Equal("Vertrouwen", landed.Heading);
+        Assert.Equal(1, App.Count("select count(*) from Participants where DisplayName = 'Sanne'"));
+
+        // Someone else's browser sees an empty form, as before.
+        using var visitor = App.NewUser();
+        var fresh = (await visitor.OpenAsync($"/doemee/{Workshop.JoinCode}")).Form("form[method=post]");
+        Assert.Equal("", ((IHtmlInputElement)fresh.Elements["DisplayName"]!).Value);
+    }
+
+    /// <summary>After closing, the code refuses newcomers, but someone who took part gets to their own page (the summary).</summary>
+    [Fact]
+    public async Task Someone_who_took_part_who_opens_the_join_link_after_closing_gets_to_their_own_page()
+    {
+        await Facilitator.SubmitAsync((await Facilitator.OpenAsync(Workshop.FacilitatorUrl())).FormWith("form[action*='handler=Close'] button"));
+        var form = (await Participant.OpenAsync($"/doemee/{Workshop.JoinCode}")).Form("form[method=post]");
+
+        var joined = await Participant.SubmitWithoutRedirectAsync(form);
+        var landed = await Participant.AssertRedirectedAsync(joined, $"/w/{Workshop.Id}/stap");
+
+        Assert.Equal(HttpStatusCode.OK, landed.Status);
+        Assert.Equal(1, App.Count("select count(*) from Participants where DisplayName = 'Sanne'"));
+    }
 }
