@@ -141,6 +141,7 @@ public static class Messages
     public static string TooManyKeyPoints(int chosen) =>
         $"U koos {chosen} kernpunten. Kies er hoogstens {PanelConclusion.MaxKeyPoints}.";
 
+    public const string KeyPointMerged = "Deze notitie is samengevoegd met een andere. Kies de samengevoegde notitie als kernpunt. Vernieuw de pagina en kies opnieuw.";
     public const string KeyPointNotOfPanel = "Een kernpunt kiest u uit de notities van dit principe in deze workshop. Vernieuw de pagina en kies opnieuw.";
 
     public static string ConclusionConflict(string current, string yours) =>

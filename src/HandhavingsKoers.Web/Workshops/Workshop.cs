@@ -836,6 +836,11 @@ public sealed partial class Workshop
             {
                 throw new WorkshopRuleException(Messages.KeyPointNotOfPanel, nameof(PanelConclusion.KeyPoints));
             }
+
+            if (note.MergedIntoId is not null)
+            {
+                throw new WorkshopRuleException(Messages.KeyPointMerged, nameof(PanelConclusion.KeyPoints));
+            }
         }
 
         var conclusion = Conclusions.FirstOrDefault(c => c.StepKey == panel.Key);

@@ -295,7 +295,9 @@ public sealed class IndexModel(AppDbContext db, EditionCatalog editions, TimePro
         var summary = await db.Workshops.AsNoTracking().Where(w => w.Id == workshopId)
             .Select(w => new { w.ExecutiveSummary, w.ExecutiveSummaryVersion }).SingleAsync();
         var panelKeys = Edition.Panels.Select(p => p.Key).ToList();
-        var notes = (await db.Notes.AsNoTracking().Where(n => n.WorkshopId == workshopId && panelKeys.Contains(n.StepKey))
+        // A note merged into another is offered as that merged note only: choosing an original as well would put the
+        // same point twice in the report (the originals are shown under the merged note there).
+        var notes = (await db.Notes.AsNoTracking().Where(n => n.WorkshopId == workshopId && panelKeys.Contains(n.StepKey) && n.MergedIntoId == null)
             .OrderBy(n => n.CreatedAt).Select(n => new ChoosableNote(n.Id, n.StepKey, n.Column, n.Text)).ToListAsync())
             .ToLookup(n => n.StepKey);
 

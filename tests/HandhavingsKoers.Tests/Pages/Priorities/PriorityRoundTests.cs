@@ -435,6 +435,40 @@ public sealed class PriorityRoundTests : RoomTest
         Assert.Equal("U heeft nog 3 stippen.", (await Participant.OpenAsync(DotsUrl)).Document.QuerySelector("#stippen-over")!.TextContent);
     }
 
+    /// <summary>
+    /// After merging, "Verslag afronden" offers the merged note as a kernpunt and not its originals too: otherwise the
+    /// same point could be chosen twice and stand twice in the PDF, the Word file and the public report.
+    /// </summary>
+    [Fact]
+    public async Task After_a_merge_the_conclusion_offers_the_merged_note_as_kernpunt_and_refuses_an_original()
+    {
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Brieven in B1");
+        await Facilitator.AddNoteAsync(Workshop.FacilitatorUrl("vertrouwen"), "Todo", "Brieven in B1-taal schrijven");
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Vaker bellen");
+        Assert.Equal(HttpStatusCode.OK, (await MergeAsync(["Brieven in B1", "Brieven in B1-taal schrijven"], "Brieven in eenvoudige taal")).Status);
+        await Facilitator.CloseAsync(Workshop);
+
+        var page = await Facilitator.OpenAsync(Workshop.ConcludeUrl());
+        var offered = page.Document.QuerySelectorAll("label").Select(l => l.TextContent).ToList();
+        Assert.Contains("Brieven in eenvoudige taal", offered);
+        Assert.Contains("Vaker bellen", offered);
+        Assert.DoesNotContain("Brieven in B1", offered);
+        Assert.DoesNotContain("Brieven in B1-taal schrijven", offered);
+
+        // An original's id put into the form by hand (an old page, a crafted post): refused, nothing saved.
+        var box = page.KeyPoint("Vaker bellen");
+        box.IsChecked = true;
+        box.Value = NoteId("select Id from Notes where Text = 'Brieven in B1'");
+        var refused = await Facilitator.SubmitAsync(page.ConcludeForm(), new Dictionary<string, string> { ["Panels[vertrouwen].Conclusion"] = "Duidelijke brieven" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.Status);
+        Assert.Contains(refused.Errors, e => e.Contains("samengevoegd met een andere", StringComparison.Ordinal));
+        Assert.Equal(0, App.Count("select count(*) from PanelConclusions"));
+
+        var saved = await Facilitator.ConcludeAsync(Workshop, "vertrouwen", "Duidelijke brieven", ["Brieven in eenvoudige taal"]);
+        Assert.Equal(HttpStatusCode.OK, saved.Status);
+        Assert.Equal(1, App.Count("select count(*) from KeyPoints k join Notes n on n.Id = k.NoteId where n.Text = 'Brieven in eenvoudige taal'"));
+    }
+
     [Fact]
     public async Task A_merge_across_steps_or_workshops_or_of_one_note_is_refused_and_nothing_changes()
     {
