@@ -19,7 +19,7 @@ public sealed class KeyboardTests : BrowserTest
 
         await TabToAsync(facilitator, "a[href='/starten']");
         await facilitator.Keyboard.PressAsync("Enter");
-        await facilitator.WaitForURLAsync(new Regex("/starten$"));
+        await Assertions.Expect(facilitator).ToHaveURLAsync(new Regex("/starten$"), new() { Timeout = 15000 });
         await TabToAsync(facilitator, "#Input_Gemeente");
         await facilitator.Keyboard.TypeAsync("Gemeente Toetsenbord");
         await facilitator.Keyboard.PressAsync("Tab");
@@ -30,7 +30,7 @@ public sealed class KeyboardTests : BrowserTest
         await AssertVisibleFocusAsync(facilitator);
         await TabToAsync(facilitator, "form.form button[type=submit]");
         await facilitator.Keyboard.PressAsync("Enter");
-        await facilitator.WaitForURLAsync(new Regex("/begeleider$"));
+        await Assertions.Expect(facilitator).ToHaveURLAsync(new Regex("/begeleider$"), new() { Timeout = 15000 });
         var code = Regex.Replace(await facilitator.TextContentAsync(".join-code") ?? "", @"\s", "");
 
         // A participant joins from the home page with the keyboard.
@@ -39,7 +39,7 @@ public sealed class KeyboardTests : BrowserTest
         await TabToAsync(phone, "#code");
         await phone.Keyboard.TypeAsync(code);
         await phone.Keyboard.PressAsync("Enter");
-        await phone.WaitForURLAsync(new Regex("/doemee"));
+        await Assertions.Expect(phone).ToHaveURLAsync(new Regex("/doemee"), new() { Timeout = 15000 });
         await TabToAsync(phone, "#DisplayName");
         await phone.Keyboard.TypeAsync("Toetsenbordgebruiker");
         await phone.Keyboard.PressAsync("Enter");
@@ -49,8 +49,8 @@ public sealed class KeyboardTests : BrowserTest
         await TabToAsync(facilitator, ".move-buttons button");
         await AssertVisibleFocusAsync(facilitator);
         await facilitator.Keyboard.PressAsync("Enter");
-        await facilitator.WaitForURLAsync(new Regex("/begeleider/vertrouwen$"));
-        await phone.WaitForURLAsync(new Regex("/stap/vertrouwen$"));
+        await Assertions.Expect(facilitator).ToHaveURLAsync(new Regex("/begeleider/vertrouwen$"), new() { Timeout = 15000 });
+        await Assertions.Expect(phone).ToHaveURLAsync(new Regex("/stap/vertrouwen$"), new() { Timeout = 15000 });
 
         // The participant writes a note and sends it with the button, by keyboard.
         await TabToAsync(phone, "#nieuw-Already");
@@ -58,6 +58,27 @@ public sealed class KeyboardTests : BrowserTest
         await phone.Keyboard.PressAsync("Tab");
         await phone.Keyboard.PressAsync("Enter");
         await Assertions.Expect(phone.Locator("#notes-Already .note-text", new() { HasTextString = "Geschreven zonder muis" })).ToBeVisibleAsync();
+
+        // The keyboard is back in the field, ready for the next note (the script used to leave it on the page itself,
+        // so the next Tab started at the top), as the page without the script does.
+        await Assertions.Expect(phone.Locator("#nieuw-Already")).ToBeFocusedAsync();
+        await phone.Keyboard.TypeAsync("Tweede zonder muis");
+        await phone.Keyboard.PressAsync("Tab");
+        await phone.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(phone.Locator("#notes-Already .note-text", new() { HasTextString = "Tweede zonder muis" })).ToBeVisibleAsync();
+
+        // Deleting a note by keyboard leaves the keyboard in that list, not at the top of the page.
+        await TabToAsync(phone, "#notes-Already form.note-delete button");
+        await phone.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(phone.Locator("#notes-Already .note-text")).ToHaveCountAsync(1);
+        await Assertions.Expect(phone.Locator("#notes-Already")).ToBeFocusedAsync();
+
+        // A note from someone else arrives and the list is drawn again: the keyboard stays in it.
+        await facilitator.GetByLabel("Notitie voor de groep").First.FillAsync("Van de begeleider");
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Toevoegen bij: Wat doet mijn gemeente al?" }).ClickAsync();
+        await Assertions.Expect(facilitator.Locator("#notes-Already")).ToContainTextAsync("Van de begeleider"); // its own post done
+        await Assertions.Expect(phone.Locator("#notes-Already .note-text", new() { HasTextString = "Van de begeleider" })).ToBeVisibleAsync();
+        await Assertions.Expect(phone.Locator("#notes-Already")).ToBeFocusedAsync();
 
         // "Lees meer" opens with the keyboard (a details element).
         await TabToAsync(phone, ".read-more summary");

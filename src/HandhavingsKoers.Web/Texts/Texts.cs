@@ -665,6 +665,7 @@ public static partial class Texts
         public const string Kicker = "Praatplaat handhavingskoers";
         public const string PageFooter = "pagina {0} van {1}";
         public const string DocumentTitle = "Praatplaat handhavingskoers – {0} – {1}";
+            ["noteDeleted"] = "De notitie is verwijderd.",
         public const string Subject = "{0}, ingevuld op {1}";
         public const string Fact = "{0}: {1}";
         public const string Closed = "afgesloten";

@@ -142,6 +142,22 @@
     const viewed = root.dataset.step;
     let current = root.dataset.current;
 
+    // A list drawn again must not take the keyboard away: someone tabbing through the notes (or who just deleted one)
+    // while others' notes arrive would be sent back to the top of the page every few seconds. Focus goes to the same
+    // element in the fresh list (by id, or the same button of the same note), else to the list itself.
+    const keepFocus = (active, fresh) => {
+        const sameId = (element) => element.id ? fresh.querySelector("#" + CSS.escape(element.id)) : null;
+        let target = active.id === fresh.id ? fresh : sameId(active);
+        const note = !target && active.closest("li[id]");
+        const freshNote = note ? sameId(note) : null;
+        if (freshNote) {
+            target = Array.from(freshNote.querySelectorAll(active.tagName)).find((e) => e.textContent === active.textContent) || null;
+        }
+        if (!target) target = fresh;
+        if (target === fresh) fresh.tabIndex = -1;
+        target.focus();
+    };
+
     const applyFragment = (html) => {
         const fragment = document.createElement("template");
         fragment.innerHTML = html;
@@ -155,7 +171,10 @@
             if (count && fresh.dataset.count) count.textContent = `(${fresh.dataset.count})`;
             // Someone is editing a note in this list: keep their form; the list is fresh again after they save.
             if (old.querySelector("form.note-edit")) continue;
+            const active = document.activeElement;
+            const hadFocus = active && active !== document.body && old.contains(active);
             old.replaceWith(fresh);
+            if (hadFocus) keepFocus(active, fresh);
         }
         const status = document.getElementById("step-status");
         if (status) {
@@ -284,11 +303,21 @@
         if (!(form instanceof HTMLFormElement) || !form.matches("form.note-add, form.note-delete, form.score-form")) return;
         event.preventDefault();
         const button = form.querySelector("button[type=submit]");
+        // Where the keyboard goes once it is done: disabling the pressed button drops the focus to the page itself,
+        // and a deleted note's form leaves the page, so a keyboard or screen reader user would start again at the top.
+        let focusAfter = event.submitter || button;
+        const list = form.closest("[id^='notes-']");
         if (button) button.disabled = true;
         try {
             const response = await post(form, event.submitter);
             if (response.ok) {
                 applyFragment(await response.text());
+                if (form.matches(".note-delete") && list) {
+                    // The list was drawn again without this note: go on from the list, and say what happened.
+                    focusAfter = document.getElementById(list.id);
+                    if (focusAfter) focusAfter.tabIndex = -1;
+                    say(t("noteDeleted"));
+                }
                 const field = form.querySelector("textarea");
                 // The next note gets a new id; a retry of this one would have kept the old.
                 const clientId = form.querySelector("input.client-id");
@@ -298,6 +327,8 @@
                     field.removeAttribute("aria-invalid");
                     form.querySelector(".field-error")?.remove();
                     say(t("noteAdded"));
+                    // Ready for the next note, as the page without the script is (it returns to the form).
+                    focusAfter = field;
                 }
                 if (form.matches(".score-form")) {
                     form.querySelector(".field-error")?.remove();
@@ -323,6 +354,9 @@
             showFieldError(form, t("sendFailed"));
         } finally {
             if (button) button.disabled = false;
+            // Only when the focus was lost: an error already put it on the field, and someone may have moved on.
+            const active = document.activeElement;
+            if ((!active || active === document.body) && focusAfter && focusAfter.isConnected) focusAfter.focus();
         }
     });
 
