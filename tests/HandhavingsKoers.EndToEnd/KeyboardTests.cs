@@ -45,6 +45,10 @@ public sealed class KeyboardTests : BrowserTest
         await phone.Keyboard.PressAsync("Enter");
         await Assertions.Expect(phone).ToHaveURLAsync(new Regex("/stap$"), new() { Timeout = 15000 }); // the address, not the load event (see BrowserTest.JoinOnPhoneAsync)
 
+        // With the script the screen follows the room, and the page says that instead of how to follow it by hand.
+        await Assertions.Expect(phone.GetByText("Uw scherm gaat vanzelf mee naar de vraag die aan de beurt is.")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByText("Uw scherm gaat niet vanzelf mee met de groep.", new() { Exact = false })).ToBeHiddenAsync();
+
         // The facilitator moves the room on with Tab and Enter; the phone follows.
         await TabToAsync(facilitator, ".move-buttons button");
         await AssertVisibleFocusAsync(facilitator);

@@ -249,7 +249,13 @@ public static partial class Texts
     {
         public const string Closed = "De workshop is afgesloten. U kunt alles nog lezen, maar niets meer veranderen.";
         public const string GroupIsAt = "De groep is nu bij <strong>{0}</strong>. <a href=\"{1}\">Ga naar die stap</a>";
-        public const string YouTakePart = "U doet mee als <strong>{0}</strong>. De begeleider bepaalt welke vraag aan de beurt is. Uw scherm laat die vraag zien. Eerdere vragen kunt u altijd terugkijken.";
+        public const string YouTakePart = "U doet mee als <strong>{0}</strong>. De begeleider bepaalt welke vraag aan de beurt is. Eerdere vragen kunt u altijd terugkijken.";
+
+        /// <summary>With the page's script: the screen follows the room by itself.</summary>
+        public const string FollowsByItself = "Uw scherm gaat vanzelf mee naar de vraag die aan de beurt is.";
+
+        /// <summary>Without it (switched off, or an old phone): the participant fetches the room's step themselves.</summary>
+        public const string FollowYourself = "Uw scherm gaat niet vanzelf mee met de groep. Is de begeleider verder? <a href=\"{0}\">Ga naar de vraag van nu</a>";
         public const string AnonymousName = "anoniem";
         public const string NameLabel = "Uw naam (niet verplicht)";
         public const string SaveName = "Naam bewaren";
@@ -645,6 +651,7 @@ public static partial class Texts
             ["newNote"] = "Er is een nieuwe notitie.",
             ["newNotes"] = "Er zijn {0} nieuwe notities.",
             ["noteAdded"] = "Uw notitie is toegevoegd.",
+            ["noteDeleted"] = "De notitie is verwijderd.",
             ["noteBy"] = Notes.By,
             ["scoreSaved"] = Scores.Saved,
             ["scoreRemoved"] = Scores.Removed,
@@ -665,7 +672,6 @@ public static partial class Texts
         public const string Kicker = "Praatplaat handhavingskoers";
         public const string PageFooter = "pagina {0} van {1}";
         public const string DocumentTitle = "Praatplaat handhavingskoers – {0} – {1}";
-            ["noteDeleted"] = "De notitie is verwijderd.",
         public const string Subject = "{0}, ingevuld op {1}";
         public const string Fact = "{0}: {1}";
         public const string Closed = "afgesloten";

@@ -9,6 +9,10 @@
 
     const announcer = document.getElementById("live-announcer");
 
+    // Sentences that are only true with or without this script (does the screen follow the room by itself?).
+    document.querySelectorAll("[data-without-script]").forEach((element) => { element.hidden = true; });
+    document.querySelectorAll("[data-with-script]").forEach((element) => { element.hidden = false; });
+
     // Every sentence comes from the server (Texts.Live in the C# code), so all interface text stays in one place.
     const texts = JSON.parse((announcer && announcer.dataset.texts) || "{}");
     const t = (key, ...values) => (texts[key] || "").replace(/\{(\d)\}/g, (_, i) => String(values[Number(i)]));

@@ -56,6 +56,11 @@ public sealed class JoinTests : RoomTest
         var landed = await visitor.AssertRedirectedAsync(joined, $"/w/{Workshop.Id}/stap");
         Assert.Equal("Vertrouwen", landed.Heading);
         Assert.Equal(1, App.Count("select count(*) from Participants where DisplayName = 'Piet'"));
+
+        // Without the page's script the screen does not follow the room: the page says so and links to the room's step.
+        Assert.Contains("Uw scherm gaat niet vanzelf mee met de groep.", landed.Text, StringComparison.Ordinal);
+        var follow = landed.Document.QuerySelectorAll("a").Single(a => a.TextContent == "Ga naar de vraag van nu");
+        Assert.Equal($"/w/{Workshop.Id}/stap", follow.GetAttribute("href"));
     }
 
     /// <summary>
