@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp;
 using AngleSharp.Html.Dom;
 using HandhavingsKoers.Tests.Infrastructure;
 using HandhavingsKoers.Tests.Pages.Conclude;
@@ -433,6 +434,34 @@ public sealed class PriorityRoundTests : RoomTest
 
         await OpenRoundAsync(dots: 3);
         Assert.Equal("U heeft nog 3 stippen.", (await Participant.OpenAsync(DotsUrl)).Document.QuerySelector("#stippen-over")!.TextContent);
+    }
+
+    /// <summary>The public link shows the room's ranking, as the PDF it offers does (it was left out of the page).</summary>
+    [Fact]
+    public async Task The_public_report_shows_the_revealed_ranking_without_names()
+    {
+        using var piet = App.NewUser();
+        await piet.JoinAsync(Workshop.JoinCode, "Piet");
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Brieven in B1");
+        await piet.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Vaker bellen");
+        await OpenRoundAsync(dots: 3, allowSeveral: true);
+        await PlaceAsync(Participant, "Vaker bellen");
+        await PlaceAsync(piet, "Vaker bellen");
+        await PlaceAsync(piet, "Brieven in B1");
+        await PressAsync("Close");
+        await PressAsync("Reveal");
+        await Facilitator.CloseAsync(Workshop);
+        var link = await Facilitator.PublishAsync(Workshop);
+
+        using var stranger = App.CreateDefaultClient();
+        var html = await stranger.GetStringAsync(link);
+        var document = await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html));
+        var ranking = document.QuerySelectorAll("ol.ranking > li .note-text").Select(t => t.TextContent).ToList();
+        Assert.Contains("Wat de zaal het belangrijkst vond", document.QuerySelectorAll("h2").Select(h => h.TextContent));
+        Assert.Equal(["Vaker bellen", "Brieven in B1"], ranking);
+        Assert.Equal(["2 stippen", "1 stip"], document.QuerySelectorAll("ol.ranking .dot-count").Select(d => d.TextContent).ToList());
+        Assert.DoesNotContain("Piet", document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sanne", document.Body!.TextContent, StringComparison.Ordinal);
     }
 
     /// <summary>
