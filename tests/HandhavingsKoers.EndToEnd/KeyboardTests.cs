@@ -96,6 +96,24 @@ public sealed class KeyboardTests : BrowserTest
         await Assertions.Expect(facilitator.Locator(".room-panel .notice")).ToContainTextAsync("afgesloten");
     }
 
+    /// <summary>A refused form starts the keyboard at its list of errors, whose links lead to the fields (WCAG 2.4.3, 3.3.1).</summary>
+    [BrowserFact]
+    public async Task A_refused_form_puts_the_keyboard_on_its_list_of_errors_with_and_without_the_script()
+    {
+        foreach (var javaScript in new[] { false, true })
+        {
+            var page = await (await NewUserAsync(360, 740, javaScript: javaScript)).NewPageAsync();
+            await page.GotoAsync(App.BaseUrl + "/starten");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Workshop starten" }).ClickAsync();
+
+            var summary = page.GetByRole(AriaRole.Alert).Filter(new() { HasTextString = "Er ging iets mis" });
+            await Assertions.Expect(summary).ToBeFocusedAsync();
+            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync("Enter");
+            Assert.StartsWith("Input_", await page.EvaluateAsync<string>("() => document.activeElement.id"), StringComparison.Ordinal);
+        }
+    }
+
     /// <summary>Presses Tab until the element matching the selector has focus.</summary>
     private static async Task TabToAsync(IPage page, string selector, int maxTabs = 80)
     {
