@@ -196,7 +196,7 @@ public static class ReportExports
             if (panel.Scores is { Total: > 0 } scores)
             {
                 md.AppendLine().Append("### ").AppendLine(Texts.Scores.Heading).AppendLine();
-                md.AppendLine(Texts.Format(Texts.Report.MdScores, ScoreScale.Describe(scores.Median!.Value), scores.Total)).AppendLine();
+                md.AppendLine(Texts.Format(Texts.Report.MdScores, ScoreScale.Describe(scores.Median!.Value), Texts.Count(scores.Total, Texts.Scores.One, Texts.Scores.Many))).AppendLine();
                 foreach (var value in ScoreScale.Values)
                 {
                     md.Append("- ").Append(value).Append(' ').Append(ScoreScale.Label(value)).Append(": ").Append(scores.CountOf(value)).AppendLine();

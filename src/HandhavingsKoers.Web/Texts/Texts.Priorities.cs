@@ -21,11 +21,13 @@ public static partial class Texts
         public const string StartOver = "Opnieuw beginnen";
         public const string StartOverText = "Alle stippen worden gewist, ook die van papier. Samengevoegde notities blijven samengevoegd.";
         public const string StartOverConfirm = "Stemronde en stippen wissen";
-        public const string StatusOpen = "De stemronde is open. {0} van de {1} deelnemers hebben samen {2} stippen gezet.";
-        public const string StatusClosed = "De stemronde is gesloten. {0} deelnemers hebben samen {1} stippen gezet.";
+        public const string StatusOpenOne = "De stemronde is open. {0} heeft gestemd, met in totaal {1}.";
+        public const string StatusOpenMany = "De stemronde is open. {0} hebben gestemd, met in totaal {1}.";
+        public const string StatusClosedOne = "De stemronde is gesloten. {0} deelnemer heeft gestemd, met in totaal {1}.";
+        public const string StatusClosedMany = "De stemronde is gesloten. {0} deelnemers hebben gestemd, met in totaal {1}.";
         public const string StatusHidden = "Alleen u ziet nu de stippen. De zaal ziet ze nog niet.";
         public const string StatusRevealed = "De zaal ziet de stippen.";
-        public const string Settings = "{0} stippen per deelnemer · {1}";
+        public const string Settings = "{0} per deelnemer · {1}";
         public const string SeveralAllowed = "meer stippen op één notitie mag";
         public const string OneEach = "één stip per notitie";
         public const string NoRound = "Er is nog geen stemronde. Voeg eerst dubbele notities samen als dat nodig is.";
@@ -54,6 +56,18 @@ public static partial class Texts
         public const string Removed = "De stemronde en alle stippen zijn gewist.";
         public const string BackToStep = "← Terug naar de stap";
 
+        /// <summary>
+        /// "De stemronde is open. 1 van de 3 deelnemers heeft gestemd, met in totaal 1 stip.": who voted and how many dots
+        /// they placed (dots from paper are counted on the notes, not here).
+        /// </summary>
+        public static string Status(bool closed, int voters, int participants, int dots)
+        {
+            var placed = Count(dots, DotsOne, DotsMany);
+            return closed
+                ? Format(voters == 1 ? StatusClosedOne : StatusClosedMany, voters, placed)
+                : SomeOf(voters, participants, StatusOpenOne, StatusOpenMany, placed);
+        }
+
         // The participant's page.
         public const string ParticipantTitle = "Stippen zetten";
         public const string ParticipantLead = "Zet uw stippen bij wat u het belangrijkst vindt om te doen. Niemand ziet wie welke stip zette.";
@@ -76,7 +90,8 @@ public static partial class Texts
 
         // The projector.
         public const string StageHeading = "Wat vinden we het belangrijkst?";
-        public const string StageVoting = "Zet uw stippen op uw telefoon. {0} van de {1} deelnemers hebben al gestemd.";
+        public const string StageVotingOne = "Zet uw stippen op uw telefoon. {0} heeft al gestemd.";
+        public const string StageVotingMany = "Zet uw stippen op uw telefoon. {0} hebben al gestemd.";
         public const string StageHidden = "De uitslag komt straks in beeld.";
         public const string StageTop = "Top van de stemronde";
         public const string RankingLabel = "Rangorde, meeste stippen eerst";

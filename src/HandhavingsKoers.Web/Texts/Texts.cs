@@ -25,6 +25,20 @@ public static partial class Texts
     /// <summary>"1 score", "3 scores": Dutch plurals are not regular, so both forms are written out.</summary>
     public static string Count(int count, string one, string many) => Format(count == 1 ? one : many, count);
 
+    public const string SomeOfOneParticipant = "{0} van de {1} deelnemer";
+    public const string SomeOfParticipants = "{0} van de {1} deelnemers";
+
+    /// <summary>
+    /// "1 van de 3 deelnemers heeft …", "2 van de 3 deelnemers hebben …", "0 van de 1 deelnemer heeft …": the noun
+    /// follows the second number, the verb the first (singular for 1, and for none of one). <paramref name="one"/> and
+    /// <paramref name="many"/> say the rest of the sentence with {0} for who; further values fill {1} and on.
+    /// </summary>
+    public static string SomeOf(int some, int all, string one, string many, params object?[] values)
+    {
+        var who = Format(all == 1 ? SomeOfOneParticipant : SomeOfParticipants, some, all);
+        return Format(some == 1 || (some == 0 && all == 1) ? one : many, [who, .. values]);
+    }
+
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Dutch);
 
     public static string ShortDate(DateOnly date) => date.ToString("d MMM yyyy", Dutch);
@@ -152,9 +166,11 @@ public static partial class Texts
         public const string StepsLabel = "Stappen van de workshop";
         public const string Now = "nu";
         public const string ReadMore = "Lees meer over {0}";
-        public const string SilentForFacilitator = "Stil schrijven: de zaal ziet de notities van anderen nog niet ({0} notities).";
+        public const string SilentForFacilitatorOne = "Stil schrijven: de zaal ziet de notities van anderen nog niet ({0} notitie).";
+        public const string SilentForFacilitatorMany = "Stil schrijven: de zaal ziet de notities van anderen nog niet ({0} notities).";
         public const string SilentForParticipant = "Stil schrijven: u ziet alleen uw eigen notities. De begeleider laat straks alles zien.";
-        public const string SilentOthers = " Er zijn al {0} andere notities.";
+        public const string SilentOthersOne = " Er is al {0} andere notitie.";
+        public const string SilentOthersMany = " Er zijn al {0} andere notities.";
         public const string LockedForFacilitator = "Deze stap is gesloten voor de zaal. U kunt nog wel notities aanpassen.";
     }
 
@@ -195,8 +211,9 @@ public static partial class Texts
         public const string RoomCaption = "Scores van de zaal";
         public const string RoomCaptionOnlyYou = "Scores van de zaal (alleen u ziet dit nu)";
         public const string StageCaption = "Waar staan we? Scores van de zaal";
-        public const string GivenOne = "{0} van de {1} deelnemers heeft een score gegeven. De begeleider laat de uitkomst straks aan iedereen zien.";
-        public const string GivenMany = "{0} van de {1} deelnemers hebben een score gegeven. De begeleider laat de uitkomst straks aan iedereen zien.";
+        /// <summary>With <see cref="SomeOf"/>: "1 van de 3 deelnemers heeft …".</summary>
+        public const string GivenOne = "{0} heeft een score gegeven. De begeleider laat de uitkomst straks aan iedereen zien.";
+        public const string GivenMany = "{0} hebben een score gegeven. De begeleider laat de uitkomst straks aan iedereen zien.";
         public const string Answer = "Antwoord";
         public const string Number = "Aantal";
         public const string Bar = "Balk";
@@ -346,10 +363,13 @@ public static partial class Texts
         public const string GoTo = "Ga naar <strong>{0}</strong>";
         public const string OrCode = "of vul deze code in op de startpagina:";
         public const string ScanQr = "Scan de QR-code met de camera van uw telefoon.";
-        public const string Silent = "Stil schrijven. Er zijn al {0} notities. Ze komen straks samen in beeld.";
+        public const string SilentOne = "Stil schrijven. Er is al {0} notitie. Die komt straks in beeld.";
+        public const string SilentMany = "Stil schrijven. Er zijn al {0} notities. Ze komen straks samen in beeld.";
         public const string Newest = "De nieuwste {0} van {1} notities, de nieuwste bovenaan.";
         public const string ScoresGiven = "Waar staan we? {0} gegeven. De uitkomst komt straks in beeld.";
-        public const string ActionsWritten = "{0} van de {1} deelnemers hebben hun drie zaken opgeschreven.";
+        /// <summary>With <see cref="SomeOf"/>: "1 van de 3 deelnemers heeft …".</summary>
+        public const string ActionsWrittenOne = "{0} heeft drie zaken opgeschreven.";
+        public const string ActionsWrittenMany = "{0} hebben hun drie zaken opgeschreven.";
         public const string Thanks = "Bedankt voor het meedoen!";
         public const string Saved = "Alles is bewaard. De begeleider deelt het verslag.";
     }
@@ -728,7 +748,7 @@ public static partial class Texts
 
         public const string PosterColophon = "{0}. Uitleg, opmaak en QR-codes: HandhavingsKoers.";
         public const string MdNoTeamActions = "_Geen teamacties._";
-        public const string MdScores = "Mediaan: {0} ({1} scores)";
+        public const string MdScores = "Mediaan: {0} ({1})";
         public const string ExecutiveSummary = "Bestuurlijke samenvatting";
         public const string Conclusion = "Conclusie";
         public const string KeyPoints = "Kernpunten";

@@ -123,6 +123,47 @@ public class PresenterTests : RoomTest
     }
 
     [Fact]
+    public async Task One_note_or_one_participant_is_said_in_the_singular()
+    {
+        using var piet = App.NewUser();
+        await piet.JoinAsync(Workshop.JoinCode, "Piet");
+        var facilitatorPage = await Facilitator.OpenAsync(Workshop.FacilitatorUrl("vertrouwen"));
+        await Facilitator.SubmitAsync(facilitatorPage.FormWith("form[action$='handler=Hide'] button"));
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Already", "Wij bellen eerst");
+
+        var stage = await Facilitator.OpenAsync(StageUrl);
+        Assert.Equal("Stil schrijven. Er is al 1 notitie. Die komt straks in beeld.", stage.Document.QuerySelector(".stage-hidden")?.TextContent);
+        var facilitatorStatus = (await Facilitator.OpenAsync(Workshop.FacilitatorUrl("vertrouwen"))).Document.QuerySelector("#step-status .notice")?.TextContent;
+        Assert.Equal("Stil schrijven: de zaal ziet de notities van anderen nog niet (1 notitie).", facilitatorStatus);
+        var pietStatus = (await piet.OpenAsync(Workshop.ParticipantUrl("vertrouwen"))).Document.QuerySelector("#step-status .notice")?.TextContent;
+        Assert.Equal("Stil schrijven: u ziet alleen uw eigen notities. De begeleider laat straks alles zien. Er is al 1 andere notitie.", pietStatus);
+
+        // Waar staan we? One score of two participants, and of one.
+        await Participant.ScoreAsync(Workshop.ParticipantUrl("vertrouwen"), 4);
+        var scores = (await Participant.OpenAsync(Workshop.ParticipantUrl("vertrouwen"))).Document.QuerySelector("#scores-result p")?.TextContent;
+        Assert.Equal("1 van de 2 deelnemers heeft een score gegeven. De begeleider laat de uitkomst straks aan iedereen zien.", scores);
+        using var other = App.NewUser();
+        using var solo = App.NewUser();
+        var oneOfOne = await other.StartWorkshopAsync();
+        await solo.JoinAsync(oneOfOne.JoinCode, "Solo");
+        await other.MoveRoomAsync(oneOfOne, "vertrouwen");
+        scores = (await solo.OpenAsync(oneOfOne.ParticipantUrl("vertrouwen"))).Document.QuerySelector("#scores-result p")?.TextContent;
+        Assert.Equal("0 van de 1 deelnemer heeft een score gegeven. De begeleider laat de uitkomst straks aan iedereen zien.", scores);
+
+        // The Markdown report after the reveal: one score.
+        await Facilitator.PressAsync(Workshop.FacilitatorUrl("vertrouwen"), "RevealScores");
+        var markdown = await Participant.Client.GetStringAsync($"{Workshop.SummaryUrl}?handler=Markdown");
+        Assert.Contains("(1 score)", markdown, StringComparison.Ordinal);
+
+        // The actions step: one of two has written theirs.
+        await Facilitator.MoveRoomAsync(Workshop, "acties");
+        var actions = await Participant.OpenAsync(Workshop.ParticipantUrl("acties"));
+        await Participant.SubmitAsync(actions.FormWith("#actie-1"), new Dictionary<string, string> { ["Actions[0]"] = "Een", ["Actions[1]"] = "Twee", ["Actions[2]"] = "Drie" });
+        stage = await Facilitator.OpenAsync(StageUrl);
+        Assert.Equal("1 van de 2 deelnemers heeft drie zaken opgeschreven.", stage.Document.QuerySelector(".stage-hidden")?.TextContent);
+    }
+
+    [Fact]
     public async Task Scores_reach_the_stage_only_after_the_facilitator_reveals_them()
     {
         using var piet = App.NewUser();

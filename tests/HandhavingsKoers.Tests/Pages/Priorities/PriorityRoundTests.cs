@@ -98,6 +98,25 @@ public sealed class PriorityRoundTests : RoomTest
     }
 
     [Fact]
+    public async Task One_participant_one_dot_and_one_dot_each_are_said_in_the_singular()
+    {
+        await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Vaker samen op pad");
+        await OpenRoundAsync(dots: 1);
+
+        var before = await Facilitator.OpenAsync(PrioritiesUrl);
+        Assert.Contains("1 stip per deelnemer · één stip per notitie", before.Text, StringComparison.Ordinal);
+        Assert.Equal("De stemronde is open. 0 van de 1 deelnemer heeft gestemd, met in totaal 0 stippen.", RoundStatus(before));
+
+        await PlaceAsync(Participant, "Vaker samen op pad");
+        Assert.Equal("De stemronde is open. 1 van de 1 deelnemer heeft gestemd, met in totaal 1 stip.", RoundStatus(await Facilitator.OpenAsync(PrioritiesUrl)));
+        var stage = await Facilitator.OpenAsync($"/w/{Workshop.Id}/presenteren?handler=Stage");
+        Assert.Equal("Zet uw stippen op uw telefoon. 1 van de 1 deelnemer heeft al gestemd. De uitslag komt straks in beeld.", stage.Document.QuerySelector(".stage-hidden")?.TextContent);
+
+        await PressAsync("Close");
+        Assert.Equal("De stemronde is gesloten. 1 deelnemer heeft gestemd, met in totaal 1 stip.", RoundStatus(await Facilitator.OpenAsync(PrioritiesUrl)));
+    }
+
+    [Fact]
     public async Task A_dot_too_many_or_a_second_dot_on_one_note_is_refused_and_nothing_changes()
     {
         await Participant.AddNoteAsync(Workshop.ParticipantUrl("vertrouwen"), "Todo", "Eerste");
@@ -740,6 +759,8 @@ public sealed class PriorityRoundTests : RoomTest
 
     private static List<string> ItemTexts(Page page) =>
         page.Document.QuerySelectorAll("li.ranking-item > .note-text").Select(n => n.TextContent).ToList();
+
+    private static string RoundStatus(Page page) => page.Document.QuerySelector("#ronde-status p")!.TextContent;
 
     private async Task<string> DownloadAsync(User user, string format) =>
         await user.Client.GetStringAsync($"{Workshop.SummaryUrl}?handler={format}");
