@@ -28,6 +28,7 @@ public static class Messages
 
     public const string JoinCodeMissing = "Vul de code in die u van de begeleider kreeg.";
     public static readonly string JoinCodeMalformed = $"Een code heeft {JoinCode.MinLength} tot {JoinCode.MaxLength} letters en cijfers. Kijk of u hem goed heeft overgenomen.";
+    public static readonly string JoinCodeLeftOut = $"Een code heeft nooit een {string.Join(", ", JoinCode.LeftOut[..^1].ToCharArray())} of {JoinCode.LeftOut[^1]}, want die lijken op andere letters en cijfers. Kijk nog eens goed naar de code op het scherm.";
     /// <summary>For an unknown code and for a closed workshop's alike: the answer must not tell a guesser which codes exist.</summary>
     public const string JoinCodeUnknown = "Met deze code kunt u niet meedoen. Misschien is er een letter of cijfer anders, of is de workshop al afgesloten. Kijk de code na, of vraag de begeleider om de code.";
     public const string TooManyStarts = "Vanaf dit adres zijn in het afgelopen uur al veel workshops gestart. Wacht een uur en probeer het dan opnieuw, of ga verder met een workshop die u al heeft.";

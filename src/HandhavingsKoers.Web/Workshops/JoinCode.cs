@@ -16,6 +16,9 @@ public static class JoinCode
     /// <summary>What a join field accepts as typed: a code with spaces or dashes between its characters.</summary>
     public const int TypedMaxLength = 12;
 
+    /// <summary>The digits and letters the alphabet leaves out, in that order: "01ILO".</summary>
+    public static readonly string LeftOut = new("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ".Where(c => !Alphabet.Contains(c)).ToArray());
+
     public static string New() => RandomNumberGenerator.GetString(Alphabet, Length);
 
     /// <summary>
@@ -31,6 +34,12 @@ public static class JoinCode
         var code = new string(typed.Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray()).ToUpperInvariant();
         return code.Length is >= MinLength and <= MaxLength && code.All(Alphabet.Contains) ? code : null;
     }
+
+    /// <summary>
+    /// Whether a refused code holds a character no code has (a 0 or an O, a 1, I or L): then the person misread the
+    /// code, and is told so rather than how long a code is.
+    /// </summary>
+    public static bool HasLeftOut(string? typed) => typed is not null && typed.ToUpperInvariant().Any(LeftOut.Contains);
 
     /// <summary>"ABC D23": easier to read aloud and from the back of the room.</summary>
     public static string Display(string code) => code.Length == 6 ? $"{code[..3]} {code[3..]}" : code;

@@ -54,7 +54,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, IWorkshopEve
         }
 
         var error = string.IsNullOrWhiteSpace(Code) ? Messages.JoinCodeMissing
-            : code is null ? Messages.JoinCodeMalformed
+            : code is null ? (JoinCode.HasLeftOut(Code) ? Messages.JoinCodeLeftOut : Messages.JoinCodeMalformed)
             : workshop is null || workshop.IsClosed ? Messages.JoinCodeUnknown
             : null;
         if (error is not null)

@@ -10,7 +10,10 @@ public sealed class JoinTests : RoomTest
     [Theory]
     [InlineData("", "Vul de code in")]
     [InlineData("AB", "6 tot 8 letters en cijfers")]
-    [InlineData("ABCDE0", "6 tot 8 letters en cijfers")]
+    [InlineData("ABC#23", "6 tot 8 letters en cijfers")]
+    [InlineData("ABCDE0", "Een code heeft nooit een 0, 1, I, L of O, want die lijken op andere letters en cijfers. Kijk nog eens goed naar de code op het scherm.")]
+    [InlineData("ABC123", "Een code heeft nooit een 0, 1, I, L of O, want die lijken op andere letters en cijfers. Kijk nog eens goed naar de code op het scherm.")]
+    [InlineData("kdr 4po", "Een code heeft nooit een 0, 1, I, L of O")]
     [InlineData("ZZZZZZ", "Met deze code kunt u niet meedoen")]
     public async Task A_wrong_join_code_gets_a_friendly_message(string code, string message)
     {
