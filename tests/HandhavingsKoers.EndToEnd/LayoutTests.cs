@@ -34,6 +34,23 @@ public sealed class LayoutTests(Xunit.Abstractions.ITestOutputHelper output) : B
     }
 
     [BrowserFact]
+    public async Task On_a_phone_the_headings_keep_their_order()
+    {
+        var facilitator = await (await NewUserAsync(1280, 800)).NewPageAsync();
+        var (_, workshopUrl) = await StartOnVertrouwenAsync(facilitator, "Koppen op de telefoon");
+        await facilitator.SetViewportSizeAsync(360, 740);
+        await facilitator.GotoAsync(workshopUrl + "/samenvatting");
+
+        // The page's title, a principle's name, a question under it, and the text they all stand above.
+        var sizes = await facilitator.EvaluateAsync<double[]>(
+            "() => ['main h1', '#paneel-vertrouwen', '.summary-panel h3', 'main'].map(s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize))");
+        output.WriteLine($"at 360 px: h1 {sizes[0]} px, h2 {sizes[1]} px, h3 {sizes[2]} px, text {sizes[3]} px");
+        await facilitator.Locator(".summary-panel").First.ScreenshotAsync(new() { Path = Browsers.Artifact("summary-headings-360.png") });
+        Assert.True(sizes[0] > sizes[1] && sizes[1] > sizes[2] && sizes[2] >= sizes[3],
+            $"Headings out of order at 360 px: h1 {sizes[0]}, h2 {sizes[1]}, h3 {sizes[2]}, text {sizes[3]} px");
+    }
+
+    [BrowserFact]
     public async Task Pages_use_the_theme_and_reflow_at_360_px_and_at_200_percent_zoom()
     {
         var laptop = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
