@@ -51,6 +51,31 @@ public sealed class LayoutTests(Xunit.Abstractions.ITestOutputHelper output) : B
     }
 
     [BrowserFact]
+    public async Task A_select_shows_its_arrow_inside_its_right_edge()
+    {
+        var facilitator = await (await NewUserAsync(1280, 800)).NewPageAsync();
+        var (_, workshopUrl) = await StartOnVertrouwenAsync(facilitator, "Een keuzelijst");
+        await facilitator.GotoAsync(workshopUrl + "/prioriteren");
+        var select = facilitator.GetByLabel("Welke notities?");
+
+        foreach (var width in new[] { 1280, 360 })
+        {
+            await facilitator.SetViewportSizeAsync(width, 800);
+            // Utrecht's select has appearance: none, so the arrow is the background image the app sets as the token.
+            var style = await select.EvaluateAsync<string[]>(
+                "s => { const c = getComputedStyle(s); return [c.appearance, c.backgroundImage, c.backgroundPosition, c.paddingRight]; }");
+            var (appearance, image, position) = (style[0], style[1], style[2]);
+            var padding = double.Parse(style[3].Replace("px", "", StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture);
+            output.WriteLine($"{width} px: appearance {appearance}, arrow {image[..Math.Min(40, image.Length)]}…, at {position}, padding {padding} px");
+            await select.Locator("xpath=..").ScreenshotAsync(new() { Path = Browsers.Artifact($"select-arrow-{width}.png") });
+            Assert.Equal("none", appearance);
+            Assert.StartsWith("url(\"data:image/svg+xml", image, StringComparison.Ordinal);
+            Assert.Equal("calc(100% - 12px) 50%", position); // 0.75rem in from the border, not against it
+            Assert.True(padding >= 40, $"The select's text may run under the arrow: {padding} px on the right");
+        }
+    }
+
+    [BrowserFact]
     public async Task Pages_use_the_theme_and_reflow_at_360_px_and_at_200_percent_zoom()
     {
         var laptop = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
