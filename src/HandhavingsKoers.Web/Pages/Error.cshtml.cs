@@ -12,6 +12,9 @@ public sealed class ErrorModel : PageModel
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
 
+    /// <summary>Where the refused person can go on, when the refusing page knew (see <see cref="RefusalExtensions"/>).</summary>
+    public WayOn? WayOn { get; private set; }
+
     public IActionResult OnGet() => Show();
 
     // Status code pages re-execute with the original method, so a refused POST arrives here as a POST.
@@ -41,6 +44,7 @@ public sealed class ErrorModel : PageModel
             Message = specific;
         }
 
+        WayOn = HttpContext.Items[RefusalExtensions.WayOnKey] as WayOn;
         Response.StatusCode = Code;
         return Page();
     }

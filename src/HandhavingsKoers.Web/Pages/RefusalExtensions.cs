@@ -12,13 +12,24 @@ namespace HandhavingsKoers.Web.Pages;
 public static class RefusalExtensions
 {
     public const string MessageKey = "hk.refusal";
+    public const string WayOnKey = "hk.refusal.way-on";
 
     public static IActionResult Refuse(this PageModel page, int statusCode, string message)
     {
         page.HttpContext.Items[MessageKey] = message;
         return page.StatusCode(statusCode);
     }
+
+    /// <summary>A refusal that also shows where the person can go on, above the links every refusal page has.</summary>
+    public static IActionResult Refuse(this PageModel page, int statusCode, string message, WayOn wayOn)
+    {
+        page.HttpContext.Items[WayOnKey] = wayOn;
+        return page.Refuse(statusCode, message);
+    }
 }
+
+/// <summary>A link on a refusal page to where the person can go on (e.g. the room's step, for someone who looked ahead).</summary>
+public sealed record WayOn(string Href, string Text);
 
 /// <summary>
 /// A form whose antiforgery token is missing or stale (the page stood open for long, or a forged post) gets the

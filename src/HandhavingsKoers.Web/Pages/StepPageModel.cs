@@ -115,7 +115,9 @@ public abstract class StepPageModel(
 
         if (!workshop.MaySee(Viewer.Of(Actor), step, Edition))
         {
-            return this.Refuse(StatusCodes.Status403Forbidden, Messages.StepNotStarted);
+            // Someone who looked ahead (a typed or old address) is offered the step the room is on now.
+            return this.Refuse(StatusCodes.Status403Forbidden, Messages.StepNotStarted,
+                new WayOn(Routes.Step(Viewer.Of(Actor), workshop.Id, workshop.CurrentStepKey), Texts.Error.ToRoomsStep));
         }
 
         Step = step;

@@ -114,6 +114,7 @@ public static partial class Texts
     {
         public const string ToHome = "Naar de startpagina";
         public const string ToJoin = "Meedoen met een code";
+        public const string ToRoomsStep = "Terug naar de stap van de zaal";
     }
 
     public static class Join

@@ -31,6 +31,29 @@ public sealed class StepAccessTests : RoomTest
     }
 
     [Fact]
+    public async Task A_participant_who_looks_ahead_is_offered_the_rooms_step()
+    {
+        foreach (var ahead in new[] { "maatwerk", "acties" })
+        {
+            var page = await Participant.OpenAsync(Workshop.ParticipantUrl(ahead));
+            Assert.Equal(HttpStatusCode.Forbidden, page.Status);
+            Assert.Contains("Deze stap is nog niet begonnen.", page.Text, StringComparison.Ordinal);
+            var back = page.Document.QuerySelectorAll("main a").Single(a => a.TextContent == "Terug naar de stap van de zaal");
+            Assert.Equal(Workshop.ParticipantUrl("vertrouwen"), back.GetAttribute("href"));
+            Assert.Equal(HttpStatusCode.OK, (await Participant.OpenAsync(back.GetAttribute("href")!)).Status);
+        }
+
+        // The room moves on: the link follows it.
+        await Facilitator.MoveRoomAsync(Workshop, "menselijke-maat");
+        var later = await Participant.OpenAsync(Workshop.ParticipantUrl("maatwerk"));
+        Assert.Equal(Workshop.ParticipantUrl("menselijke-maat"), later.Document.QuerySelectorAll("main a").Single(a => a.TextContent == "Terug naar de stap van de zaal").GetAttribute("href"));
+
+        // Other refusals have no such link.
+        var unknown = await Participant.OpenAsync(Workshop.ParticipantUrl("bestaat-niet"));
+        Assert.DoesNotContain(unknown.Document.QuerySelectorAll("main a"), a => a.TextContent == "Terug naar de stap van de zaal");
+    }
+
+    [Fact]
     public async Task A_participant_cannot_write_on_a_step_the_room_has_not_reached()
     {
         var page = await Participant.OpenAsync(Workshop.ParticipantUrl("vertrouwen"));
