@@ -337,7 +337,9 @@ public static partial class Texts
         public const string Reopen = "Workshop weer openen";
         public const string Close = "Workshop afsluiten";
         public const string DeleteSummary = "Workshop verwijderen";
-        public const string DeleteText = "Verwijderen kan niet ongedaan worden gemaakt. Download eerst het verslag als u het wilt bewaren. Afgesloten workshops worden na {0} maanden vanzelf verwijderd.";
+        public const string DeleteText = "Verwijderen kan niet ongedaan worden gemaakt. Download eerst het verslag als u het wilt bewaren.";
+        public const string DeletedAfterOne = " Afgesloten workshops worden na {0} maand vanzelf verwijderd.";
+        public const string DeletedAfterMany = " Afgesloten workshops worden na {0} maanden vanzelf verwijderd.";
         public const string DeleteConfirm = "Ik begrijp dat de workshop met alle notities en acties voorgoed wordt verwijderd.";
         public const string DeleteNow = "Workshop nu verwijderen";
         public const string ParticipantNumber = "Deelnemer {0}";

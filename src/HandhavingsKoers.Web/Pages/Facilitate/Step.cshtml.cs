@@ -49,6 +49,11 @@ public sealed partial class StepModel(
 
     public int RetentionMonths => retention.Value.MonthsAfterClosing;
 
+    /// <summary>What deleting means here; with retention switched off (0) nothing is deleted by itself, so it says nothing of it.</summary>
+    public string DeleteText => Texts.Facilitator.DeleteText + (RetentionMonths > 0
+        ? Texts.Count(RetentionMonths, Texts.Facilitator.DeletedAfterOne, Texts.Facilitator.DeletedAfterMany)
+        : "");
+
     public string JoinUrl => publicAddress.JoinUrl(Request, Workshop.JoinCode);
 
     /// <summary>
