@@ -98,7 +98,7 @@ public sealed class LiveRoomTests(Xunit.Abstractions.ITestOutputHelper output) :
         await phones[0].FillAsync("#nieuw-Todo", "Geheim van Fatima");
         await phones[0].ClickAsync("form.note-add:has(#nieuw-Todo) button");
         await Assertions.Expect(phones[0].Locator("#notes-Todo .note-text", new() { HasTextString = "Geheim van Fatima" })).ToBeVisibleAsync();
-        await Assertions.Expect(presenter.Locator(".stage-hidden")).ToContainTextAsync("1 notities", new() { Timeout = 3000 });
+        await Assertions.Expect(presenter.Locator(".stage-hidden")).ToContainTextAsync("Er is al 1 notitie.", new() { Timeout = 3000 });
 
         // Not in the presenter's HTML, not in another participant's, not even after a reload or in the fragment.
         Assert.DoesNotContain("Geheim van Fatima", await presenter.ContentAsync(), StringComparison.Ordinal);
