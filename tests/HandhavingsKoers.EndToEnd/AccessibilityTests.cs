@@ -124,7 +124,7 @@ public sealed class AccessibilityTests(Xunit.Abstractions.ITestOutputHelper outp
         // "Waar staan we?": the phone scores (by script, no reload); the presenter reveals with S; both update live.
         await phone.CheckAsync(".score-form input[name=score][value='3']");
         await phone.ClickAsync(".score-form button:not([name])");
-        await Assertions.Expect(phone.Locator("#scores-result")).ToContainTextAsync("1 van de 1 deelnemers");
+        await Assertions.Expect(phone.Locator("#scores-result")).ToContainTextAsync("1 van de 1 deelnemer heeft");
         await Assertions.Expect(presenter.Locator(".stage-score-count")).ToContainTextAsync("1 score gegeven");
         await presenter.Keyboard.PressAsync("s");
         await Assertions.Expect(presenter.Locator(".stage-scores .score-median")).ToHaveTextAsync("Mediaan: 3 – We zijn ermee bezig (1 score)");
