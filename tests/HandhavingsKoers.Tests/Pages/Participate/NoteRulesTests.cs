@@ -278,7 +278,7 @@ public class NoteRulesTests : RoomTest
         Assert.DoesNotContain("Piet", mine.Document.Body!.InnerHtml, StringComparison.Ordinal);
         var fragment = await Participant.Client.GetStringAsync(Workshop.ParticipantUrl("vertrouwen") + "?handler=Live");
         Assert.DoesNotContain("Stil geschreven door Piet", fragment, StringComparison.Ordinal);
-        Assert.Contains("1 andere notities", fragment, StringComparison.Ordinal);
+        Assert.Contains("Er is al 1 andere notitie.", fragment, StringComparison.Ordinal);
 
         var facilitatorView = await Facilitator.OpenAsync(Workshop.FacilitatorUrl("vertrouwen"));
         Assert.Equal(2, facilitatorView.Notes("Already").Count);
